@@ -1,0 +1,7 @@
+namespace Collaboration.Grains.Access;
+
+public enum ActorKind
+{
+    Coordinator,
+    Municipality,
+}

@@ -1,0 +1,20 @@
+using Collaboration.Silo;
+
+namespace Collaboration.Grains.Activity;
+
+/// <summary>
+/// The network's activity log: one grain (key <see cref="Key"/>) so that sequence numbers are assigned one at a
+/// time, gapless; records live in the storage's append log, not in the grain's state.
+/// </summary>
+public interface IActivityLogGrain : IGrainWithStringKey
+{
+    const string Key = "network";
+
+    /// <summary>Appends durably and returns the record with its sequence number.</summary>
+    Task<ActivityRecord> AppendAsync(ActivityEntry entry);
+
+    /// <summary>Records after <paramref name="after"/>, oldest first.</summary>
+    Task<IReadOnlyList<ActivityRecord>> ReadAsync(long after, int limit);
+
+    Task<long> GetLastSequenceAsync();
+}

@@ -1,0 +1,4 @@
+namespace Collaboration.Grains.Errors;
+
+/// <summary>The request contradicts the resource's current state: an id taken, a transition not allowed (409).</summary>
+public sealed class ConflictException(string message) : DomainException("Conflict", message);

@@ -1,0 +1,4 @@
+namespace Collaboration.Grains.Errors;
+
+/// <summary>The caller is known but may not do this (403).</summary>
+public sealed class ForbiddenException(string message) : DomainException("Forbidden", message);

@@ -1,0 +1,4 @@
+namespace Collaboration.Grains.Errors;
+
+/// <summary>The client's If-Match names a version that is no longer current (412).</summary>
+public sealed class PreconditionFailedException(string message) : DomainException("Precondition failed", message);

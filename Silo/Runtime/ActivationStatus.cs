@@ -1,0 +1,8 @@
+namespace Collaboration.Silo.Runtime;
+
+internal enum ActivationStatus
+{
+    Created,
+    Active,
+    Deactivated,
+}
