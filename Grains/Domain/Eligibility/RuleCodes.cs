@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Collaboration.Grains.Domain.Eligibility;
 
 /// <summary>The rule codes the rulebook may use; they are the <c>code</c> values of the eligibility endpoint.</summary>
@@ -15,11 +17,11 @@ public static class RuleCodes
     public const string MinParticipants = "min-participants";
     public const string MinInvitedParticipants = "min-invited-participants";
 
-    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
+    public static IReadOnlySet<string> All { get; } = new[]
     {
         EligibleCountries, MinCountries, MinEuMemberStates, MinPartners, MinDurationMonths, MaxDurationMonths,
         MinEvents, MaxEventDays, MinActivityCountries, MinParticipants, MinInvitedParticipants,
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Rules that take no value: they are yes/no checks.</summary>
     internal static bool TakesValue(string code) => code != EligibleCountries;
