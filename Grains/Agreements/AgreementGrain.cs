@@ -1,0 +1,236 @@
+using System.Text.Json;
+using Collaboration.Grains.Access;
+using Collaboration.Grains.Activity;
+using Collaboration.Grains.Errors;
+using Collaboration.Silo;
+using Collaboration.Silo.Indexing;
+using Collaboration.Silo.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Collaboration.Grains.Agreements;
+
+/// <summary>
+/// Keeps one agreement: runs its transitions (<see cref="Agreement"/>) one at a time, stores the result with
+/// its index entry, and records every change in the agreement's history log and in the network's activity log.
+/// </summary>
+[GrainType("agreement")]
+public sealed partial class AgreementGrain(
+    [PersistentState("agreement")] IPersistentState<AgreementState> store,
+    IAppendLog log,
+    IGrainIndex index,
+    ILogger<AgreementGrain>? logger = null) : Grain, IAgreementGrain
+{
+    private const int MaxHistoryPage = 1000;
+    private const string MunicipalityIndex = "municipalities";
+
+    private readonly ILogger _logger = logger ?? NullLogger<AgreementGrain>.Instance;
+
+    /// <summary>The newest history entry known to be in the log.</summary>
+    private long _published;
+
+    /// <summary>The newest history entry known to be in the network's activity log.</summary>
+    private long _announced;
+
+    private string LogName => "agreement/" + GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (store.State.Agreement is null)
+        {
+            return;
+        }
+
+        _published = _announced = await log.GetLastSequenceAsync(LogName, cancellationToken);
+        await TryPublishAsync();
+    }
+
+    public async Task<Agreement> DraftAsync(Actor actor, AgreementContent content, IReadOnlyList<string> parties)
+    {
+        if (store.State.Agreement is not null)
+        {
+            throw new ConflictException($"Agreement {GetPrimaryKeyString()} exists already.");
+        }
+
+        try
+        {
+            var change = Agreement.Draft(GetPrimaryKeyString(), actor, content, parties, TimeProvider.GetUtcNow());
+            await EnsureMunicipalitiesExistAsync(change.Agreement.Parties.Select(p => p.MunicipalityId), "parties");
+            return await CommitAsync(change);
+        }
+        finally
+        {
+            if (store.State.Agreement is null)
+            {
+                // A refused draft leaves no agreement behind; do not keep an empty activation around.
+                DeactivateOnIdle();
+            }
+        }
+    }
+
+    public Task<Agreement> GetAsync() => Task.FromResult(Existing());
+
+    public Task<Agreement> SignAsync(Actor actor, AgreementSignature signature) =>
+        CommitAsync(Existing().Sign(actor, signature, TimeProvider.GetUtcNow()));
+
+    public Task<Agreement> AmendAsync(Actor actor, AgreementContent content, long? expectedVersion)
+    {
+        var agreement = Existing();
+        if (expectedVersion is { } expected && expected != agreement.Version)
+        {
+            throw new PreconditionFailedException(
+                $"Agreement {agreement.Id} is at version {agreement.Version}, not {expected}: it changed since it was read. Read it again and retry.");
+        }
+
+        return CommitAsync(agreement.Amend(actor, content, TimeProvider.GetUtcNow()));
+    }
+
+    public async Task<Agreement> AccedeAsync(Actor actor, string municipalityId)
+    {
+        var change = Existing().Accede(actor, municipalityId, TimeProvider.GetUtcNow());
+        await EnsureMunicipalitiesExistAsync([municipalityId], "municipalityId");
+        return await CommitAsync(change);
+    }
+
+    public Task<Agreement> WithdrawAsync(Actor actor, string municipalityId) =>
+        CommitAsync(Existing().Withdraw(actor, municipalityId, TimeProvider.GetUtcNow()));
+
+    public async Task<IReadOnlyList<AgreementHistoryEntry>> GetHistoryAsync(long after, int limit)
+    {
+        Existing();
+
+        // Entries still in the outbox must be in the log before it is read, or the history would lag the state.
+        await PublishAsync();
+        var records = await log.ReadAsync(LogName, Math.Max(0, after), Math.Clamp(limit, 1, MaxHistoryPage));
+        return records
+            .Select(r => JsonSerializer.Deserialize<AgreementHistoryEntry>(r.Payload, GrainStateSerializer.Options)
+                ?? throw new InvalidDataException($"History entry {r.Sequence} of {LogName} is null."))
+            .ToList();
+    }
+
+    private Agreement Existing()
+    {
+        if (store.State.Agreement is { } agreement)
+        {
+            return agreement;
+        }
+
+        DeactivateOnIdle();
+        throw new ResourceNotFoundException("agreement", GetPrimaryKeyString());
+    }
+
+    /// <summary>Stores the change with its history entries (numbered here), then publishes them.</summary>
+    private async Task<Agreement> CommitAsync(AgreementChange change)
+    {
+        if (!change.HasChanges)
+        {
+            return change.Agreement;
+        }
+
+        var at = change.Agreement.UpdatedAt;
+        var current = store.State;
+        var seq = current.LastHistorySeq;
+        var entries = change.Events.Select(e => AgreementHistoryEntry.Of(++seq, at, e));
+        store.State = new AgreementState
+        {
+            Agreement = change.Agreement,
+            LastHistorySeq = seq,
+            Unpublished = [.. current.Unpublished, .. entries],
+        };
+        try
+        {
+            await store.WriteStateAsync();
+        }
+        catch
+        {
+            // Whether the write happened is unknown (a timeout may hide a commit): serve the next call from storage.
+            store.State = current;
+            DeactivateOnIdle();
+            throw;
+        }
+
+        await TryPublishAsync();
+        return change.Agreement;
+    }
+
+    /// <summary>
+    /// Publishing after a committed change must not fail the call: the change stands and a client told otherwise
+    /// would retry it. What is left unpublished goes out on the next call or activation.
+    /// </summary>
+    private async Task TryPublishAsync()
+    {
+        try
+        {
+            await PublishAsync();
+        }
+        catch (Exception e) when (e is StorageUnavailableException or InconsistentStateException or IOException)
+        {
+            LogPublishFailed(e, GetPrimaryKeyString(), store.State.Unpublished.Count);
+        }
+    }
+
+    /// <summary>
+    /// Appends the outbox to the network's activity log and to the agreement's history log. The history append
+    /// comes last and marks an entry done, so after a crash an entry is never lost; its activity record may then
+    /// be repeated, which a monitoring feed tolerates better than a gap.
+    /// </summary>
+    private async Task PublishAsync()
+    {
+        var outbox = store.State.Unpublished;
+        while (outbox.Count > 0)
+        {
+            var entry = outbox[0];
+            if (entry.Seq > _announced)
+            {
+                await GrainFactory.GetGrain<IActivityLogGrain>(IActivityLogGrain.Key).AppendAsync(new ActivityEntry(
+                    AgreementEventTypes.ActivityPrefix + entry.Type,
+                    entry.Actor,
+                    "agreement/" + GetPrimaryKeyString(),
+                    entry.Summary));
+                _announced = entry.Seq;
+            }
+
+            if (entry.Seq > _published)
+            {
+                try
+                {
+                    await log.AppendAsync(LogName, entry.Seq, entry.At, JsonSerializer.Serialize(entry, GrainStateSerializer.Options));
+                }
+                catch (InconsistentStateException)
+                {
+                    // The number is taken: an earlier attempt did append it (its answer was lost). This grain is the log's only writer.
+                }
+
+                _published = entry.Seq;
+            }
+
+            // Dropped in memory only; the next write of the state stores the shorter outbox.
+            outbox.RemoveAt(0);
+        }
+    }
+
+    /// <summary>
+    /// Refuses ids that name no municipality. Until the municipality grain is available, the municipalities'
+    /// index (document id = municipality id) answers without activating anything.
+    /// </summary>
+    private async Task EnsureMunicipalitiesExistAsync(IEnumerable<string> municipalityIds, string field)
+    {
+        var missing = new HashSet<string>(municipalityIds, StringComparer.Ordinal);
+        IndexCursor? after = null;
+        do
+        {
+            var page = await index.QueryAsync(new IndexQuery(MunicipalityIndex) { Descending = false, Limit = 500, After = after });
+            missing.ExceptWith(page.Items.Select(hit => hit.DocumentId));
+            after = page.Next;
+        }
+        while (after is not null && missing.Count > 0);
+
+        if (missing.Count > 0)
+        {
+            throw new DomainValidationException(field, $"There is no municipality {string.Join(", ", missing.Order(StringComparer.Ordinal).Select(m => $"'{m}'"))}.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Agreement {AgreementId}: {Pending} history entries could not be published yet; retrying on the next call")]
+    private partial void LogPublishFailed(Exception exception, string agreementId, int pending);
+}
