@@ -129,12 +129,11 @@ public sealed partial class AgreementGrain(
 
         var at = change.Agreement.UpdatedAt;
         var current = store.State;
-        var seq = current.LastHistorySeq;
-        var entries = change.Events.Select(e => AgreementHistoryEntry.Of(++seq, at, e));
+        var entries = change.Events.Select((e, i) => AgreementHistoryEntry.Of(current.LastHistorySeq + 1 + i, at, e)).ToList();
         store.State = new AgreementState
         {
             Agreement = change.Agreement,
-            LastHistorySeq = seq,
+            LastHistorySeq = entries[^1].Seq,
             Unpublished = [.. current.Unpublished, .. entries],
         };
         try
@@ -163,7 +162,7 @@ public sealed partial class AgreementGrain(
         {
             await PublishAsync();
         }
-        catch (Exception e) when (e is StorageUnavailableException or InconsistentStateException or IOException)
+        catch (Exception e)
         {
             LogPublishFailed(e, GetPrimaryKeyString(), store.State.Unpublished.Count);
         }
