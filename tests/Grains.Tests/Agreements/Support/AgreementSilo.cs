@@ -1,0 +1,67 @@
+using System.Text;
+using Collaboration.Grains.Agreements;
+using Collaboration.Silo;
+using Collaboration.Silo.Indexing;
+using Collaboration.Silo.Runtime;
+using Collaboration.Silo.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Collaboration.Grains.Tests.Agreements.Support;
+
+/// <summary>
+/// A grain runtime with the domain's grains over a (flaky) memory storage and a stepping clock. Two silos over
+/// one storage stand for a process before and after a restart.
+/// </summary>
+internal sealed class AgreementSilo : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public AgreementSilo(FlakyStorage? storage = null, SteppingClock? clock = null)
+    {
+        Storage = storage ?? new FlakyStorage();
+        Clock = clock ?? new SteppingClock(Shelter.Drafted);
+        var services = new ServiceCollection();
+        services.AddSingleton<IGrainStorage>(Storage);
+        services.AddSingleton<IGrainIndex>(Storage);
+        services.AddSingleton<IAppendLog>(Storage);
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSilo().AddGrainsFrom(typeof(AgreementGrain).Assembly);
+        _services = services.BuildServiceProvider();
+        Runtime = _services.GetRequiredService<GrainRuntime>();
+    }
+
+    public FlakyStorage Storage { get; }
+
+    public SteppingClock Clock { get; }
+
+    public GrainRuntime Runtime { get; }
+
+    public IGrainFactory Grains => Runtime;
+
+    /// <summary>Publishes municipalities in the index agreements check parties against, as the municipality grains do.</summary>
+    public async Task AddMunicipalitiesAsync(params string[] ids)
+    {
+        foreach (var id in ids)
+        {
+            await Storage.WriteAsync(
+                new GrainStateId("municipality", id, "profile"),
+                Encoding.UTF8.GetBytes("{}"),
+                null,
+                [new IndexEntry("municipalities", id)]);
+        }
+    }
+
+    /// <summary>Lets every activation go idle past the collection age and collects them.</summary>
+    public async Task CollectEverythingAsync()
+    {
+        Clock.Advance(new SiloOptions().CollectionAge);
+        await Runtime.CollectIdleActivationsAsync();
+        Assert.Equal(0, Runtime.ActivationCount);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Runtime.StopAsync();
+        await _services.DisposeAsync();
+    }
+}
