@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Errors;
@@ -47,8 +48,12 @@ public sealed record Agreement
 
     public DateTimeOffset UpdatedAt { get; init; }
 
-    /// <summary>Grows by one with every change; clients see it as the ETag.</summary>
+    /// <summary>Grows by one with every change.</summary>
     public long Version { get; init; }
+
+    /// <summary>The version as clients see it in the ETag and send back in If-Match.</summary>
+    [JsonIgnore]
+    public string ETagVersion => Version.ToString(CultureInfo.InvariantCulture);
 
     [JsonIgnore]
     public AgreementContent Content => new(Title, Areas, Text);

@@ -73,13 +73,13 @@ public sealed partial class AgreementGrain(
     public Task<Agreement> SignAsync(Actor actor, AgreementSignature signature) =>
         CommitAsync(Existing().Sign(actor, signature, TimeProvider.GetUtcNow()));
 
-    public Task<Agreement> AmendAsync(Actor actor, AgreementContent content, long? expectedVersion)
+    public Task<Agreement> AmendAsync(Actor actor, AgreementContent content, string? expectedVersion)
     {
         var agreement = Existing();
-        if (expectedVersion is { } expected && expected != agreement.Version)
+        if (expectedVersion is not null && expectedVersion != agreement.ETagVersion)
         {
             throw new PreconditionFailedException(
-                $"Agreement {agreement.Id} is at version {agreement.Version}, not {expected}: it changed since it was read. Read it again and retry.");
+                $"Agreement {agreement.Id} changed since version {expectedVersion} was read (it is at {agreement.ETagVersion}); read it again and retry.");
         }
 
         return CommitAsync(agreement.Amend(actor, content, TimeProvider.GetUtcNow()));

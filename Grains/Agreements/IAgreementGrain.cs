@@ -20,9 +20,9 @@ public interface IAgreementGrain : IGrainWithStringKey
 
     /// <summary>
     /// Replaces title, areas and text while open, clearing the signatures; <paramref name="expectedVersion"/>,
-    /// when given, must be the current version (else <see cref="Errors.PreconditionFailedException"/>).
+    /// when given, must be the current <see cref="Agreement.ETagVersion"/> (else <see cref="Errors.PreconditionFailedException"/>).
     /// </summary>
-    Task<Agreement> AmendAsync(Actor actor, AgreementContent content, long? expectedVersion);
+    Task<Agreement> AmendAsync(Actor actor, AgreementContent content, string? expectedVersion);
 
     /// <summary>Admits an existing municipality as a party that has not signed yet (coordinator, or a party that signed).</summary>
     Task<Agreement> AccedeAsync(Actor actor, string municipalityId);

@@ -181,7 +181,7 @@ public sealed class AgreementGrainTests : IAsyncLifetime
     {
         await Grain.DraftAsync(Actor.Coordinator, Shelter.Content, Shelter.Towns);
 
-        await Grain.AmendAsync(Actor.Municipality(Shelter.Kelme), Shelter.Content with { Title = "SHELTER agreement" }, expectedVersion: 1);
+        await Grain.AmendAsync(Actor.Municipality(Shelter.Kelme), Shelter.Content with { Title = "SHELTER agreement" }, expectedVersion: "1");
 
         var activity = await _silo.Grains.GetGrain<IActivityLogGrain>(IActivityLogGrain.Key).ReadAsync(0, 100);
         Assert.Equal("agreement.amended", activity[^1].Type);
@@ -227,10 +227,10 @@ public sealed class AgreementGrainTests : IAsyncLifetime
         await Grain.SignAsync(Actor.Municipality(Shelter.Kelme), Shelter.SignatureOf(Shelter.Kelme));
 
         await Assert.ThrowsAsync<PreconditionFailedException>(() =>
-            Grain.AmendAsync(Actor.Coordinator, Shelter.Content with { Title = "New" }, drafted.Version));
+            Grain.AmendAsync(Actor.Coordinator, Shelter.Content with { Title = "New" }, drafted.ETagVersion));
 
         var current = await Grain.GetAsync();
-        var amended = await Grain.AmendAsync(Actor.Coordinator, Shelter.Content with { Title = "New" }, current.Version);
+        var amended = await Grain.AmendAsync(Actor.Coordinator, Shelter.Content with { Title = "New" }, current.ETagVersion);
         Assert.Equal("New", amended.Title);
         Assert.All(amended.Parties, p => Assert.False(p.HasSigned));
     }
@@ -240,7 +240,7 @@ public sealed class AgreementGrainTests : IAsyncLifetime
     {
         var drafted = await Grain.DraftAsync(Actor.Coordinator, Shelter.Content, Shelter.Towns);
 
-        var same = await Grain.AmendAsync(Actor.Coordinator, Shelter.Content, drafted.Version);
+        var same = await Grain.AmendAsync(Actor.Coordinator, Shelter.Content, drafted.ETagVersion);
 
         Assert.Equal(drafted.Version, same.Version);
         Assert.Single(await Grain.GetHistoryAsync(0, 100));
