@@ -2,8 +2,8 @@ using System.Text.Json;
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Errors;
+using Collaboration.Grains.Municipalities;
 using Collaboration.Silo;
-using Collaboration.Silo.Indexing;
 using Collaboration.Silo.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,11 +18,9 @@ namespace Collaboration.Grains.Agreements;
 public sealed partial class AgreementGrain(
     [PersistentState("agreement")] IPersistentState<AgreementState> store,
     IAppendLog log,
-    IGrainIndex index,
     ILogger<AgreementGrain>? logger = null) : Grain, IAgreementGrain
 {
     private const int MaxHistoryPage = 1000;
-    private const string MunicipalityIndex = "municipalities";
 
     private readonly ILogger _logger = logger ?? NullLogger<AgreementGrain>.Instance;
 
@@ -55,7 +53,7 @@ public sealed partial class AgreementGrain(
         try
         {
             var change = Agreement.Draft(GetPrimaryKeyString(), actor, content, parties, TimeProvider.GetUtcNow());
-            await EnsureMunicipalitiesExistAsync(change.Agreement.Parties.Select(p => p.MunicipalityId), "parties");
+            await EnsureMunicipalitiesExistAsync([.. change.Agreement.Parties.Select(p => p.MunicipalityId)], "parties");
             return await CommitAsync(change);
         }
         finally
@@ -181,11 +179,8 @@ public sealed partial class AgreementGrain(
             var entry = outbox[0];
             if (entry.Seq > _announced)
             {
-                await GrainFactory.GetGrain<IActivityLogGrain>(IActivityLogGrain.Key).AppendAsync(new ActivityEntry(
-                    AgreementEventTypes.ActivityPrefix + entry.Type,
-                    entry.Actor,
-                    "agreement/" + GetPrimaryKeyString(),
-                    entry.Summary));
+                await GrainFactory.RecordActivityAsync(
+                    AgreementEventTypes.ActivityPrefix + entry.Type, entry.Actor, "agreement/" + GetPrimaryKeyString(), entry.Summary);
                 _announced = entry.Seq;
             }
 
@@ -208,25 +203,14 @@ public sealed partial class AgreementGrain(
         }
     }
 
-    /// <summary>
-    /// Refuses ids that name no municipality. Until the municipality grain is available, the municipalities'
-    /// index (document id = municipality id) answers without activating anything.
-    /// </summary>
-    private async Task EnsureMunicipalitiesExistAsync(IEnumerable<string> municipalityIds, string field)
+    /// <summary>Refuses ids that name no partner of the network.</summary>
+    private async Task EnsureMunicipalitiesExistAsync(IReadOnlyList<string> municipalityIds, string field)
     {
-        var missing = new HashSet<string>(municipalityIds, StringComparer.Ordinal);
-        IndexCursor? after = null;
-        do
-        {
-            var page = await index.QueryAsync(new IndexQuery(MunicipalityIndex) { Descending = false, Limit = 500, After = after });
-            missing.ExceptWith(page.Items.Select(hit => hit.DocumentId));
-            after = page.Next;
-        }
-        while (after is not null && missing.Count > 0);
-
+        var found = await Task.WhenAll(municipalityIds.Select(id => GrainFactory.GetGrain<IMunicipalityGrain>(id).GetAsync()));
+        var missing = municipalityIds.Where((_, i) => found[i] is null).ToList();
         if (missing.Count > 0)
         {
-            throw new DomainValidationException(field, $"There is no municipality {string.Join(", ", missing.Order(StringComparer.Ordinal).Select(m => $"'{m}'"))}.");
+            throw new DomainValidationException(field, $"There is no municipality {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Collaboration.Grains.Indexing;
 using Collaboration.Silo;
 using Collaboration.Silo.Indexing;
 
@@ -11,7 +12,7 @@ namespace Collaboration.Grains.Agreements;
 /// </summary>
 public static class AgreementIndex
 {
-    public const string Name = "agreements";
+    public const string Name = IndexNames.Agreements;
     public const string StatusField = "status";
     public const string PartyField = "party";
 

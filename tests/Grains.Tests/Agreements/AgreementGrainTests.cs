@@ -51,15 +51,16 @@ public sealed class AgreementGrainTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnAgreementNeverDraftedIsNotFound()
+    public async Task AnAgreementNeverDraftedIsNotFoundAndLeavesNoActivationBehind()
     {
+        var activations = _silo.Runtime.ActivationCount;
         var error = await Assert.ThrowsAsync<ResourceNotFoundException>(Grain.GetAsync);
         Assert.Equal("agreement", error.Resource);
 
         await Assert.ThrowsAsync<ResourceNotFoundException>(() =>
             Grain.SignAsync(Actor.Municipality(Shelter.Kelme), Shelter.SignatureOf(Shelter.Kelme)));
         await Assert.ThrowsAsync<ResourceNotFoundException>(() => Grain.GetHistoryAsync(0, 10));
-        Assert.Equal(0, _silo.Runtime.ActivationCount);
+        Assert.Equal(activations, _silo.Runtime.ActivationCount);
     }
 
     [Fact]
@@ -164,7 +165,7 @@ public sealed class AgreementGrainTests : IAsyncLifetime
         await Grain.WithdrawAsync(Actor.Municipality(Shelter.Kelme), Shelter.Kelme);
         await Grain.WithdrawAsync(Actor.Municipality(Shelter.Gallese), Shelter.Gallese);
 
-        var activity = await _silo.Grains.GetGrain<IActivityLogGrain>(IActivityLogGrain.Key).ReadAsync(0, 100);
+        var activity = await ActivityOfThisAgreementAsync();
 
         Assert.Equal(
             [
@@ -172,7 +173,6 @@ public sealed class AgreementGrainTests : IAsyncLifetime
                 "agreement.partyJoined", "agreement.partyWithdrew", "agreement.partyWithdrew", "agreement.terminated",
             ],
             activity.Select(r => r.Type));
-        Assert.All(activity, r => Assert.Equal("agreement/" + _id, r.Subject));
         Assert.Equal([Shelter.Canepina, Shelter.Canepina, Shelter.Gallese, Shelter.Gallese], activity.Take(4).Select(r => r.Actor));
     }
 
@@ -183,7 +183,7 @@ public sealed class AgreementGrainTests : IAsyncLifetime
 
         await Grain.AmendAsync(Actor.Municipality(Shelter.Kelme), Shelter.Content with { Title = "SHELTER agreement" }, expectedVersion: "1");
 
-        var activity = await _silo.Grains.GetGrain<IActivityLogGrain>(IActivityLogGrain.Key).ReadAsync(0, 100);
+        var activity = await ActivityOfThisAgreementAsync();
         Assert.Equal("agreement.amended", activity[^1].Type);
         Assert.Equal(Shelter.Kelme, activity[^1].Actor);
     }
@@ -284,7 +284,7 @@ public sealed class AgreementGrainTests : IAsyncLifetime
         var history = await Grain.GetHistoryAsync(0, 100);
 
         Assert.Equal([AgreementEventTypes.Drafted, AgreementEventTypes.Signed], history.Select(e => e.Type));
-        var activity = await _silo.Grains.GetGrain<IActivityLogGrain>(IActivityLogGrain.Key).ReadAsync(0, 100);
+        var activity = await ActivityOfThisAgreementAsync();
         Assert.Equal(["agreement.drafted", "agreement.signed"], activity.Select(r => r.Type));
     }
 
@@ -324,6 +324,13 @@ public sealed class AgreementGrainTests : IAsyncLifetime
         var signed = await Grain.SignAsync(Actor.Municipality(Shelter.Kelme), Shelter.SignatureOf(Shelter.Kelme));
         Assert.True(signed.FindParty(Shelter.Kelme)!.HasSigned);
         Assert.Equal(2, (await Grain.GetHistoryAsync(0, 100)).Count);
+    }
+
+    /// <summary>The activity log's records about this test's agreement (the partners' registration is in it too).</summary>
+    private async Task<List<ActivityRecord>> ActivityOfThisAgreementAsync()
+    {
+        var all = await _silo.Grains.GetGrain<IActivityLogGrain>(IActivityLogGrain.Key).ReadAsync(0, 1000);
+        return [.. all.Where(r => r.Subject == "agreement/" + _id)];
     }
 
     private async Task<string[]> AgreementsOfAsync(string municipalityId)

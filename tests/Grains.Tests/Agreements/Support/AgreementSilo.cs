@@ -1,5 +1,6 @@
-using System.Text;
+using Collaboration.Grains.Access;
 using Collaboration.Grains.Agreements;
+using Collaboration.Grains.Municipalities;
 using Collaboration.Silo;
 using Collaboration.Silo.Indexing;
 using Collaboration.Silo.Runtime;
@@ -38,16 +39,13 @@ internal sealed class AgreementSilo : IAsyncDisposable
 
     public IGrainFactory Grains => Runtime;
 
-    /// <summary>Publishes municipalities in the index agreements check parties against, as the municipality grains do.</summary>
+    /// <summary>Registers partners of the network, as the coordinator does.</summary>
     public async Task AddMunicipalitiesAsync(params string[] ids)
     {
         foreach (var id in ids)
         {
-            await Storage.WriteAsync(
-                new GrainStateId("municipality", id, "profile"),
-                Encoding.UTF8.GetBytes("{}"),
-                null,
-                [new IndexEntry("municipalities", id)]);
+            var profile = new MunicipalityProfile(id, "SI", PartnerKind.Municipality, null, null, null, [], null);
+            await Grains.GetGrain<IMunicipalityGrain>(id).CreateAsync(profile, "key-hash-of-" + id, Actor.Coordinator);
         }
     }
 
