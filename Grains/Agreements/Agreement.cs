@@ -251,7 +251,7 @@ public sealed record Agreement
                 $"A party withdraws only itself, with its own key; {actor} cannot withdraw {municipalityId}.");
         }
 
-        var party = FindParty(municipalityId) ?? throw new ResourceNotFoundException("party", municipalityId);
+        var party = FindParty(municipalityId) ?? throw new ResourceNotFoundException($"party of agreement '{Id}'", municipalityId);
 
         if (Status == AgreementStatus.Terminated)
         {

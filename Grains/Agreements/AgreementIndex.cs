@@ -22,8 +22,8 @@ public static class AgreementIndex
 
     public static IndexTerm Status(AgreementStatus status) => new(StatusField, status.ToWire());
 
-    public static AgreementListItem ReadItem(IndexHit hit) =>
-        JsonSerializer.Deserialize<AgreementListItem>(
+    public static AgreementSummary ReadSummary(IndexHit hit) =>
+        JsonSerializer.Deserialize<AgreementSummary>(
             hit.Payload ?? throw new InvalidDataException($"Index entry {hit.DocumentId} of '{Name}' has no payload."),
             GrainStateSerializer.Options)
         ?? throw new InvalidDataException($"Index entry {hit.DocumentId} of '{Name}' has a null payload.");
@@ -33,6 +33,6 @@ public static class AgreementIndex
         SortKey = agreement.CreatedAt.UtcTicks,
         Terms = [Status(agreement.Status), .. agreement.Parties.Select(p => new IndexTerm(PartyField, p.MunicipalityId))],
         Text = $"{agreement.Title} {string.Join(' ', agreement.Areas)}",
-        Payload = JsonSerializer.Serialize(AgreementListItem.Of(agreement), GrainStateSerializer.Options),
+        Payload = JsonSerializer.Serialize(AgreementSummary.Of(agreement), GrainStateSerializer.Options),
     };
 }

@@ -40,7 +40,7 @@ public sealed class AgreementWithdrawalTests
         var error = Assert.Throws<ResourceNotFoundException>(() =>
             Shelter.InForce().Withdraw(Actor.Municipality(Shelter.Outsider), Shelter.Outsider, Shelter.Drafted));
 
-        Assert.Equal("party", error.Resource);
+        Assert.Equal("There is no party of agreement 'ag-shelter' 'bohinj'.", error.Message);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace Collaboration.Grains.Agreements;
 /// An agreement as lists show it, stored as the payload of its index entry so that lists need no grain. The
 /// text is left out: it can be 100,000 characters, and a list of them would be heavy; it is read per agreement.
 /// </summary>
-public sealed record AgreementListItem(
+public sealed record AgreementSummary(
     string Id,
     string Title,
     IReadOnlyList<string> Areas,
@@ -13,7 +13,7 @@ public sealed record AgreementListItem(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
-    public static AgreementListItem Of(Agreement agreement) => new(
+    public static AgreementSummary Of(Agreement agreement) => new(
         agreement.Id,
         agreement.Title,
         agreement.Areas,
