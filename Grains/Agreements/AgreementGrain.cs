@@ -152,7 +152,7 @@ public sealed partial class AgreementGrain(
 
     /// <summary>
     /// Publishing after a committed change must not fail the call: the change stands and a client told otherwise
-    /// would retry it. What is left unpublished goes out on the next call or activation.
+    /// would retry it. What is left unpublished goes out with the next change, history read or activation.
     /// </summary>
     private async Task TryPublishAsync()
     {
@@ -214,6 +214,6 @@ public sealed partial class AgreementGrain(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Agreement {AgreementId}: {Pending} history entries could not be published yet; retrying on the next call")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Agreement {AgreementId}: {Pending} history entries could not be published yet; they go out with the next change, history read or activation")]
     private partial void LogPublishFailed(Exception exception, string agreementId, int pending);
 }
