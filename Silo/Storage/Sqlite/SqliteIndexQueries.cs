@@ -111,7 +111,8 @@ internal static class SqliteIndexQueries
                 conditions.Add("t.index_name = $index AND t.field = $field_d AND t.value = $value_d");
                 command.Parameters.AddWithValue("$field_d", plan.Terms[plan.DrivingTerm].Field);
                 command.Parameters.AddWithValue("$value_d", plan.Terms[plan.DrivingTerm].Value);
-                documentRowId = "t.doc";
+                // The unary plus keeps SQLite from looking up every text match in index_term_by_doc.
+                documentRowId = "+t.doc";
                 break;
             case QuerySource.Text:
                 sql.Append(" FROM index_text CROSS JOIN index_doc AS d ON d.id = index_text.rowid");
@@ -228,6 +229,7 @@ internal static class SqliteIndexQueries
 
     private sealed record QueryPlan(QuerySource Source, IndexTerm[] Terms, int DrivingTerm, string? Match)
     {
+
         public (string SortKey, string DocumentId) OrderColumns =>
             Source == QuerySource.Term ? ("t.sort_key", "t.doc_id") : ("d.sort_key", "d.doc_id");
     }

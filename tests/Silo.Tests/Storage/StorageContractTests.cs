@@ -383,6 +383,16 @@ public abstract class StorageContractTests : IAsyncLifetime
         Assert.Equal(["kelme"], await IdsAsync(new IndexQuery(Exchanges) { Text = "\ud800kelme\udc00" }));
     }
 
+    [Fact]
+    public async Task AVeryLongTextIsStillJustWords()
+    {
+        await PublishNetworkAsync();
+
+        var text = string.Join(" - ", Enumerable.Repeat("\"kelmė\" (partnership)", 3000)) + "\0 agree";
+
+        Assert.Equal(["kelme"], await IdsAsync(new IndexQuery(Exchanges) { Text = text }));
+    }
+
     [Theory]
     [InlineData("*")]
     [InlineData("\"")]
