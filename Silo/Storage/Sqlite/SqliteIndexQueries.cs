@@ -11,6 +11,10 @@ namespace Collaboration.Silo.Storage.Sqlite;
 /// (kept in document order, so a page stops after LIMIT rows), the text matches (few enough to sort), or the
 /// whole index in order. The other conditions are checked row by row against primary keys.
 /// </para>
+/// <para>
+/// Document ids compare with SQLite's BINARY collation (UTF-8 bytes, that is code points), which agrees with .NET's
+/// ordinal order except between characters above U+FFFF and those from U+E000 to U+FFFF.
+/// </para>
 /// </summary>
 internal static class SqliteIndexQueries
 {
