@@ -68,6 +68,17 @@ public static class CollaborationServices
             case "memory":
                 services.AddMemoryStorage();
                 break;
+            case "azuretable":
+                var connectionString = settings.Storage.ConnectionString;
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        "Collaboration:Storage:Provider is AzureTable but Collaboration:Storage:ConnectionString is empty; " +
+                        "give an Azure Storage connection string, or UseDevelopmentStorage=true for a local Azurite.");
+                }
+
+                services.AddAzureTableStorage(azure => azure.ConnectionString = connectionString);
+                break;
             default:
                 throw new InvalidOperationException(
                     $"Unknown storage provider '{settings.Storage.Provider}' in Collaboration:Storage:Provider; use Sqlite, AzureTable or Memory.");

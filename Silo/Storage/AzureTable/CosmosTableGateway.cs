@@ -43,17 +43,17 @@ internal sealed class CosmosTableGateway : ITableGateway
     }
 
     public async Task<string> InsertAsync(string table, TableRow row, CancellationToken cancellationToken) =>
-        (await Run(() => Table(table).ExecuteAsync(TableOperation.Insert(ToEntity(row)), _options, null, cancellationToken), cancellationToken)).Etag;
+        ToToken((await Run(() => Table(table).ExecuteAsync(TableOperation.Insert(ToEntity(row)), _options, null, cancellationToken), cancellationToken)).Etag);
 
     public async Task<string> ReplaceAsync(string table, TableRow row, CancellationToken cancellationToken) =>
-        (await Run(() => Table(table).ExecuteAsync(TableOperation.Replace(ToEntity(row)), _options, null, cancellationToken), cancellationToken)).Etag;
+        ToToken((await Run(() => Table(table).ExecuteAsync(TableOperation.Replace(ToEntity(row)), _options, null, cancellationToken), cancellationToken)).Etag);
 
     public async Task<string> MergeAsync(string table, TableRow row, CancellationToken cancellationToken) =>
-        (await Run(() => Table(table).ExecuteAsync(TableOperation.Merge(ToEntity(row)), _options, null, cancellationToken), cancellationToken)).Etag;
+        ToToken((await Run(() => Table(table).ExecuteAsync(TableOperation.Merge(ToEntity(row)), _options, null, cancellationToken), cancellationToken)).Etag);
 
     public Task DeleteAsync(string table, string partitionKey, string rowKey, string etag, CancellationToken cancellationToken) =>
         Run(
-            () => Table(table).ExecuteAsync(TableOperation.Delete(new DynamicTableEntity(partitionKey, rowKey) { ETag = etag }), _options, null, cancellationToken),
+            () => Table(table).ExecuteAsync(TableOperation.Delete(new DynamicTableEntity(partitionKey, rowKey) { ETag = FromToken(etag) }), _options, null, cancellationToken),
             cancellationToken);
 
     public Task ExecuteBatchAsync(string table, string partitionKey, IReadOnlyList<TableWrite> writes, CancellationToken cancellationToken)
@@ -149,9 +149,22 @@ internal sealed class CosmosTableGateway : ITableGateway
     private static async Task Run(Func<Task> request, CancellationToken cancellationToken) =>
         await Run(async () => { await request(); return true; }, cancellationToken);
 
+    /// <summary>
+    /// The service's ETags are weak and quoted (<c>W/"datetime'…'"</c>); the runtime and the API want an opaque token
+    /// they can quote themselves, so the wrapping is taken off on the way out and put back on the way in.
+    /// </summary>
+    private static string ToToken(string etag) =>
+        etag.StartsWith(WeakPrefix, StringComparison.Ordinal) && etag.EndsWith('"') && etag.Length > WeakPrefix.Length
+            ? etag[WeakPrefix.Length..^1]
+            : etag;
+
+    private static string FromToken(string token) => token == "*" ? token : WeakPrefix + token + "\"";
+
+    private const string WeakPrefix = "W/\"";
+
     private static DynamicTableEntity ToEntity(TableRow row)
     {
-        var entity = new DynamicTableEntity(row.PartitionKey, row.RowKey) { ETag = row.ETag };
+        var entity = new DynamicTableEntity(row.PartitionKey, row.RowKey) { ETag = row.ETag is null ? null : FromToken(row.ETag) };
         foreach (var (name, value) in row.Properties)
         {
             entity.Properties[name] = value switch
@@ -171,7 +184,7 @@ internal sealed class CosmosTableGateway : ITableGateway
 
     private static TableRow ToRow(DynamicTableEntity entity)
     {
-        var row = new TableRow(entity.PartitionKey, entity.RowKey) { ETag = entity.ETag };
+        var row = new TableRow(entity.PartitionKey, entity.RowKey) { ETag = entity.ETag is null ? null : ToToken(entity.ETag) };
         foreach (var (name, property) in entity.Properties)
         {
             row[name] = property.PropertyType switch
