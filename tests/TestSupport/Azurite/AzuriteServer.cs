@@ -201,17 +201,20 @@ public sealed class AzuriteServer : IAsyncDisposable
         var errors = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(InstallTimeout);
         await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0 || !IsInstalled(folder, script))
+        if (process.ExitCode != 0 || !File.Exists(script))
         {
             throw new InvalidOperationException($"npm install azurite@{Version} failed ({process.ExitCode}): {await output}{await errors}");
         }
 
+        await File.WriteAllTextAsync(Marker(folder), Version);
+
         return script;
     }
 
-    private static bool IsInstalled(string folder, string script) =>
-        File.Exists(script)
-        && File.ReadAllText(Path.Combine(folder, "node_modules", "azurite", "package.json")).Contains($"\"version\": \"{Version}\"", StringComparison.Ordinal);
+    // The marker is written after npm succeeded, so a half-finished install (another test project's) never counts.
+    private static bool IsInstalled(string folder, string script) => File.Exists(script) && File.Exists(Marker(folder));
+
+    private static string Marker(string folder) => Path.Combine(folder, $"installed-{Version}");
 
     private static async Task<FileStream> LockAsync(string path)
     {
