@@ -1,3 +1,5 @@
+using Collaboration.Api.Features.Agreements;
+using Collaboration.Api.Features.Benchmark;
 using Collaboration.Api.Features.Events;
 using Collaboration.Api.Features.Health;
 using Collaboration.Api.Features.Municipalities;
@@ -17,8 +19,10 @@ public static class ApiRoutes
             ui.RoutePrefix = "swagger";
         });
         app.MapHealthApi();
+        app.MapCeilingApi(app.Configuration);
         app.MapMunicipalitiesApi();
         app.MapProjectsApi();
+        app.MapAgreementsApi();
         app.MapEventsApi();
         return app;
     }

@@ -54,7 +54,20 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory gr
                 return;
             }
 
-            var captured = await ExecuteCapturingAsync(context);
+            var original = context.Response.Body;
+            using var buffer = new MemoryStream();
+            context.Response.Body = buffer;
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                context.Response.Body = original;
+            }
+
+            // Stored before the client sees a byte: an answer a client received can always be replayed, even after a crash.
+            var captured = buffer.ToArray();
             if (ShouldStore(context.Response.StatusCode))
             {
                 await grain.SaveAsync(new StoredResponse(
@@ -66,6 +79,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory gr
                     captured,
                     clock.GetUtcNow()));
             }
+
+            await original.WriteAsync(captured, context.RequestAborted);
         }
         finally
         {
@@ -101,25 +116,6 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory gr
 
         response.Headers[ReplayedHeaderName] = "true";
         await response.Body.WriteAsync(stored.Body, context.RequestAborted);
-    }
-
-    private async Task<byte[]> ExecuteCapturingAsync(HttpContext context)
-    {
-        var original = context.Response.Body;
-        using var buffer = new MemoryStream();
-        context.Response.Body = buffer;
-        try
-        {
-            await next(context);
-        }
-        finally
-        {
-            context.Response.Body = original;
-        }
-
-        var bytes = buffer.ToArray();
-        await original.WriteAsync(bytes, context.RequestAborted);
-        return bytes;
     }
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
