@@ -88,6 +88,8 @@ public sealed class EventGrain([PersistentState("event")] IPersistentState<Event
     public async Task<EventSnapshot> RecordParticipationAsync(string municipalityId, int participants, string? expectedVersion, Actor actor)
     {
         var details = EnsureExists();
+
+        // The coordinator may record it (API.md, events); the record says "coordinator", never the town's name.
         if (!actor.IsCoordinator && !actor.Is(municipalityId) && !actor.Is(details.Host))
         {
             throw new ForbiddenException(
