@@ -1,0 +1,223 @@
+using System.Text.Json;
+using Collaboration.Grains.Errors;
+using Collaboration.Silo;
+using Collaboration.Silo.Indexing;
+
+namespace Collaboration.Grains.Exchanges;
+
+/// <summary>
+/// Reads exchanges for lists, search and views. Lists are answered by the storage's index (terms, full text and
+/// keyset paging), never by activating the grains of every exchange.
+/// </summary>
+public sealed class ExchangeCatalog(IGrainFactory grains, IGrainIndex index)
+{
+    private const int InternalPageSize = 100;
+    private readonly PartnerDirectory _partners = new(index);
+
+    /// <summary>Exchanges matching every given filter, newest first. 400 for an invalid filter, limit or cursor.</summary>
+    public async Task<ExchangePage<ExchangeListItem>> SearchAsync(
+        ExchangeFilter filter, int? limit = null, string? cursor = null, CancellationToken cancellationToken = default)
+    {
+        var query = BuildSearch(filter, limit, cursor);
+        return await PageAsync<ExchangeListItem>(query, cancellationToken);
+    }
+
+    /// <summary>The exchange with its replies and adoptions, or null when there is none with this id.</summary>
+    public async Task<ExchangeView?> GetAsync(string exchangeId, CancellationToken cancellationToken = default)
+    {
+        if (!ExchangeIds.IsExchangeId(exchangeId) || await grains.GetGrain<IExchangeGrain>(exchangeId).GetAsync() is not { } exchange)
+        {
+            return null;
+        }
+
+        var byExchange = new IndexTerm[] { new(ExchangeIndex.Exchange, exchangeId) };
+        var replyQuery = new IndexQuery(ExchangeIndex.Replies) { Terms = byExchange, Descending = false };
+        var replies = await CollectAsync<ReplyRecord>(replyQuery, ExchangeLimits.MaxRepliesInView, cancellationToken);
+        var replyCount = replies.Count < ExchangeLimits.MaxRepliesInView
+            ? replies.Count
+            : await index.CountAsync(replyQuery, cancellationToken);
+
+        // Adoptions are one per town at most, so the whole list is bounded by the size of the network.
+        var adoptions = await CollectAsync<AdoptionRecord>(
+            new IndexQuery(ExchangeIndex.Adoptions) { Terms = byExchange, Descending = false }, int.MaxValue, cancellationToken);
+        return new ExchangeView(exchange, replies, replyCount, adoptions);
+    }
+
+    /// <summary>
+    /// What the municipality posted and what it adopts. Each list starts at its own cursor (or at the beginning).
+    /// 404 for an unknown municipality.
+    /// </summary>
+    public async Task<MunicipalityExchanges> GetForMunicipalityAsync(
+        string municipalityId,
+        int? limit = null,
+        string? postedCursor = null,
+        string? adoptedCursor = null,
+        CancellationToken cancellationToken = default)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var size = CheckLimit(limit, errors);
+        var postedAfter = CheckCursor(postedCursor, "postedCursor", errors);
+        var adoptedAfter = CheckCursor(adoptedCursor, "adoptedCursor", errors);
+        ThrowIfAny(errors);
+        if (!ExchangeValidation.IsSlug(municipalityId) || await _partners.FindCountryAsync(municipalityId, cancellationToken) is null)
+        {
+            throw new ResourceNotFoundException("municipality", municipalityId);
+        }
+
+        var posted = await PageAsync<ExchangeListItem>(
+            new IndexQuery(ExchangeIndex.Exchanges) { Terms = [new(ExchangeIndex.Author, municipalityId)], Limit = size, After = postedAfter },
+            cancellationToken);
+        var adopted = await PageAsync<AdoptionRecord>(
+            new IndexQuery(ExchangeIndex.Adoptions) { Terms = [new(ExchangeIndex.Municipality, municipalityId)], Limit = size, After = adoptedAfter },
+            cancellationToken);
+        return new MunicipalityExchanges(municipalityId, posted, adopted);
+    }
+
+    /// <summary>The index query for a search, with every problem of the input reported at once (400).</summary>
+    internal static IndexQuery BuildSearch(ExchangeFilter filter, int? limit, string? cursor)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var errors = new Dictionary<string, string[]>();
+        var terms = new List<IndexTerm>();
+        if (Given(filter.Kind) is { } kindName)
+        {
+            var kind = Enum.GetValues<ExchangeKind>().Cast<ExchangeKind?>()
+                .FirstOrDefault(k => string.Equals(ExchangeIndex.Name(k!.Value), kindName, StringComparison.OrdinalIgnoreCase));
+            if (kind is null)
+            {
+                errors["kind"] = ["Must be one of goodPractice, question, lessonLearned, resource."];
+            }
+            else
+            {
+                terms.Add(ExchangeIndex.KindTerm(kind.Value));
+            }
+        }
+
+        if (Given(filter.Author) is { } author)
+        {
+            if (ExchangeValidation.IsSlug(author))
+            {
+                terms.Add(new IndexTerm(ExchangeIndex.Author, author));
+            }
+            else
+            {
+                errors["author"] = ["Must be a municipality id."];
+            }
+        }
+
+        if (Given(filter.Country) is { } country)
+        {
+            if (country.Length == 2 && country.All(char.IsAsciiLetter))
+            {
+                terms.Add(new IndexTerm(ExchangeIndex.Country, ExchangeIndex.NormalizeCountry(country)));
+            }
+            else
+            {
+                errors["country"] = ["Must be an ISO 3166-1 alpha-2 country code such as SI."];
+            }
+        }
+
+        if (Given(filter.ProjectId) is { } projectId)
+        {
+            if (ExchangeValidation.IsSlug(projectId))
+            {
+                terms.Add(new IndexTerm(ExchangeIndex.Project, projectId));
+            }
+            else
+            {
+                errors["projectId"] = ["Must be a project id."];
+            }
+        }
+
+        if (Given(filter.Theme) is { } theme)
+        {
+            var normalized = ExchangeIndex.NormalizeTheme(theme);
+            if (normalized.Length <= ExchangeLimits.ThemeMaxLength)
+            {
+                terms.Add(new IndexTerm(ExchangeIndex.Theme, normalized));
+            }
+            else
+            {
+                errors["theme"] = [$"Must be at most {ExchangeLimits.ThemeMaxLength} characters."];
+            }
+        }
+
+        var text = Given(filter.Q);
+        if (text is { Length: > ExchangeLimits.QueryMaxLength })
+        {
+            errors["q"] = [$"Must be at most {ExchangeLimits.QueryMaxLength} characters."];
+        }
+
+        var size = CheckLimit(limit, errors);
+        var after = CheckCursor(cursor, "cursor", errors);
+        ThrowIfAny(errors);
+        return new IndexQuery(ExchangeIndex.Exchanges) { Terms = terms, Text = text, Descending = true, Limit = size, After = after };
+    }
+
+    private async Task<ExchangePage<TItem>> PageAsync<TItem>(IndexQuery query, CancellationToken cancellationToken)
+    {
+        var page = await index.QueryAsync(query, cancellationToken);
+        return new ExchangePage<TItem>(
+            page.Items.Select(Deserialize<TItem>).ToList(),
+            page.Next is { } next ? PageCursor.Encode(next) : null);
+    }
+
+    private async Task<List<TItem>> CollectAsync<TItem>(IndexQuery query, int max, CancellationToken cancellationToken)
+    {
+        var items = new List<TItem>();
+        query = query with { Limit = Math.Min(InternalPageSize, max) };
+        while (items.Count < max)
+        {
+            var page = await index.QueryAsync(query, cancellationToken);
+            items.AddRange(page.Items.Take(max - items.Count).Select(Deserialize<TItem>));
+            if (page.Next is null)
+            {
+                break;
+            }
+
+            query = query with { After = page.Next };
+        }
+
+        return items;
+    }
+
+    private static TItem Deserialize<TItem>(IndexHit hit) =>
+        JsonSerializer.Deserialize<TItem>(hit.Payload ?? "null", GrainStateSerializer.Options)
+        ?? throw new InvalidDataException($"Index document '{hit.DocumentId}' has no payload.");
+
+    private static int CheckLimit(int? limit, Dictionary<string, string[]> errors)
+    {
+        if (limit is { } value && value is < 1 or > ExchangeLimits.MaxPageSize)
+        {
+            errors["limit"] = [$"Must be between 1 and {ExchangeLimits.MaxPageSize}."];
+        }
+
+        return limit ?? ExchangeLimits.DefaultPageSize;
+    }
+
+    private static IndexCursor? CheckCursor(string? cursor, string field, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return null;
+        }
+
+        if (PageCursor.TryDecode(cursor, out var position))
+        {
+            return position;
+        }
+
+        errors[field] = [PageCursor.InvalidMessage];
+        return null;
+    }
+
+    private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static void ThrowIfAny(Dictionary<string, string[]> errors)
+    {
+        if (errors.Count > 0)
+        {
+            throw new DomainValidationException(errors);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using Collaboration.Grains.Access;
+using Collaboration.Grains.Activity;
+using Collaboration.Grains.Errors;
+using Collaboration.Silo;
+using Collaboration.Silo.Indexing;
+
+namespace Collaboration.Grains.Exchanges;
+
+/// <summary>
+/// A posted exchange. It calls only the activity log and reads partner facts from indexes, never a grain that
+/// could call it back (reply and adoption grains call it).
+/// </summary>
+[GrainType("exchange")]
+public sealed class ExchangeGrain(
+    [PersistentState("exchange")] IPersistentState<ExchangeState> exchange,
+    IGrainIndex index) : Grain, IExchangeGrain
+{
+    private readonly PartnerDirectory _partners = new(index);
+
+    public async Task<ExchangeRecord> PostAsync(Actor actor, NewExchange draft)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.Kind != ActorKind.Municipality || actor.MunicipalityId is not { } author)
+        {
+            throw new ForbiddenException("Exchanges are posted by a municipality in its own name; coordinators do not post them.");
+        }
+
+        var valid = ExchangeValidation.Normalize(draft);
+        if (exchange.State.Id is not null)
+        {
+            throw new ConflictException($"Exchange '{GetPrimaryKeyString()}' has already been posted.");
+        }
+
+        var country = await _partners.FindCountryAsync(author)
+            ?? throw new ForbiddenException($"'{author}' is not a registered partner of the network.");
+        if (valid.ProjectId is { } projectId && !await _partners.IsPartnerAsync(author, projectId))
+        {
+            throw new ForbiddenException($"'{author}' is not a partner of project '{projectId}', so it cannot post an exchange tied to it.");
+        }
+
+        var state = new ExchangeState
+        {
+            Id = GetPrimaryKeyString(),
+            Kind = valid.Kind,
+            Title = valid.Title,
+            Summary = valid.Summary,
+            Body = valid.Body,
+            Themes = [.. valid.Themes],
+            Author = author,
+            AuthorCountry = country,
+            ProjectId = valid.ProjectId,
+            Language = valid.Language,
+            CreatedAt = TimeProvider.GetUtcNow(),
+        };
+        var previous = exchange.State;
+        exchange.State = state;
+        try
+        {
+            await exchange.WriteStateAsync();
+        }
+        catch
+        {
+            // Nothing was stored: the grain must not answer with an exchange that does not exist.
+            exchange.State = previous;
+            throw;
+        }
+
+        var record = state.ToRecord()!;
+        await GrainFactory.GetGrain<IActivityLogGrain>(IActivityLogGrain.Key).AppendAsync(new ActivityEntry(
+            "exchange.posted", actor.ToString(), $"exchange/{record.Id}", $"{author} posted {ExchangeIndex.Name(record.Kind)} «{record.Title}»"));
+        return record;
+    }
+
+    public Task<ExchangeRecord?> GetAsync()
+    {
+        if (exchange.State.Id is null)
+        {
+            // Nothing here (a made-up id): do not keep an empty activation around.
+            DeactivateOnIdle();
+        }
+
+        return Task.FromResult(exchange.State.ToRecord());
+    }
+}
