@@ -1,0 +1,16 @@
+namespace Collaboration.Grains.Domain.Countries;
+
+/// <summary>A non-EU country's participation in a programme (by association or participation agreement), both ends inclusive.</summary>
+public sealed record ProgrammeParticipation
+{
+    public required Programme Programme { get; init; }
+
+    /// <summary>The first day the country is eligible, or null when eligible from the programme's start.</summary>
+    public DateOnly? From { get; init; }
+
+    /// <summary>The last day the country is eligible, or null when still eligible.</summary>
+    public DateOnly? To { get; init; }
+
+    public bool Covers(Programme programme, DateOnly day) =>
+        Programme == programme && (From is null || day >= From) && (To is null || day <= To);
+}

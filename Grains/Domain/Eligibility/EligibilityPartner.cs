@@ -1,0 +1,4 @@
+namespace Collaboration.Grains.Domain.Eligibility;
+
+/// <summary>A partner of the project (municipality, agency, association...) and its country's alpha-2 code.</summary>
+public sealed record EligibilityPartner(string Id, string Country);

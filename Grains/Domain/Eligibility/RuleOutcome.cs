@@ -1,0 +1,4 @@
+namespace Collaboration.Grains.Domain.Eligibility;
+
+/// <summary>One rule's verdict, with a sentence a coordinator can act on.</summary>
+public sealed record RuleOutcome(string Code, bool Satisfied, string Detail);

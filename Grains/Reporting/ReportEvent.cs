@@ -1,0 +1,38 @@
+namespace Collaboration.Grains.Reporting;
+
+/// <summary>An event as the reports see it: one record feeds the information template, the
+/// calendar and the participants CSV.</summary>
+public sealed record ReportEvent
+{
+    /// <summary>The server-assigned event id; it makes the calendar UID stable.</summary>
+    public required string Id { get; init; }
+
+    public required string Title { get; init; }
+
+    public required ReportEventKind Kind { get; init; }
+
+    /// <summary>First day of the event.</summary>
+    public required DateOnly StartDate { get; init; }
+
+    /// <summary>Last day of the event (inclusive); never before <see cref="StartDate"/>.</summary>
+    public required DateOnly EndDate { get; init; }
+
+    /// <summary>The venue within the host town; may be empty.</summary>
+    public required string Place { get; init; }
+
+    /// <summary>The host's name.</summary>
+    public required string HostTown { get; init; }
+
+    /// <summary>The host's country, English short name.</summary>
+    public required string HostCountry { get; init; }
+
+    /// <summary>What the event was for; the template inserts it after "The aim of the event was ".</summary>
+    public required string Description { get; init; }
+
+    /// <summary>The recorded delegations; an event without any is not reported yet.</summary>
+    public IReadOnlyList<ReportParticipation> Participations { get; init; } = [];
+
+    /// <summary>A cancelled event stays in the calendar (STATUS:CANCELLED) but was not carried
+    /// out, so the template and the CSV leave it out.</summary>
+    public bool Cancelled { get; init; }
+}

@@ -1,0 +1,222 @@
+using System.Globalization;
+using Collaboration.Silo.Indexing;
+using Microsoft.Data.Sqlite;
+
+namespace Collaboration.Silo.Storage.Sqlite;
+
+/// <summary>
+/// The writer connection and its prepared statements. Used by the writer thread only: it applies a batch of
+/// operations inside one transaction, each under its own savepoint so that a refused one changes nothing.
+/// </summary>
+internal sealed class SqliteBatchWriter : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly List<SqliteCommand> _commands = [];
+    private readonly SqliteCommand _begin;
+    private readonly SqliteCommand _commit;
+    private readonly SqliteCommand _savepoint;
+    private readonly SqliteCommand _release;
+    private readonly SqliteCommand _rollbackToSavepoint;
+    private readonly SqliteCommand _readVersion;
+    private readonly SqliteCommand _saveVersion;
+    private readonly SqliteCommand _readETag;
+    private readonly SqliteCommand _upsertState;
+    private readonly SqliteCommand _deleteState;
+    private readonly SqliteCommand _selectOwnedDocuments;
+    private readonly SqliteCommand _selectDocument;
+    private readonly SqliteCommand _insertDocument;
+    private readonly SqliteCommand _insertTerm;
+    private readonly SqliteCommand _insertText;
+    private readonly SqliteCommand _deleteText;
+    private readonly SqliteCommand _deleteTerms;
+    private readonly SqliteCommand _deleteDocument;
+    private readonly SqliteCommand _append;
+    private readonly List<long> _rowIds = [];
+    private long _version;
+
+    public SqliteBatchWriter(SqliteConnection connection)
+    {
+        _connection = connection;
+        // IMMEDIATE takes the write lock up front, so a lock held elsewhere shows at BEGIN, before any change.
+        _begin = Prepare("BEGIN IMMEDIATE;");
+        _commit = Prepare("COMMIT;");
+        _savepoint = Prepare("SAVEPOINT operation;");
+        _release = Prepare("RELEASE operation;");
+        _rollbackToSavepoint = Prepare("ROLLBACK TO operation; RELEASE operation;");
+        _readVersion = Prepare("SELECT value FROM counter WHERE name = 'etag';");
+        _saveVersion = Prepare(
+            "INSERT INTO counter (name, value) VALUES ('etag', $value) ON CONFLICT (name) DO UPDATE SET value = excluded.value;",
+            "$value");
+        _readETag = Prepare(
+            "SELECT etag FROM grain_state WHERE grain_type = $type AND grain_key = $key AND state_name = $state;",
+            "$type", "$key", "$state");
+        _upsertState = Prepare(
+            """
+            INSERT INTO grain_state (grain_type, grain_key, state_name, etag, data) VALUES ($type, $key, $state, $etag, $data)
+            ON CONFLICT (grain_type, grain_key, state_name) DO UPDATE SET etag = excluded.etag, data = excluded.data;
+            """,
+            "$type", "$key", "$state", "$etag", "$data");
+        _deleteState = Prepare(
+            "DELETE FROM grain_state WHERE grain_type = $type AND grain_key = $key AND state_name = $state;",
+            "$type", "$key", "$state");
+        _selectOwnedDocuments = Prepare(
+            "SELECT id FROM index_doc WHERE owner_type = $type AND owner_key = $key AND owner_state = $state;",
+            "$type", "$key", "$state");
+        _selectDocument = Prepare("SELECT id FROM index_doc WHERE index_name = $index AND doc_id = $doc;", "$index", "$doc");
+        _insertDocument = Prepare(
+            """
+            INSERT INTO index_doc (index_name, doc_id, sort_key, payload, owner_type, owner_key, owner_state)
+            VALUES ($index, $doc, $sort, $payload, $type, $key, $state) RETURNING id;
+            """,
+            "$index", "$doc", "$sort", "$payload", "$type", "$key", "$state");
+        // OR IGNORE: a term listed twice in one entry is one term.
+        _insertTerm = Prepare(
+            """
+            INSERT OR IGNORE INTO index_term (index_name, field, value, sort_key, doc_id, doc)
+            VALUES ($index, $field, $value, $sort, $doc, $id);
+            """,
+            "$index", "$field", "$value", "$sort", "$doc", "$id");
+        _insertText = Prepare("INSERT INTO index_text (rowid, text) VALUES ($id, $text);", "$id", "$text");
+        _deleteText = Prepare("DELETE FROM index_text WHERE rowid = $id;", "$id");
+        _deleteTerms = Prepare("DELETE FROM index_term WHERE doc = $id;", "$id");
+        _deleteDocument = Prepare("DELETE FROM index_doc WHERE id = $id;", "$id");
+        _append = Prepare(
+            """
+            INSERT INTO append_log (log, seq, at_ticks, at_offset_minutes, payload) VALUES ($log, $seq, $ticks, $offset, $payload)
+            ON CONFLICT (log, seq) DO NOTHING;
+            """,
+            "$log", "$seq", "$ticks", "$offset", "$payload");
+    }
+
+    public void Begin()
+    {
+        _begin.ExecuteNonQuery();
+        // Read inside the write lock, so that two storages opened on one file never hand out the same ETag.
+        _version = _readVersion.ExecuteScalar() is long version ? version : 0;
+    }
+
+    public void Commit()
+    {
+        Run(_saveVersion, _version);
+        _commit.ExecuteNonQuery();
+    }
+
+    public void Rollback() => SqliteConnections.RollbackIfActive(_connection);
+
+    public void BeginOperation() => _savepoint.ExecuteNonQuery();
+
+    public void EndOperation() => _release.ExecuteNonQuery();
+
+    public void UndoOperation() => _rollbackToSavepoint.ExecuteNonQuery();
+
+    public string NextETag() => (++_version).ToString(CultureInfo.InvariantCulture);
+
+    public void CheckETag(GrainStateId id, string? expectedETag)
+    {
+        Bind(_readETag, id.GrainType, id.GrainKey, id.StateName);
+        var stored = _readETag.ExecuteScalar() as string;
+        if (!string.Equals(stored, expectedETag, StringComparison.Ordinal))
+        {
+            throw StorageArguments.ETagMismatch(id, stored, expectedETag);
+        }
+    }
+
+    public void UpsertState(GrainStateId id, byte[] data, string etag) =>
+        Run(_upsertState, id.GrainType, id.GrainKey, id.StateName, etag, data);
+
+    public void DeleteState(GrainStateId id) => Run(_deleteState, id.GrainType, id.GrainKey, id.StateName);
+
+    /// <summary>Removes every document the state published (documents other states took over are theirs now).</summary>
+    public void Unpublish(GrainStateId owner)
+    {
+        _rowIds.Clear();
+        Bind(_selectOwnedDocuments, owner.GrainType, owner.GrainKey, owner.StateName);
+        using (var reader = _selectOwnedDocuments.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                _rowIds.Add(reader.GetInt64(0));
+            }
+        }
+
+        foreach (var rowId in _rowIds)
+        {
+            DeleteDocument(rowId);
+        }
+    }
+
+    public void Publish(GrainStateId owner, IndexEntry[] entries)
+    {
+        foreach (var entry in entries)
+        {
+            // (index, document id) is unique: a document published before, by another state or earlier in this list, is replaced.
+            Bind(_selectDocument, entry.Index, entry.DocumentId);
+            if (_selectDocument.ExecuteScalar() is long existing)
+            {
+                DeleteDocument(existing);
+            }
+
+            Bind(_insertDocument, entry.Index, entry.DocumentId, entry.SortKey, entry.Payload, owner.GrainType, owner.GrainKey, owner.StateName);
+            var rowId = (long)_insertDocument.ExecuteScalar()!;
+            foreach (var term in entry.Terms)
+            {
+                Run(_insertTerm, entry.Index, term.Field, term.Value, entry.SortKey, entry.DocumentId, rowId);
+            }
+
+            // Every document gets a text row, even an empty one, so that deleting it by rowid is always exact.
+            Run(_insertText, rowId, entry.Text ?? string.Empty);
+        }
+    }
+
+    public void Append(string log, long sequence, DateTimeOffset at, string payload)
+    {
+        if (Run(_append, log, sequence, at.UtcTicks, (long)at.Offset.TotalMinutes, payload) == 0)
+        {
+            throw new InconsistentStateException($"Sequence number {sequence} of log '{log}' is already taken.");
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _commands)
+        {
+            command.Dispose();
+        }
+
+        _connection.Dispose();
+    }
+
+    private void DeleteDocument(long rowId)
+    {
+        Run(_deleteText, rowId);
+        Run(_deleteTerms, rowId);
+        Run(_deleteDocument, rowId);
+    }
+
+    private SqliteCommand Prepare(string sql, params string[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        _commands.Add(command);
+        return command;
+    }
+
+    private static int Run(SqliteCommand command, params object?[] values)
+    {
+        Bind(command, values);
+        return command.ExecuteNonQuery();
+    }
+
+    private static void Bind(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Collaboration.Silo.Storage.Sqlite;
+
+/// <summary>Opens connections to the database file with the settings every connection needs.</summary>
+internal sealed class SqliteConnections
+{
+    private readonly string _connectionString;
+    private readonly int _busyTimeoutMilliseconds;
+
+    public SqliteConnections(SqliteStorageOptions options)
+    {
+        _busyTimeoutMilliseconds = (int)Math.Clamp(options.BusyTimeout.TotalMilliseconds, 0, int.MaxValue);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = options.DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            // This provider keeps its own connections open; Microsoft.Data.Sqlite's pool would keep the file open after disposal.
+            Pooling = false,
+            // Microsoft.Data.Sqlite retries busy statements until this many seconds have passed (0 would mean forever).
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
+        }.ToString();
+    }
+
+    public SqliteConnection Open(bool readOnly)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            // synchronous=FULL: a commit reaches the disk (WAL fsync) before it is acknowledged, so it survives a kill or a power cut.
+            Execute(
+                connection,
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY; PRAGMA query_only = {(readOnly ? 1 : 0)};"));
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Rolls back an open transaction, if SQLite has not already done so after an error; never throws.</summary>
+    public static void RollbackIfActive(SqliteConnection connection)
+    {
+        try
+        {
+            if (connection.Handle is { } handle && SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0)
+            {
+                Execute(connection, "ROLLBACK;");
+            }
+        }
+        catch (SqliteException)
+        {
+            // The connection is closed by the caller after a failure; a failed rollback leaves nothing committed.
+        }
+    }
+}

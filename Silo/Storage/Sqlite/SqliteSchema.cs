@@ -1,0 +1,98 @@
+using Microsoft.Data.Sqlite;
+
+namespace Collaboration.Silo.Storage.Sqlite;
+
+/// <summary>Creates the tables on first use; safe to run on every start and from several processes.</summary>
+internal static class SqliteSchema
+{
+    public const int Version = 1;
+
+    private const string CreateVersion1 = """
+        CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
+
+        -- Per-database counters; 'etag' makes every ETag unique for the life of the file, so a cleared and
+        -- re-created state never gets back an ETag a stale writer still holds.
+        CREATE TABLE IF NOT EXISTS counter (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+
+        CREATE TABLE IF NOT EXISTS grain_state (
+            grain_type TEXT NOT NULL,
+            grain_key TEXT NOT NULL,
+            state_name TEXT NOT NULL,
+            etag TEXT NOT NULL,
+            data BLOB NOT NULL,
+            PRIMARY KEY (grain_type, grain_key, state_name));
+
+        -- id is also the rowid of the document's text in index_text.
+        CREATE TABLE IF NOT EXISTS index_doc (
+            id INTEGER PRIMARY KEY,
+            index_name TEXT NOT NULL,
+            doc_id TEXT NOT NULL,
+            sort_key INTEGER NOT NULL,
+            payload TEXT,
+            owner_type TEXT NOT NULL,
+            owner_key TEXT NOT NULL,
+            owner_state TEXT NOT NULL);
+        CREATE UNIQUE INDEX IF NOT EXISTS index_doc_by_id ON index_doc (index_name, doc_id);
+        CREATE UNIQUE INDEX IF NOT EXISTS index_doc_by_order ON index_doc (index_name, sort_key, doc_id);
+        CREATE INDEX IF NOT EXISTS index_doc_by_owner ON index_doc (owner_type, owner_key, owner_state);
+
+        -- Each term row repeats its document's order, so that the documents having one term are read already
+        -- sorted, and a page stops after LIMIT rows instead of sorting every match.
+        CREATE TABLE IF NOT EXISTS index_term (
+            index_name TEXT NOT NULL,
+            field TEXT NOT NULL,
+            value TEXT NOT NULL,
+            sort_key INTEGER NOT NULL,
+            doc_id TEXT NOT NULL,
+            doc INTEGER NOT NULL,
+            PRIMARY KEY (index_name, field, value, sort_key, doc_id)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS index_term_by_doc ON index_term (doc);
+
+        -- Contentless: the text is only searched, never returned, so it is not stored twice.
+        CREATE VIRTUAL TABLE IF NOT EXISTS index_text USING fts5(
+            text,
+            content = '',
+            contentless_delete = 1,
+            tokenize = 'unicode61 remove_diacritics 2',
+            prefix = '1 2');
+
+        CREATE TABLE IF NOT EXISTS append_log (
+            log TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            at_ticks INTEGER NOT NULL,
+            at_offset_minutes INTEGER NOT NULL,
+            payload TEXT NOT NULL,
+            PRIMARY KEY (log, seq)) WITHOUT ROWID;
+        """;
+
+    public static void Create(SqliteConnection connection)
+    {
+        // WAL lets readers run beside the single writer; the mode is stored in the file.
+        SqliteConnections.Execute(connection, "PRAGMA journal_mode = WAL;");
+        SqliteConnections.Execute(connection, "BEGIN IMMEDIATE;");
+        try
+        {
+            SqliteConnections.Execute(connection, CreateVersion1);
+            using var read = connection.CreateCommand();
+            read.CommandText = "SELECT max(version) FROM schema_version;";
+            var stored = read.ExecuteScalar() is long version ? (int?)version : null;
+            if (stored > Version)
+            {
+                throw new InvalidOperationException(
+                    $"The database '{connection.DataSource}' has schema version {stored}, newer than this build knows ({Version}).");
+            }
+
+            if (stored is null)
+            {
+                SqliteConnections.Execute(connection, $"INSERT INTO schema_version (version) VALUES ({Version});");
+            }
+
+            SqliteConnections.Execute(connection, "COMMIT;");
+        }
+        catch
+        {
+            SqliteConnections.RollbackIfActive(connection);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,399 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Collaboration.Silo.Indexing;
+using Microsoft.Data.Sqlite;
+
+namespace Collaboration.Silo.Storage.Sqlite;
+
+/// <summary>
+/// Grain states, index documents and append logs in one SQLite file (WAL, synchronous=FULL).
+/// <para>
+/// Writes go through a queue to a single writer thread, which commits whatever is queued (up to
+/// <see cref="SqliteStorageOptions.MaxBatchSize"/>) in one transaction: one fsync for many grains (group commit).
+/// A caller's task completes only after the commit that holds its change. Each operation runs under its own
+/// savepoint, so a refused one (stale ETag, taken sequence number) fails alone; a failed commit fails the whole batch.
+/// Reads use their own connections and run beside the writer.
+/// </para>
+/// </summary>
+public sealed class SqliteStorage : IGrainStorage, IGrainIndex, IAppendLog, IStorageHealth, IAsyncDisposable, IDisposable
+{
+    private readonly SqliteStorageOptions _options;
+    private readonly SqliteConnections _connections;
+    private readonly Channel<WriteOperation> _queue;
+    private readonly TaskCompletionSource _writerStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentBag<SqliteConnection> _idleReaders = [];
+    private readonly Lock _initializeLock = new();
+    private volatile bool _initialized;
+    private volatile bool _lastCommitFailed;
+    private int _disposed;
+    private long _committedBatches;
+    private long _committedOperations;
+
+    public SqliteStorage(SqliteStorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.DataPath, nameof(options));
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.FileName, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BusyTimeout, TimeSpan.Zero, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxQueuedWrites, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxIdleReadConnections, nameof(options));
+
+        // A copy: changing the options object later must not change a running storage.
+        _options = options with { };
+        _connections = new SqliteConnections(_options);
+        _queue = Channel.CreateBounded<WriteOperation>(new BoundedChannelOptions(_options.MaxQueuedWrites)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+
+        // A thread of its own: the writer blocks in fsync, which would starve a small thread pool.
+        new Thread(RunWriter) { IsBackground = true, Name = "SQLite writer" }.Start();
+    }
+
+    public string DatabasePath => _options.DatabasePath;
+
+    /// <summary>Transactions committed by the writer (tests compare it with the number of writes).</summary>
+    internal long CommittedBatches => Interlocked.Read(ref _committedBatches);
+
+    internal long CommittedOperations => Interlocked.Read(ref _committedOperations);
+
+    /// <summary>Runs on the writer thread right before each COMMIT; tests hold a commit open with it.</summary>
+    internal Action? BeforeCommit { get; set; }
+
+    public Task<GrainStateRecord?> ReadAsync(GrainStateId id, CancellationToken cancellationToken = default)
+    {
+        StorageArguments.Validate(id);
+        return ReadAsync(
+            connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText =
+                    "SELECT etag, data FROM grain_state WHERE grain_type = $type AND grain_key = $key AND state_name = $state;";
+                command.Parameters.AddWithValue("$type", id.GrainType);
+                command.Parameters.AddWithValue("$key", id.GrainKey);
+                command.Parameters.AddWithValue("$state", id.StateName);
+                using var reader = command.ExecuteReader();
+                return reader.Read() ? new GrainStateRecord(reader.GetFieldValue<byte[]>(1), reader.GetString(0)) : null;
+            },
+            cancellationToken);
+    }
+
+    public async Task<string> WriteAsync(
+        GrainStateId id,
+        ReadOnlyMemory<byte> data,
+        string? expectedETag,
+        IReadOnlyList<IndexEntry> indexEntries,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(indexEntries);
+        StorageArguments.Validate(id);
+        StorageArguments.Validate(indexEntries);
+        // Copies: the caller may reuse its buffer or list once it has its task.
+        var operation = new WriteStateOperation(id, data.ToArray(), expectedETag, [.. indexEntries], cancellationToken);
+        return (await EnqueueAsync(operation, cancellationToken))!;
+    }
+
+    public Task ClearAsync(GrainStateId id, string? expectedETag, CancellationToken cancellationToken = default)
+    {
+        StorageArguments.Validate(id);
+        return EnqueueAsync(new ClearStateOperation(id, expectedETag, cancellationToken), cancellationToken);
+    }
+
+    public Task<IndexPage> QueryAsync(IndexQuery query, CancellationToken cancellationToken = default)
+    {
+        StorageArguments.Validate(query);
+        return ReadAsync(connection => SqliteIndexQueries.Query(connection, query), cancellationToken);
+    }
+
+    public Task<long> CountAsync(IndexQuery query, CancellationToken cancellationToken = default)
+    {
+        StorageArguments.Validate(query);
+        return ReadAsync(connection => SqliteIndexQueries.Count(connection, query), cancellationToken);
+    }
+
+    public Task AppendAsync(string log, long sequence, DateTimeOffset at, string payload, CancellationToken cancellationToken = default)
+    {
+        StorageArguments.ValidateAppend(log, sequence, payload);
+        return EnqueueAsync(new AppendOperation(log, sequence, at, payload, cancellationToken), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<LogRecord>> ReadAsync(string log, long after, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        return ReadAsync<IReadOnlyList<LogRecord>>(
+            connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = """
+                    SELECT seq, at_ticks, at_offset_minutes, payload FROM append_log
+                    WHERE log = $log AND seq > $after ORDER BY seq LIMIT $limit;
+                    """;
+                command.Parameters.AddWithValue("$log", log);
+                command.Parameters.AddWithValue("$after", after);
+                command.Parameters.AddWithValue("$limit", limit);
+                using var reader = command.ExecuteReader();
+                var records = new List<LogRecord>();
+                while (reader.Read())
+                {
+                    var at = new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(reader.GetInt64(2)));
+                    records.Add(new LogRecord(reader.GetInt64(0), at, reader.GetString(3)));
+                }
+
+                return records;
+            },
+            cancellationToken);
+    }
+
+    public Task<long> GetLastSequenceAsync(string log, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        return ReadAsync(
+            connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT coalesce(max(seq), 0) FROM append_log WHERE log = $log;";
+                command.Parameters.AddWithValue("$log", log);
+                return (long)command.ExecuteScalar()!;
+            },
+            cancellationToken);
+    }
+
+    public async Task CheckAsync(CancellationToken cancellationToken = default)
+    {
+        await ReadAsync(
+            connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT max(version) FROM schema_version;";
+                return command.ExecuteScalar();
+            },
+            cancellationToken);
+
+        // Reads can work while writes cannot (a lock held elsewhere, a full disk): after a failed commit, only a
+        // commit proves the storage healthy again.
+        if (_lastCommitFailed)
+        {
+            await EnqueueAsync(new ProbeOperation(cancellationToken), cancellationToken);
+        }
+    }
+
+    /// <summary>Stops taking writes, commits what is queued, and closes the file.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _queue.Writer.TryComplete();
+        }
+
+        await _writerStopped.Task;
+        CloseIdleReaders();
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private async Task<string?> EnqueueAsync(WriteOperation operation, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        EnsureInitialized();
+        try
+        {
+            await _queue.Writer.WriteAsync(operation, cancellationToken);
+        }
+        catch (ChannelClosedException)
+        {
+            throw new ObjectDisposedException(nameof(SqliteStorage));
+        }
+
+        // Not cancellable from here on: the change may already be in a transaction, and the caller must learn its fate.
+        return await operation.Completion;
+    }
+
+    private void RunWriter()
+    {
+        SqliteBatchWriter? writer = null;
+        var batch = new List<WriteOperation>(_options.MaxBatchSize);
+        try
+        {
+            var reader = _queue.Reader;
+            // Blocking is right here: this thread exists only to write.
+            while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            {
+                while (batch.Count < _options.MaxBatchSize && reader.TryRead(out var operation))
+                {
+                    if (operation.CancellationToken.IsCancellationRequested)
+                    {
+                        operation.Cancel();
+                    }
+                    else
+                    {
+                        batch.Add(operation);
+                    }
+                }
+
+                if (batch.Count > 0)
+                {
+                    writer = CommitBatch(writer, batch);
+                    batch.Clear();
+                }
+            }
+        }
+        finally
+        {
+            writer?.Dispose();
+            _writerStopped.TrySetResult();
+        }
+    }
+
+    private SqliteBatchWriter? CommitBatch(SqliteBatchWriter? writer, List<WriteOperation> batch)
+    {
+        var results = new string?[batch.Count];
+        var refusals = new Exception?[batch.Count];
+        try
+        {
+            writer ??= new SqliteBatchWriter(_connections.Open(readOnly: false));
+            writer.Begin();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                writer.BeginOperation();
+                try
+                {
+                    results[i] = batch[i].Apply(writer);
+                    writer.EndOperation();
+                }
+                catch (Exception exception) when (exception is InconsistentStateException
+                    || (exception is SqliteException && !SqliteErrors.IsUnavailable(exception)))
+                {
+                    writer.UndoOperation();
+                    refusals[i] = exception;
+                }
+            }
+
+            BeforeCommit?.Invoke();
+            writer.Commit();
+        }
+        catch (Exception exception)
+        {
+            // Nothing of the batch is committed. Every caller learns it; the next batch starts on a fresh connection.
+            writer?.Rollback();
+            writer?.Dispose();
+            _lastCommitFailed = true;
+            foreach (var operation in batch)
+            {
+                operation.Fail(SqliteErrors.IsUnavailable(exception) ? SqliteErrors.Unavailable(exception) : exception);
+            }
+
+            return null;
+        }
+
+        _lastCommitFailed = false;
+        Interlocked.Increment(ref _committedBatches);
+        Interlocked.Add(ref _committedOperations, batch.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (refusals[i] is { } refusal)
+            {
+                batch[i].Fail(refusal);
+            }
+            else
+            {
+                batch[i].Succeed(results[i]);
+            }
+        }
+
+        return writer;
+    }
+
+    private Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<T>(cancellationToken);
+        }
+
+        // Microsoft.Data.Sqlite runs every statement synchronously anyway; reads are short, so they run on the caller's thread.
+        try
+        {
+            EnsureInitialized();
+            var connection = _idleReaders.TryTake(out var idle) ? idle : _connections.Open(readOnly: true);
+            T result;
+            try
+            {
+                result = read(connection);
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+
+            ReturnReader(connection);
+            return Task.FromResult(result);
+        }
+        catch (Exception exception) when (SqliteErrors.IsUnavailable(exception))
+        {
+            return Task.FromException<T>(SqliteErrors.Unavailable(exception));
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<T>(exception);
+        }
+    }
+
+    private void ReturnReader(SqliteConnection connection)
+    {
+        if (Volatile.Read(ref _disposed) != 0 || _idleReaders.Count >= _options.MaxIdleReadConnections)
+        {
+            connection.Dispose();
+            return;
+        }
+
+        _idleReaders.Add(connection);
+        // Disposal may have emptied the bag between the check and the add.
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            CloseIdleReaders();
+        }
+    }
+
+    private void CloseIdleReaders()
+    {
+        while (_idleReaders.TryTake(out var connection))
+        {
+            connection.Dispose();
+        }
+    }
+
+    private void EnsureInitialized()
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (_initialized)
+        {
+            return;
+        }
+
+        lock (_initializeLock)
+        {
+            if (_initialized)
+            {
+                return;
+            }
+
+            // Not cached on failure: a folder that could not be created now may be creatable later.
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(_options.DatabasePath)!);
+                using var connection = _connections.Open(readOnly: false);
+                SqliteSchema.Create(connection);
+            }
+            catch (Exception exception) when (SqliteErrors.IsUnavailable(exception))
+            {
+                throw SqliteErrors.Unavailable(exception);
+            }
+
+            _initialized = true;
+        }
+    }
+}

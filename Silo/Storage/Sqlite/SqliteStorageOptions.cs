@@ -1,0 +1,28 @@
+namespace Collaboration.Silo.Storage.Sqlite;
+
+/// <summary>Where the SQLite file lives and how its writer and readers behave.</summary>
+public sealed record SqliteStorageOptions
+{
+    /// <summary>The folder of the database file; created on first use.</summary>
+    public string DataPath { get; set; } = "data";
+
+    public string FileName { get; set; } = "collaboration.db";
+
+    /// <summary>
+    /// How long a statement waits for a lock held by another connection before the storage is reported unavailable.
+    /// Microsoft.Data.Sqlite adds its own retries in whole seconds, so the wait is at least about one second.
+    /// </summary>
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The most write operations committed in one transaction.</summary>
+    public int MaxBatchSize { get; set; } = 512;
+
+    /// <summary>Writes waiting for the writer beyond which callers wait to enqueue (back-pressure).</summary>
+    public int MaxQueuedWrites { get; set; } = 10_000;
+
+    /// <summary>Read connections kept open between reads.</summary>
+    public int MaxIdleReadConnections { get; set; } = 8;
+
+    /// <summary>The full path of the database file.</summary>
+    public string DatabasePath => Path.GetFullPath(Path.Combine(DataPath, FileName));
+}

@@ -1,0 +1,72 @@
+using Collaboration.Silo.Indexing;
+
+namespace Collaboration.Silo.Storage.Sqlite;
+
+/// <summary>
+/// One caller's change, waiting in the writer's queue. Its task completes only after the transaction that holds
+/// the change has committed (or with the reason it was refused or lost).
+/// </summary>
+internal abstract class WriteOperation(CancellationToken cancellationToken)
+{
+    // Continuations run on the thread pool, never on the writer thread, which must go back to committing.
+    private readonly TaskCompletionSource<string?> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    public Task<string?> Completion => _completion.Task;
+
+    /// <summary>Applies the change inside the batch's transaction; throws <see cref="InconsistentStateException"/> to refuse it.</summary>
+    public abstract string? Apply(SqliteBatchWriter writer);
+
+    public void Succeed(string? result) => _completion.TrySetResult(result);
+
+    public void Fail(Exception exception) => _completion.TrySetException(exception);
+
+    public void Cancel() => _completion.TrySetCanceled(CancellationToken);
+}
+
+internal sealed class WriteStateOperation(
+    GrainStateId id,
+    byte[] data,
+    string? expectedETag,
+    IndexEntry[] entries,
+    CancellationToken cancellationToken) : WriteOperation(cancellationToken)
+{
+    public override string? Apply(SqliteBatchWriter writer)
+    {
+        writer.CheckETag(id, expectedETag);
+        var etag = writer.NextETag();
+        writer.UpsertState(id, data, etag);
+        writer.Unpublish(id);
+        writer.Publish(id, entries);
+        return etag;
+    }
+}
+
+internal sealed class ClearStateOperation(GrainStateId id, string? expectedETag, CancellationToken cancellationToken)
+    : WriteOperation(cancellationToken)
+{
+    public override string? Apply(SqliteBatchWriter writer)
+    {
+        writer.CheckETag(id, expectedETag);
+        writer.DeleteState(id);
+        writer.Unpublish(id);
+        return null;
+    }
+}
+
+internal sealed class AppendOperation(string log, long sequence, DateTimeOffset at, string payload, CancellationToken cancellationToken)
+    : WriteOperation(cancellationToken)
+{
+    public override string? Apply(SqliteBatchWriter writer)
+    {
+        writer.Append(log, sequence, at, payload);
+        return null;
+    }
+}
+
+/// <summary>Changes nothing; a health check sends it to learn whether the writer can commit again.</summary>
+internal sealed class ProbeOperation(CancellationToken cancellationToken) : WriteOperation(cancellationToken)
+{
+    public override string? Apply(SqliteBatchWriter writer) => null;
+}

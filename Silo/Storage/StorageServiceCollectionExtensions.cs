@@ -1,0 +1,40 @@
+using Collaboration.Silo.Indexing;
+using Collaboration.Silo.Storage.Memory;
+using Collaboration.Silo.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Collaboration.Silo.Storage;
+
+/// <summary>Registers one storage provider as the single instance behind every storage interface.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Keeps everything in memory: for tests only.</summary>
+    public static IServiceCollection AddMemoryStorage(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton<MemoryStorage>();
+        return services.AddStorageInterfaces<MemoryStorage>();
+    }
+
+    /// <summary>Keeps everything in one SQLite file under <see cref="SqliteStorageOptions.DataPath"/>.</summary>
+    public static IServiceCollection AddSqliteStorage(this IServiceCollection services, Action<SqliteStorageOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<SqliteStorageOptions>().Configure(configure);
+        services.AddSingleton(provider => new SqliteStorage(provider.GetRequiredService<IOptions<SqliteStorageOptions>>().Value));
+        return services.AddStorageInterfaces<SqliteStorage>();
+    }
+
+    // The interfaces resolve to the provider's one instance: a state and its index entries must be written together.
+    private static IServiceCollection AddStorageInterfaces<TStorage>(this IServiceCollection services)
+        where TStorage : class, IGrainStorage, IGrainIndex, IAppendLog, IStorageHealth
+    {
+        services.AddSingleton<IGrainStorage>(provider => provider.GetRequiredService<TStorage>());
+        services.AddSingleton<IGrainIndex>(provider => provider.GetRequiredService<TStorage>());
+        services.AddSingleton<IAppendLog>(provider => provider.GetRequiredService<TStorage>());
+        services.AddSingleton<IStorageHealth>(provider => provider.GetRequiredService<TStorage>());
+        return services;
+    }
+}

@@ -1,0 +1,231 @@
+using System.Text;
+using Collaboration.Grains.Reporting;
+
+namespace Collaboration.Grains.Tests.Reporting;
+
+public sealed class CalendarWriterTests
+{
+    private static readonly DateTimeOffset Stamp = new(2017, 9, 1, 10, 30, 15, TimeSpan.Zero);
+
+    private static ReportEvent Conference() => new()
+    {
+        Id = "ev-17",
+        Title = "SHELTER international conference",
+        Kind = ReportEventKind.Conference,
+        StartDate = new DateOnly(2017, 10, 12),
+        EndDate = new DateOnly(2017, 10, 16),
+        Place = "Palazzo comunale",
+        HostTown = "Canepina",
+        HostCountry = "Italy",
+        Description = "Integration policies of smaller municipalities",
+    };
+
+    [Fact]
+    public void A_calendar_with_one_event_is_written_exactly_so()
+    {
+        var ics = CalendarWriter.Write("SHELTER", [Conference()], Stamp);
+
+        Assert.Equal(
+            "BEGIN:VCALENDAR\r\n" +
+            "VERSION:2.0\r\n" +
+            "PRODID:-//Collaboration//Collaboration events//EN\r\n" +
+            "CALSCALE:GREGORIAN\r\n" +
+            "METHOD:PUBLISH\r\n" +
+            "X-WR-CALNAME:SHELTER\r\n" +
+            "BEGIN:VEVENT\r\n" +
+            "UID:ev-17@collaboration\r\n" +
+            "DTSTAMP:20170901T103015Z\r\n" +
+            "DTSTART;VALUE=DATE:20171012\r\n" +
+            "DTEND;VALUE=DATE:20171017\r\n" +
+            "SUMMARY:SHELTER international conference\r\n" +
+            "LOCATION:Palazzo comunale\\, Canepina\\, Italy\r\n" +
+            "DESCRIPTION:Integration policies of smaller municipalities\r\n" +
+            "CATEGORIES:Conference\r\n" +
+            "STATUS:CONFIRMED\r\n" +
+            "END:VEVENT\r\n" +
+            "END:VCALENDAR\r\n",
+            ics);
+        IcsChecker.Check(ics);
+    }
+
+    [Fact]
+    public void Long_descriptions_in_Lithuanian_and_Slovenian_with_emoji_are_folded_without_splitting_a_character()
+    {
+        var description =
+            "Kelmės rajono savivaldybė pristatė jaunimo savanorystės programą: „Mūsų bendruomenė – mūsų ateitis“. " +
+            "Mestna občina Novo mesto je predstavila model lokalnega partnerstva med občino in nevladnimi organizacijami " +
+            "za vključevanje priseljencev; sodelovali so Društvo Šentjernej, Čebelarsko društvo in Žabja mlaka. " +
+            "🇪🇺🤝🏘️👩‍👩‍👧 Ευρώπη 欧洲 — ¿qué tal? " + string.Concat(Enumerable.Repeat("ąčęėįšųūž", 12));
+        var reportEvent = Conference() with
+        {
+            Title = "Tarptautinė konferencija „Solidarumas“ / Mednarodna konferenca 🌍",
+            Description = description,
+            HostTown = "Kelmė",
+            HostCountry = "Lithuania",
+        };
+
+        var ics = CalendarWriter.Write("Kelmės ir Novo mesto renginiai 🎉", [reportEvent], Stamp);
+
+        var calendar = IcsChecker.Check(ics);
+        var vevent = Assert.Single(calendar.Components);
+        Assert.Equal(description, vevent.Text("DESCRIPTION"));
+        Assert.Equal(reportEvent.Title, vevent.Text("SUMMARY"));
+        Assert.Equal("Palazzo comunale, Kelmė, Lithuania", vevent.Text("LOCATION"));
+        Assert.Equal("Kelmės ir Novo mesto renginiai 🎉", calendar.Text("X-WR-CALNAME"));
+        Assert.Contains("\r\n ", ics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_fold_position_relative_to_multi_byte_characters_gives_valid_lines()
+    {
+        // Shifting the text one ASCII character at a time puts each fold at every offset within
+        // 2-, 3- and 4-octet sequences and surrogate pairs.
+        for (var shift = 0; shift < 80; shift++)
+        {
+            var description = new string('x', shift) + string.Concat(Enumerable.Repeat("ė€😀žﬁ", 40));
+            var ics = CalendarWriter.Write("c", [Conference() with { Description = description }], Stamp);
+
+            var vevent = Assert.Single(IcsChecker.Check(ics).Components);
+            Assert.Equal(description, vevent.Text("DESCRIPTION"));
+        }
+    }
+
+    [Fact]
+    public void Physical_lines_use_the_full_75_octets_before_folding()
+    {
+        var ics = CalendarWriter.Write("c", [Conference() with { Description = new string('a', 200) }], Stamp);
+
+        var lines = ics.Split("\r\n").Where(l => l.StartsWith("DESCRIPTION:", StringComparison.Ordinal) || l.StartsWith(' ')).ToList();
+        Assert.Equal(75, lines[0].Length);
+        Assert.Equal(75, lines[1].Length);
+        Assert.Equal(" " + new string('a', 200 - 63 - 74), lines[2]);
+    }
+
+    [Fact]
+    public void Commas_semicolons_backslashes_and_line_breaks_in_text_are_escaped()
+    {
+        var reportEvent = Conference() with
+        {
+            Title = "Debate; culture, tourism \\ mobility",
+            Description = "First line,\r\nsecond; line\nthird\rfourth \\n not a break",
+            Place = "Sala \"Verdi\", 1st floor",
+        };
+
+        var ics = CalendarWriter.Write("Network; of, towns", [reportEvent], Stamp);
+
+        Assert.Contains("\r\nSUMMARY:Debate\\; culture\\, tourism \\\\ mobility\r\n", ics, StringComparison.Ordinal);
+        Assert.Contains("\r\nDESCRIPTION:First line\\,\\nsecond\\; line\\nthird\\nfourth \\\\n not a break\r\n", ics, StringComparison.Ordinal);
+        Assert.Contains("\r\nLOCATION:Sala \"Verdi\"\\, 1st floor\\, Canepina\\, Italy\r\n", ics, StringComparison.Ordinal);
+        Assert.Contains("\r\nX-WR-CALNAME:Network\\; of\\, towns\r\n", ics, StringComparison.Ordinal);
+        var vevent = Assert.Single(IcsChecker.Check(ics).Components);
+        Assert.Equal("First line,\nsecond; line\nthird\nfourth \\n not a break", vevent.Text("DESCRIPTION"));
+    }
+
+    [Fact]
+    public void Control_characters_other_than_tab_are_dropped_from_text()
+    {
+        var ics = CalendarWriter.Write("c", [Conference() with { Title = "Bell\a and\ttab\0 and del\u007F" }], Stamp);
+
+        Assert.Contains("\r\nSUMMARY:Bell and\ttab and del\r\n", ics, StringComparison.Ordinal);
+        IcsChecker.Check(ics);
+    }
+
+    [Fact]
+    public void A_cancelled_event_stays_in_the_calendar_with_status_cancelled()
+    {
+        var ics = CalendarWriter.Write("c", [Conference() with { Cancelled = true }, Conference() with { Id = "ev-18" }], Stamp);
+
+        var events = IcsChecker.Check(ics).Components;
+        Assert.Equal(["CANCELLED", "CONFIRMED"], events.Select(e => e.Property("STATUS").Value));
+    }
+
+    [Fact]
+    public void The_end_date_is_exclusive_so_a_one_day_event_ends_the_next_day_even_across_a_year()
+    {
+        var oneDay = Conference() with { Id = "one", StartDate = new(2017, 10, 12), EndDate = new(2017, 10, 12) };
+        var newYear = Conference() with { Id = "ny", StartDate = new(2017, 12, 30), EndDate = new(2017, 12, 31) };
+        var leap = Conference() with { Id = "leap", StartDate = new(2020, 2, 28), EndDate = new(2020, 2, 29) };
+
+        var events = IcsChecker.Check(CalendarWriter.Write("c", [oneDay, newYear, leap], Stamp)).Components;
+
+        Assert.Equal(
+            [("20171012", "20171013"), ("20171230", "20180101"), ("20200228", "20200301")],
+            events.Select(e => (e.Property("DTSTART").Value, e.Property("DTEND").Value)));
+    }
+
+    [Fact]
+    public void The_uid_depends_only_on_the_event_id_and_the_stamp_is_written_in_utc()
+    {
+        var first = IcsChecker.Check(CalendarWriter.Write("c", [Conference()], Stamp)).Components.Single();
+        var later = IcsChecker.Check(CalendarWriter.Write("c", [Conference() with { Title = "Renamed" }],
+            new DateTimeOffset(2017, 10, 20, 9, 5, 0, 500, TimeSpan.FromHours(2)))).Components.Single();
+
+        Assert.Equal("ev-17@collaboration", first.Text("UID"));
+        Assert.Equal(first.Text("UID"), later.Text("UID"));
+        Assert.Equal("20171020T070500Z", later.Property("DTSTAMP").Value);
+    }
+
+    [Theory]
+    [InlineData(ReportEventKind.Conference, "Conference")]
+    [InlineData(ReportEventKind.Workshop, "Workshop")]
+    [InlineData(ReportEventKind.StudyVisit, "Study visit")]
+    [InlineData(ReportEventKind.LocalEvent, "Local event")]
+    [InlineData(ReportEventKind.Seminar, "Seminar")]
+    [InlineData(ReportEventKind.Other, "Other")]
+    public void The_category_names_the_kind_of_event(ReportEventKind kind, string category)
+    {
+        var vevent = IcsChecker.Check(CalendarWriter.Write("c", [Conference() with { Kind = kind }], Stamp)).Components.Single();
+
+        Assert.Equal(category, vevent.Text("CATEGORIES"));
+    }
+
+    [Fact]
+    public void An_empty_place_is_left_out_of_the_location_and_an_empty_description_is_not_written()
+    {
+        var ics = CalendarWriter.Write("c", [Conference() with { Place = " ", Description = "  \n" }], Stamp);
+
+        Assert.Contains("\r\nLOCATION:Canepina\\, Italy\r\n", ics, StringComparison.Ordinal);
+        Assert.DoesNotContain("DESCRIPTION", ics, StringComparison.Ordinal);
+        IcsChecker.Check(ics);
+    }
+
+    [Fact]
+    public void Events_are_written_oldest_first_whatever_the_input_order()
+    {
+        var later = Conference() with { Id = "later", StartDate = new(2018, 1, 10), EndDate = new(2018, 1, 10) };
+        var earlier = Conference() with { Id = "earlier", StartDate = new(2017, 1, 10), EndDate = new(2017, 1, 10) };
+
+        var events = IcsChecker.Check(CalendarWriter.Write("c", [later, earlier], Stamp)).Components;
+
+        Assert.Equal(["earlier@collaboration", "later@collaboration"], events.Select(e => e.Text("UID")));
+    }
+
+    [Fact]
+    public void A_calendar_without_events_is_still_balanced_and_names_itself()
+    {
+        var calendar = IcsChecker.Check(CalendarWriter.Write("Novo mesto", [], Stamp));
+
+        Assert.Empty(calendar.Components);
+        Assert.Equal("PUBLISH", calendar.Property("METHOD").Value);
+        Assert.Equal("GREGORIAN", calendar.Property("CALSCALE").Value);
+        Assert.Equal("Novo mesto", calendar.Text("X-WR-CALNAME"));
+    }
+
+    [Fact]
+    public void An_event_ending_before_it_starts_is_rejected()
+    {
+        var backwards = Conference() with { EndDate = new DateOnly(2017, 10, 11) };
+
+        Assert.Throws<ArgumentException>(() => CalendarWriter.Write("c", [backwards], Stamp));
+    }
+
+    [Fact]
+    public void A_description_of_emoji_only_survives_folding_and_unfolding_octet_for_octet()
+    {
+        var ics = CalendarWriter.Write("c", [Conference() with { Description = string.Concat(Enumerable.Repeat("😀", 60)) }], Stamp);
+        var octets = Encoding.UTF8.GetBytes(ics);
+
+        var vevent = Assert.Single(IcsChecker.Check(octets).Components);
+        Assert.Equal(string.Concat(Enumerable.Repeat("😀", 60)), vevent.Text("DESCRIPTION"));
+    }
+}
