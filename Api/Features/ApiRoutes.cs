@@ -1,0 +1,23 @@
+using Collaboration.Api.Features.Health;
+using Collaboration.Api.Features.Municipalities;
+using Collaboration.Api.Features.Projects;
+
+namespace Collaboration.Api.Features;
+
+public static class ApiRoutes
+{
+    /// <summary>Every route of the API, one line per feature.</summary>
+    public static WebApplication MapCollaborationApis(this WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous().DisableRateLimiting();
+        app.UseSwaggerUI(ui =>
+        {
+            ui.SwaggerEndpoint("/openapi/v1.json", "Collaboration API v1");
+            ui.RoutePrefix = "swagger";
+        });
+        app.MapHealthApi();
+        app.MapMunicipalitiesApi();
+        app.MapProjectsApi();
+        return app;
+    }
+}

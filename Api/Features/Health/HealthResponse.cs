@@ -1,0 +1,3 @@
+namespace Collaboration.Api.Features.Health;
+
+public sealed record HealthResponse(string Status);

@@ -1,0 +1,139 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Collaboration.Api.Errors;
+using Collaboration.Api.Http;
+using Collaboration.Api.Security;
+using Collaboration.Api.Validation;
+using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Municipalities;
+using Collaboration.Silo;
+using Collaboration.Silo.Indexing;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Collaboration.Api.Features.Municipalities;
+
+/// <summary>Partners of the network: municipalities and other partner bodies.</summary>
+public static class MunicipalitiesApi
+{
+    public static RouteGroupBuilder MapMunicipalitiesApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/municipalities").WithTags("Municipalities").RequireAuthorization()
+            .WithStandardProblems();
+
+        group.MapPost("/", CreateMunicipality).RequireAuthorization(Roles.Coordinator)
+            .WithName(nameof(CreateMunicipality)).WithSummary("Register a partner (coordinator); answers its API key once");
+        group.MapGet("/", ListMunicipalities)
+            .WithName(nameof(ListMunicipalities)).WithSummary("List partners, optionally of one country");
+        group.MapGet("/{id}", GetMunicipality)
+            .WithName(nameof(GetMunicipality)).WithSummary("Read a partner with its projects and agreements");
+        group.MapPut("/{id}", UpdateMunicipality)
+            .WithName(nameof(UpdateMunicipality)).WithSummary("Replace a partner's profile (the partner itself or the coordinator; If-Match)");
+        group.MapPost("/{id}/api-key", IssueApiKey).RequireAuthorization(Roles.Coordinator)
+            .WithName(nameof(IssueApiKey)).WithSummary("Issue a new API key for a partner and revoke the old one (coordinator)");
+        return group;
+    }
+
+    public static async Task<Results<Created<CreatedMunicipalityResponse>, ValidationProblem>> CreateMunicipality(
+        MunicipalityRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var validation = request.ValidateProfile();
+        validation.Slug("id", request.Id);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        var apiKey = ApiKeys.Generate();
+        var created = await grains.GetGrain<IMunicipalityGrain>(request.Id!).CreateAsync(request.ToProfile(), ApiKeys.Hash(apiKey), user.ToActor());
+        var p = created.Profile;
+        return TypedResults.Created($"/municipalities/{created.Id}", new CreatedMunicipalityResponse(
+            created.Id, p.Name, p.Country, p.Kind, p.Region, p.Population, p.Website, p.Languages, p.ContactEmail,
+            [], [], created.CreatedAt, created.UpdatedAt, apiKey));
+    }
+
+    public static async Task<Results<Ok<List<MunicipalityListItem>>, ValidationProblem>> ListMunicipalities(
+        string? country, IGrainIndex index)
+    {
+        var query = new IndexQuery(IndexNames.Municipalities) { Descending = false };
+        if (!string.IsNullOrEmpty(country))
+        {
+            var validation = new RequestValidation();
+            validation.Country("country", country);
+            if (!validation.IsValid)
+            {
+                return TypedResults.ValidationProblem(validation.Errors);
+            }
+
+            query = query with { Terms = [new IndexTerm("country", country.ToUpperInvariant())] };
+        }
+
+        var hits = await index.QueryAllAsync(query);
+        return TypedResults.Ok(hits
+            .Select(h => MunicipalityListItem.From(JsonSerializer.Deserialize<MunicipalitySummary>(h.Payload!, GrainStateSerializer.Options)!))
+            .ToList());
+    }
+
+    public static async Task<Results<Ok<MunicipalityResponse>, ProblemHttpResult>> GetMunicipality(
+        string id, IGrainFactory grains, IGrainIndex index, HttpResponse response)
+    {
+        var snapshot = RequestValidation.IsSlug(id) ? await grains.GetGrain<IMunicipalityGrain>(id).GetAsync() : null;
+        if (snapshot is null)
+        {
+            return NotFound(id);
+        }
+
+        response.Headers.ETag = EntityTags.Format(snapshot.Version);
+        return TypedResults.Ok(await ToResponseAsync(snapshot, index));
+    }
+
+    public static async Task<Results<Ok<MunicipalityResponse>, ValidationProblem, ProblemHttpResult>> UpdateMunicipality(
+        string id, MunicipalityRequest request, ClaimsPrincipal user, IGrainFactory grains, IGrainIndex index, HttpRequest http)
+    {
+        if (!RequestValidation.IsSlug(id))
+        {
+            return NotFound(id);
+        }
+
+        var validation = request.ValidateProfile();
+        if (request.Id is not null && request.Id != id)
+        {
+            validation.Add("id", "The id of a partner cannot change; leave it out or repeat the id of the URL.");
+        }
+
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        var updated = await grains.GetGrain<IMunicipalityGrain>(id)
+            .UpdateProfileAsync(request.ToProfile(), EntityTags.RequiredVersion(http), user.ToActor());
+        http.HttpContext.Response.Headers.ETag = EntityTags.Format(updated.Version);
+        return TypedResults.Ok(await ToResponseAsync(updated, index));
+    }
+
+    public static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> IssueApiKey(
+        string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!RequestValidation.IsSlug(id))
+        {
+            return NotFound(id);
+        }
+
+        var apiKey = ApiKeys.Generate();
+        await grains.GetGrain<IMunicipalityGrain>(id).RotateApiKeyAsync(ApiKeys.Hash(apiKey), user.ToActor());
+        return TypedResults.Ok(new ApiKeyResponse(id, apiKey));
+    }
+
+    private static async Task<MunicipalityResponse> ToResponseAsync(MunicipalitySnapshot snapshot, IGrainIndex index)
+    {
+        var projects = await index.QueryIdsAsync(new IndexQuery(IndexNames.Projects) { Terms = [new IndexTerm("partner", snapshot.Id)], Descending = false });
+        var agreements = await index.QueryIdsAsync(new IndexQuery(IndexNames.Agreements) { Terms = [new IndexTerm("party", snapshot.Id)], Descending = false });
+        var p = snapshot.Profile;
+        return new MunicipalityResponse(
+            snapshot.Id, p.Name, p.Country, p.Kind, p.Region, p.Population, p.Website, p.Languages, p.ContactEmail,
+            projects, agreements, snapshot.CreatedAt, snapshot.UpdatedAt);
+    }
+
+    private static ProblemHttpResult NotFound(string id) =>
+        Problems.NotFound("partner", id);
+}

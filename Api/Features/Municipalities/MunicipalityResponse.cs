@@ -1,0 +1,19 @@
+using Collaboration.Grains.Municipalities;
+
+namespace Collaboration.Api.Features.Municipalities;
+
+/// <summary>A partner as GET /municipalities/{id} answers it: the profile, its projects and agreements (ids).</summary>
+public sealed record MunicipalityResponse(
+    string Id,
+    string Name,
+    string Country,
+    PartnerKind Kind,
+    string? Region,
+    int? Population,
+    string? Website,
+    IReadOnlyList<string> Languages,
+    string? ContactEmail,
+    IReadOnlyList<string> Projects,
+    IReadOnlyList<string> Agreements,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);

@@ -1,0 +1,149 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Collaboration.Api.Errors;
+using Collaboration.Api.Http;
+using Collaboration.Api.Security;
+using Collaboration.Api.Validation;
+using Collaboration.Grains.Domain.Eligibility;
+using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Projects;
+using Collaboration.Silo;
+using Collaboration.Silo.Indexing;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Collaboration.Api.Features.Projects;
+
+/// <summary>Projects of the network, their partnership and their eligibility under the programme's rules.</summary>
+public static class ProjectsApi
+{
+    public static RouteGroupBuilder MapProjectsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/projects").WithTags("Projects").RequireAuthorization()
+            .WithStandardProblems();
+
+        group.MapPost("/", CreateProject).RequireAuthorization(Roles.Coordinator)
+            .WithName(nameof(CreateProject)).WithSummary("Register a project with its lead and partners (coordinator)");
+        group.MapGet("/", ListProjects)
+            .WithName(nameof(ListProjects)).WithSummary("List projects, optionally those of one partner");
+        group.MapGet("/{id}", GetProject)
+            .WithName(nameof(GetProject)).WithSummary("Read a project with its partners, events and eligibility");
+        group.MapPost("/{id}/partners", AddPartner)
+            .WithName(nameof(AddPartner)).WithSummary("Add a partner to a project (coordinator or the lead)");
+        group.MapDelete("/{id}/partners/{municipalityId}", RemovePartner)
+            .WithName(nameof(RemovePartner)).WithSummary("Remove a partner from a project (coordinator or the lead)");
+        group.MapGet("/{id}/eligibility", GetEligibility)
+            .WithName(nameof(GetEligibility)).WithSummary("Evaluate the programme's rules for a project");
+        return group;
+    }
+
+    public static async Task<Results<Created<ProjectResponse>, ValidationProblem>> CreateProject(
+        ProjectRequest request, ClaimsPrincipal user, IGrainFactory grains, IGrainIndex index)
+    {
+        var validation = request.Validate();
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        var grain = grains.GetGrain<IProjectGrain>(request.Id!);
+        var created = await grain.CreateAsync(request.ToDefinition(), user.ToActor());
+        return TypedResults.Created($"/projects/{created.Id}", await ToResponseAsync(created, grain, index));
+    }
+
+    public static async Task<Results<Ok<List<ProjectListItem>>, ValidationProblem>> ListProjects(string? partner, IGrainIndex index)
+    {
+        var query = new IndexQuery(IndexNames.Projects) { Descending = false };
+        if (!string.IsNullOrEmpty(partner))
+        {
+            if (!RequestValidation.IsSlug(partner))
+            {
+                var validation = new RequestValidation();
+                validation.Slug("partner", partner);
+                return TypedResults.ValidationProblem(validation.Errors);
+            }
+
+            query = query with { Terms = [new IndexTerm("partner", partner)] };
+        }
+
+        var hits = await index.QueryAllAsync(query);
+        return TypedResults.Ok(hits.Select(h =>
+        {
+            var summary = JsonSerializer.Deserialize<ProjectSummary>(h.Payload!, GrainStateSerializer.Options)!;
+            return ProjectListItem.From(summary.Id, summary.Definition, summary.CreatedAt, summary.UpdatedAt);
+        }).ToList());
+    }
+
+    public static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> GetProject(
+        string id, IGrainFactory grains, IGrainIndex index, HttpResponse response)
+    {
+        if (!RequestValidation.IsSlug(id))
+        {
+            return Problems.NotFound("project", id);
+        }
+
+        var grain = grains.GetGrain<IProjectGrain>(id);
+        if (await grain.GetAsync() is not { } snapshot)
+        {
+            return Problems.NotFound("project", id);
+        }
+
+        response.Headers.ETag = EntityTags.Format(snapshot.Version);
+        return TypedResults.Ok(await ToResponseAsync(snapshot, grain, index));
+    }
+
+    public static async Task<Results<Ok<ProjectResponse>, ValidationProblem, ProblemHttpResult>> AddPartner(
+        string id, PartnerRequest request, ClaimsPrincipal user, IGrainFactory grains, IGrainIndex index)
+    {
+        if (!RequestValidation.IsSlug(id))
+        {
+            return Problems.NotFound("project", id);
+        }
+
+        var validation = new RequestValidation();
+        validation.Slug("municipalityId", request.MunicipalityId);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        var grain = grains.GetGrain<IProjectGrain>(id);
+        var updated = await grain.AddPartnerAsync(request.MunicipalityId!, user.ToActor());
+        return TypedResults.Ok(await ToResponseAsync(updated, grain, index));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> RemovePartner(
+        string id, string municipalityId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!RequestValidation.IsSlug(id))
+        {
+            return Problems.NotFound("project", id);
+        }
+
+        if (!RequestValidation.IsSlug(municipalityId))
+        {
+            return Problems.NotFound($"partner of project '{id}'", municipalityId);
+        }
+
+        await grains.GetGrain<IProjectGrain>(id).RemovePartnerAsync(municipalityId, user.ToActor());
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<EligibilityResult>, ProblemHttpResult>> GetEligibility(string id, IGrainFactory grains)
+    {
+        if (!RequestValidation.IsSlug(id))
+        {
+            return Problems.NotFound("project", id);
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<IProjectGrain>(id).GetEligibilityAsync());
+    }
+
+    private static async Task<ProjectResponse> ToResponseAsync(ProjectSnapshot snapshot, IProjectGrain grain, IGrainIndex index)
+    {
+        var d = snapshot.Definition;
+        var events = await index.QueryIdsAsync(new IndexQuery(IndexNames.Events) { Terms = [new IndexTerm("project", snapshot.Id)], Descending = false });
+        return new ProjectResponse(
+            snapshot.Id, d.Acronym, d.Title, d.Programme, d.Measure, d.Call, d.Strand, d.StartDate, d.EndDate, d.Lead, d.Partners,
+            d.Themes, d.Summary, events, await grain.GetEligibilityAsync(), snapshot.CreatedAt, snapshot.UpdatedAt);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Collaboration.Api.Configuration;
+using Collaboration.Api.Errors;
+using Collaboration.Api.Security;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Collaboration.Api.Hosting;
+
+/// <summary>A fixed window of requests per API key (per client address for requests without one), answered 429 with Retry-After.</summary>
+internal static class RateLimitingSetup
+{
+    public static IServiceCollection AddPerKeyRateLimiting(this IServiceCollection services, LimitOptions limits)
+    {
+        services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                RateLimitPartition.GetFixedWindowLimiter(PartitionKey(context), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limits.RequestsPerWindow,
+                    Window = limits.Window,
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                }));
+            options.OnRejected = async (rejected, _) =>
+            {
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : limits.Window;
+                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                var problems = rejected.HttpContext.RequestServices.GetRequiredService<ProblemWriter>();
+                await problems.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
+                    $"This API key sent more than {limits.RequestsPerWindow} requests in {limits.Window}. Retry after {seconds} s.",
+                    headers: h => h.RetryAfter = seconds);
+            };
+        });
+        return services;
+    }
+
+    private static string PartitionKey(HttpContext context)
+    {
+        string? authorization = context.Request.Headers.Authorization;
+        return string.IsNullOrEmpty(authorization)
+            ? "ip:" + context.Connection.RemoteIpAddress
+            : "key:" + ApiKeys.Hash(authorization);
+    }
+}

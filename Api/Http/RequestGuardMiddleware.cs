@@ -1,0 +1,57 @@
+using Collaboration.Api.Configuration;
+using Collaboration.Api.Errors;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace Collaboration.Api.Http;
+
+/// <summary>
+/// Refuses, before any work, bodies that are too large (413) or not JSON (415), whatever server runs the app:
+/// Kestrel enforces the size limit itself, but the check here also covers other servers and chunked bodies.
+/// </summary>
+public sealed class RequestGuardMiddleware(RequestDelegate next, IOptions<CollaborationOptions> options, ProblemWriter problems)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var limit = options.Value.Limits.MaxRequestBodyBytes;
+        if (request.ContentLength > limit)
+        {
+            await problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Payload too large",
+                $"The request body is {request.ContentLength} bytes; at most {limit} are accepted.");
+            return;
+        }
+
+        var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
+        if (hasBody && !IsJson(request.ContentType))
+        {
+            await problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                "Send the body as JSON with 'Content-Type: application/json'.");
+            return;
+        }
+
+        if (hasBody)
+        {
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+            {
+                sizeFeature.MaxRequestBodySize = limit;
+            }
+
+            request.Body = new LengthLimitedStream(request.Body, limit);
+        }
+
+        await next(context);
+    }
+
+    private static bool IsJson(string? contentType)
+    {
+        if (string.IsNullOrEmpty(contentType))
+        {
+            return false;
+        }
+
+        var mediaType = contentType.Split(';', 2)[0].Trim();
+        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+    }
+}

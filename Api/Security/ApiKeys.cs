@@ -1,0 +1,24 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Collaboration.Api.Security;
+
+/// <summary>
+/// Makes and hashes API keys. A key is 256 random bits, so a plain SHA-256 is enough to store it safely: there is
+/// nothing to brute-force that a slow hash would protect (slow hashes are for low-entropy passwords).
+/// </summary>
+public static class ApiKeys
+{
+    private const string Prefix = "col_";
+
+    public static string Generate() => Prefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+
+    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    /// <summary>Compares two hashes in constant time.</summary>
+    public static bool HashesEqual(string a, string b) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(a), Encoding.ASCII.GetBytes(b));
+
+    private static string Base64UrlEncode(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,35 @@
+using Collaboration.Silo;
+
+namespace Collaboration.Grains.Access;
+
+[GrainType("api-key")]
+public sealed class ApiKeyGrain([PersistentState("key")] IPersistentState<ApiKeyState> key) : Grain, IApiKeyGrain
+{
+    public Task<string?> GetMunicipalityAsync() =>
+        Task.FromResult(key.State.RevokedAt is null ? key.State.MunicipalityId : null);
+
+    public async Task BindAsync(string municipalityId)
+    {
+        if (key.State.MunicipalityId is not null && key.State.MunicipalityId != municipalityId)
+        {
+            // 256-bit keys do not collide; this guards against a bug handing one key to two partners.
+            throw new InvalidOperationException("This API key is already bound to another municipality.");
+        }
+
+        key.State.MunicipalityId = municipalityId;
+        key.State.IssuedAt ??= TimeProvider.GetUtcNow();
+        key.State.RevokedAt = null;
+        await key.WriteStateAsync();
+    }
+
+    public async Task RevokeAsync()
+    {
+        if (key.State.MunicipalityId is null || key.State.RevokedAt is not null)
+        {
+            return;
+        }
+
+        key.State.RevokedAt = TimeProvider.GetUtcNow();
+        await key.WriteStateAsync();
+    }
+}

@@ -1,0 +1,23 @@
+using Collaboration.Silo;
+
+namespace Collaboration.Grains.Access;
+
+[GrainType("coordinator-credential")]
+public sealed class CoordinatorCredentialGrain([PersistentState("credential")] IPersistentState<CoordinatorCredentialState> credential)
+    : Grain, ICoordinatorCredentialGrain
+{
+    public Task<string?> GetKeyHashAsync() => Task.FromResult(credential.State.KeyHash);
+
+    public async Task<string> InitializeAsync(string keyHash)
+    {
+        if (credential.State.KeyHash is { } existing)
+        {
+            return existing;
+        }
+
+        credential.State.KeyHash = keyHash;
+        credential.State.CreatedAt = TimeProvider.GetUtcNow();
+        await credential.WriteStateAsync();
+        return keyHash;
+    }
+}

@@ -1,0 +1,14 @@
+using Collaboration.Silo;
+
+namespace Collaboration.Grains.Idempotency;
+
+/// <summary>
+/// The remembered answer to one POST sent with an <c>Idempotency-Key</c>, keyed by a hash of (caller, route, key).
+/// </summary>
+public interface IIdempotencyGrain : IGrainWithStringKey
+{
+    /// <summary>The stored answer if it is younger than <paramref name="maxAge"/>.</summary>
+    Task<StoredResponse?> GetAsync(TimeSpan maxAge);
+
+    Task SaveAsync(StoredResponse response);
+}

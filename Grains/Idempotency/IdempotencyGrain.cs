@@ -1,0 +1,24 @@
+using Collaboration.Silo;
+
+namespace Collaboration.Grains.Idempotency;
+
+[GrainType("idempotency")]
+public sealed class IdempotencyGrain([PersistentState("response")] IPersistentState<IdempotencyState> record)
+    : Grain, IIdempotencyGrain
+{
+    public Task<StoredResponse?> GetAsync(TimeSpan maxAge)
+    {
+        var response = record.State.Response;
+        var fresh = response is not null && TimeProvider.GetUtcNow() - response.CreatedAt < maxAge;
+        return Task.FromResult(fresh ? response : null);
+    }
+
+    public async Task SaveAsync(StoredResponse response)
+    {
+        record.State.Response = response;
+        await record.WriteStateAsync();
+
+        // Nothing calls this grain again soon unless a client retries; free the memory now.
+        DeactivateOnIdle();
+    }
+}

@@ -1,0 +1,6 @@
+namespace Collaboration.Grains.Idempotency;
+
+public sealed class IdempotencyState
+{
+    public StoredResponse? Response { get; set; }
+}

@@ -1,0 +1,91 @@
+using Collaboration.Grains.Access;
+using Collaboration.Grains.Activity;
+using Collaboration.Grains.Errors;
+using Collaboration.Silo;
+
+namespace Collaboration.Grains.Municipalities;
+
+[GrainType("municipality")]
+public sealed class MunicipalityGrain([PersistentState("municipality")] IPersistentState<MunicipalityState> municipality)
+    : Grain, IMunicipalityGrain
+{
+    private string Id => GetPrimaryKeyString();
+
+    public async Task<MunicipalitySnapshot> CreateAsync(MunicipalityProfile profile, string apiKeyHash, Actor actor)
+    {
+        if (municipality.State.Profile is not null)
+        {
+            throw new ConflictException($"A partner with id '{Id}' already exists.");
+        }
+
+        // The key is bound first: a crash after it leaves an unusable key for a partner that does not exist,
+        // never a partner without a working key.
+        await GrainFactory.GetGrain<IApiKeyGrain>(apiKeyHash).BindAsync(Id);
+        var now = TimeProvider.GetUtcNow();
+        municipality.State.Profile = profile;
+        municipality.State.CreatedAt = now;
+        municipality.State.UpdatedAt = now;
+        municipality.State.ApiKeyHash = apiKeyHash;
+        await municipality.WriteStateAsync();
+        await GrainFactory.RecordActivityAsync("municipality.created", actor, $"municipality/{Id}", $"{profile.Name} ({profile.Country}) joined the network");
+        return Snapshot();
+    }
+
+    public Task<MunicipalitySnapshot?> GetAsync() =>
+        Task.FromResult(municipality.State.Profile is null ? null : Snapshot());
+
+    public async Task<MunicipalitySnapshot> UpdateProfileAsync(MunicipalityProfile profile, string? expectedVersion, Actor actor)
+    {
+        EnsureExists();
+        if (!actor.IsCoordinator && !actor.Is(Id))
+        {
+            throw new ForbiddenException($"Only '{Id}' itself or the coordinator may change this profile.");
+        }
+
+        if (expectedVersion is not null && expectedVersion != municipality.Etag)
+        {
+            throw new PreconditionFailedException($"The profile of '{Id}' changed since version {expectedVersion}; read it again.");
+        }
+
+        municipality.State.Profile = profile;
+        municipality.State.UpdatedAt = TimeProvider.GetUtcNow();
+        await municipality.WriteStateAsync();
+        await GrainFactory.RecordActivityAsync("municipality.updated", actor, $"municipality/{Id}", $"{profile.Name} updated its profile");
+        return Snapshot();
+    }
+
+    public async Task RotateApiKeyAsync(string newKeyHash, Actor actor)
+    {
+        EnsureExists();
+        var previous = municipality.State.ApiKeyHash;
+        await GrainFactory.GetGrain<IApiKeyGrain>(newKeyHash).BindAsync(Id);
+
+        // Revoked before the new hash is recorded: a crash in between leaves no working key (the coordinator
+        // issues another), never two.
+        if (previous is not null && previous != newKeyHash)
+        {
+            await GrainFactory.GetGrain<IApiKeyGrain>(previous).RevokeAsync();
+        }
+
+        municipality.State.ApiKeyHash = newKeyHash;
+        municipality.State.UpdatedAt = TimeProvider.GetUtcNow();
+        await municipality.WriteStateAsync();
+
+        await GrainFactory.RecordActivityAsync("municipality.keyRotated", actor, $"municipality/{Id}", $"A new API key was issued to {municipality.State.Profile!.Name}");
+    }
+
+    private void EnsureExists()
+    {
+        if (municipality.State.Profile is null)
+        {
+            throw new ResourceNotFoundException("partner", Id);
+        }
+    }
+
+    private MunicipalitySnapshot Snapshot() => new(
+        Id,
+        municipality.State.Profile!,
+        municipality.State.CreatedAt,
+        municipality.State.UpdatedAt,
+        municipality.Etag!);
+}

@@ -1,0 +1,12 @@
+namespace Collaboration.Grains.Municipalities;
+
+/// <summary>The public profile of a partner, as its creator or the partner itself maintains it.</summary>
+public sealed record MunicipalityProfile(
+    string Name,
+    string Country,
+    PartnerKind Kind,
+    string? Region,
+    int? Population,
+    string? Website,
+    IReadOnlyList<string> Languages,
+    string? ContactEmail);

@@ -1,0 +1,9 @@
+namespace Collaboration.Grains.Municipalities;
+
+/// <summary>A partner as stored, with the version (ETag) of its record.</summary>
+public sealed record MunicipalitySnapshot(
+    string Id,
+    MunicipalityProfile Profile,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    string Version);

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Collaboration.Grains.Indexing;
+using Collaboration.Silo;
+using Collaboration.Silo.Indexing;
+
+namespace Collaboration.Grains.Municipalities;
+
+public sealed class MunicipalityState : IIndexedState
+{
+    public MunicipalityProfile? Profile { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The hash of the partner's current API key; the key itself is never stored.</summary>
+    public string? ApiKeyHash { get; set; }
+
+    public IReadOnlyList<IndexEntry> GetIndexEntries(GrainId grainId)
+    {
+        if (Profile is null)
+        {
+            return [];
+        }
+
+        var summary = new MunicipalitySummary(grainId.Key, Profile, CreatedAt, UpdatedAt);
+        return
+        [
+            new IndexEntry(IndexNames.Municipalities, grainId.Key)
+            {
+                Terms = [new IndexTerm("country", Profile.Country), new IndexTerm("kind", JsonNamingPolicy.CamelCase.ConvertName(Profile.Kind.ToString()))],
+                Text = Profile.Name,
+                Payload = JsonSerializer.Serialize(summary, GrainStateSerializer.Options),
+            },
+        ];
+    }
+}

@@ -1,0 +1,11 @@
+namespace Collaboration.Grains.Municipalities;
+
+/// <summary>What kind of body a partner is; most are municipalities, but networks also take regions, agencies, associations and NGOs.</summary>
+public enum PartnerKind
+{
+    Municipality,
+    Region,
+    Agency,
+    Association,
+    Ngo,
+}

@@ -1,0 +1,148 @@
+using Collaboration.Grains.Access;
+using Collaboration.Grains.Activity;
+using Collaboration.Grains.Domain.Eligibility;
+using Collaboration.Grains.Errors;
+using Collaboration.Grains.Municipalities;
+using Collaboration.Silo;
+
+namespace Collaboration.Grains.Projects;
+
+[GrainType("project")]
+public sealed class ProjectGrain([PersistentState("project")] IPersistentState<ProjectState> project) : Grain, IProjectGrain
+{
+    /// <summary>A bound on the grain's state; real networks have a handful to a few dozen partners.</summary>
+    public const int MaxPartners = 100;
+
+    private string Id => GetPrimaryKeyString();
+
+    public async Task<ProjectSnapshot> CreateAsync(ProjectDefinition definition, Actor actor)
+    {
+        if (project.State.Definition is not null)
+        {
+            throw new ConflictException($"A project with id '{Id}' already exists.");
+        }
+
+        var partners = definition.Partners.Distinct(StringComparer.Ordinal).ToList();
+        if (!partners.Contains(definition.Lead, StringComparer.Ordinal))
+        {
+            throw new DomainValidationException("lead", $"The lead '{definition.Lead}' must be one of the partners.");
+        }
+
+        if (partners.Count > MaxPartners)
+        {
+            throw new DomainValidationException("partners", $"A project has at most {MaxPartners} partners.");
+        }
+
+        var unknown = await FindUnknownAsync(partners);
+        if (unknown.Count > 0)
+        {
+            throw new DomainValidationException("partners", $"Unknown partner(s): {string.Join(", ", unknown)}. Register them first.");
+        }
+
+        var now = TimeProvider.GetUtcNow();
+        project.State.Definition = definition with { Partners = partners };
+        project.State.CreatedAt = now;
+        project.State.UpdatedAt = now;
+        await project.WriteStateAsync();
+        await GrainFactory.RecordActivityAsync("project.created", actor, $"project/{Id}",
+            $"Project {definition.Acronym} was registered with {partners.Count} partners, led by {definition.Lead}");
+        return Snapshot();
+    }
+
+    public Task<ProjectSnapshot?> GetAsync() =>
+        Task.FromResult(project.State.Definition is null ? null : Snapshot());
+
+    public async Task<ProjectSnapshot> AddPartnerAsync(string municipalityId, Actor actor)
+    {
+        var definition = EnsureMayAdminister(actor);
+        if (definition.Partners.Contains(municipalityId, StringComparer.Ordinal))
+        {
+            throw new ConflictException($"'{municipalityId}' is already a partner of '{Id}'.");
+        }
+
+        if (definition.Partners.Count >= MaxPartners)
+        {
+            throw new ConflictException($"Project '{Id}' already has the maximum of {MaxPartners} partners.");
+        }
+
+        if ((await FindUnknownAsync([municipalityId])).Count > 0)
+        {
+            throw new DomainValidationException("municipalityId", $"There is no partner '{municipalityId}'. Register it first.");
+        }
+
+        project.State.Definition = definition with { Partners = [.. definition.Partners, municipalityId] };
+        project.State.UpdatedAt = TimeProvider.GetUtcNow();
+        await project.WriteStateAsync();
+        await GrainFactory.RecordActivityAsync("project.partnerAdded", actor, $"project/{Id}", $"{municipalityId} joined project {definition.Acronym}");
+        return Snapshot();
+    }
+
+    public async Task<ProjectSnapshot> RemovePartnerAsync(string municipalityId, Actor actor)
+    {
+        var definition = EnsureMayAdminister(actor);
+        if (!definition.Partners.Contains(municipalityId, StringComparer.Ordinal))
+        {
+            throw new ResourceNotFoundException($"partner of project '{Id}'", municipalityId);
+        }
+
+        if (definition.Lead == municipalityId)
+        {
+            throw new ConflictException($"'{municipalityId}' leads project '{Id}' and cannot be removed from it.");
+        }
+
+        project.State.Definition = definition with { Partners = definition.Partners.Where(p => p != municipalityId).ToList() };
+        project.State.UpdatedAt = TimeProvider.GetUtcNow();
+        await project.WriteStateAsync();
+        await GrainFactory.RecordActivityAsync("project.partnerRemoved", actor, $"project/{Id}", $"{municipalityId} left project {definition.Acronym}");
+        return Snapshot();
+    }
+
+    public async Task<EligibilityResult> GetEligibilityAsync()
+    {
+        var definition = EnsureExists();
+        var partners = new List<EligibilityPartner>(definition.Partners.Count);
+        foreach (var partnerId in definition.Partners)
+        {
+            var partner = await GrainFactory.GetGrain<IMunicipalityGrain>(partnerId).GetAsync();
+            partners.Add(new EligibilityPartner(partnerId, partner?.Profile.Country ?? ""));
+        }
+
+        var input = new EligibilityInput(
+            definition.Programme, definition.Measure, definition.Call, definition.StartDate, definition.EndDate, partners, await LoadEventsAsync());
+        return EligibilityEvaluator.Default.Evaluate(input);
+    }
+
+    /// <summary>The project's events as the rulebook sees them. Events are recorded through the events API (their own grains).</summary>
+    private static Task<IReadOnlyList<EligibilityEvent>> LoadEventsAsync() => Task.FromResult<IReadOnlyList<EligibilityEvent>>([]);
+
+    private async Task<List<string>> FindUnknownAsync(IEnumerable<string> municipalityIds)
+    {
+        var unknown = new List<string>();
+        foreach (var id in municipalityIds)
+        {
+            if (await GrainFactory.GetGrain<IMunicipalityGrain>(id).GetAsync() is null)
+            {
+                unknown.Add(id);
+            }
+        }
+
+        return unknown;
+    }
+
+    private ProjectDefinition EnsureExists() =>
+        project.State.Definition ?? throw new ResourceNotFoundException("project", Id);
+
+    private ProjectDefinition EnsureMayAdminister(Actor actor)
+    {
+        var definition = EnsureExists();
+        if (!actor.IsCoordinator && !actor.Is(definition.Lead))
+        {
+            throw new ForbiddenException($"Only the coordinator or the lead partner ('{definition.Lead}') may change the partners of '{Id}'.");
+        }
+
+        return definition;
+    }
+
+    private ProjectSnapshot Snapshot() =>
+        new(Id, project.State.Definition!, project.State.CreatedAt, project.State.UpdatedAt, project.Etag!);
+}

@@ -1,0 +1,4 @@
+namespace Collaboration.Grains.Projects;
+
+/// <summary>What the projects index returns for each project, so that listing projects activates no grain.</summary>
+public sealed record ProjectSummary(string Id, ProjectDefinition Definition, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
