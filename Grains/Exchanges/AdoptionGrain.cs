@@ -56,11 +56,11 @@ public sealed class AdoptionGrain([PersistentState("adoption")] IPersistentState
         }
 
         var record = next.ToRecord()!;
-        await GrainFactory.GetGrain<IActivityLogGrain>(IActivityLogGrain.Key).AppendAsync(new ActivityEntry(
+        await GrainFactory.RecordActivityAsync(
             "adoption.changed",
-            actor.ToString(),
+            actor,
             $"exchange/{exchangeId}",
-            $"{municipalityId} set its adoption of «{exchange.Title}» ({exchange.Author}) to {ExchangeIndex.Name(status)}"));
+            $"{municipalityId} set its adoption of «{exchange.Title}» ({exchange.Author}) to {ExchangeIndex.Name(status)}");
         return record;
     }
 

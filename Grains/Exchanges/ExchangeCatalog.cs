@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Collaboration.Grains.Errors;
+using Collaboration.Grains.Municipalities;
 using Collaboration.Silo;
 using Collaboration.Silo.Indexing;
 
@@ -12,7 +13,6 @@ namespace Collaboration.Grains.Exchanges;
 public sealed class ExchangeCatalog(IGrainFactory grains, IGrainIndex index)
 {
     private const int InternalPageSize = 100;
-    private readonly PartnerDirectory _partners = new(index);
 
     /// <summary>Exchanges matching every given filter, newest first. 400 for an invalid filter, limit or cursor.</summary>
     public async Task<ExchangePage<ExchangeListItem>> SearchAsync(
@@ -59,7 +59,7 @@ public sealed class ExchangeCatalog(IGrainFactory grains, IGrainIndex index)
         var postedAfter = CheckCursor(postedCursor, "postedCursor", errors);
         var adoptedAfter = CheckCursor(adoptedCursor, "adoptedCursor", errors);
         ThrowIfAny(errors);
-        if (!ExchangeValidation.IsSlug(municipalityId) || await _partners.FindCountryAsync(municipalityId, cancellationToken) is null)
+        if (!ExchangeValidation.IsSlug(municipalityId) || await grains.GetGrain<IMunicipalityGrain>(municipalityId).GetAsync() is null)
         {
             throw new ResourceNotFoundException("municipality", municipalityId);
         }

@@ -1,22 +1,19 @@
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Errors;
+using Collaboration.Grains.Municipalities;
+using Collaboration.Grains.Projects;
 using Collaboration.Silo;
-using Collaboration.Silo.Indexing;
 
 namespace Collaboration.Grains.Exchanges;
 
 /// <summary>
-/// A posted exchange. It calls only the activity log and reads partner facts from indexes, never a grain that
-/// could call it back (reply and adoption grains call it).
+/// A posted exchange. It calls the author's municipality, the project and the activity log, none of which calls
+/// exchanges, so no call can come back to it (reply and adoption grains call it, it never calls them).
 /// </summary>
 [GrainType("exchange")]
-public sealed class ExchangeGrain(
-    [PersistentState("exchange")] IPersistentState<ExchangeState> exchange,
-    IGrainIndex index) : Grain, IExchangeGrain
+public sealed class ExchangeGrain([PersistentState("exchange")] IPersistentState<ExchangeState> exchange) : Grain, IExchangeGrain
 {
-    private readonly PartnerDirectory _partners = new(index);
-
     public async Task<ExchangeRecord> PostAsync(Actor actor, NewExchange draft)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -31,11 +28,16 @@ public sealed class ExchangeGrain(
             throw new ConflictException($"Exchange '{GetPrimaryKeyString()}' has already been posted.");
         }
 
-        var country = await _partners.FindCountryAsync(author)
+        var municipality = await GrainFactory.GetGrain<IMunicipalityGrain>(author).GetAsync()
             ?? throw new ForbiddenException($"'{author}' is not a registered partner of the network.");
-        if (valid.ProjectId is { } projectId && !await _partners.IsPartnerAsync(author, projectId))
+        if (valid.ProjectId is { } projectId)
         {
-            throw new ForbiddenException($"'{author}' is not a partner of project '{projectId}', so it cannot post an exchange tied to it.");
+            var project = await GrainFactory.GetGrain<IProjectGrain>(projectId).GetAsync()
+                ?? throw new DomainValidationException("projectId", $"There is no project '{projectId}'.");
+            if (!project.Definition.Partners.Contains(author, StringComparer.Ordinal))
+            {
+                throw new ForbiddenException($"'{author}' is not a partner of project '{projectId}', so it cannot post an exchange tied to it.");
+            }
         }
 
         var state = new ExchangeState
@@ -47,7 +49,7 @@ public sealed class ExchangeGrain(
             Body = valid.Body,
             Themes = [.. valid.Themes],
             Author = author,
-            AuthorCountry = country,
+            AuthorCountry = municipality.Profile.Country,
             ProjectId = valid.ProjectId,
             Language = valid.Language,
             CreatedAt = TimeProvider.GetUtcNow(),
@@ -66,8 +68,8 @@ public sealed class ExchangeGrain(
         }
 
         var record = state.ToRecord()!;
-        await GrainFactory.GetGrain<IActivityLogGrain>(IActivityLogGrain.Key).AppendAsync(new ActivityEntry(
-            "exchange.posted", actor.ToString(), $"exchange/{record.Id}", $"{author} posted {ExchangeIndex.Name(record.Kind)} «{record.Title}»"));
+        await GrainFactory.RecordActivityAsync(
+            "exchange.posted", actor, $"exchange/{record.Id}", $"{author} posted {ExchangeIndex.Name(record.Kind)} «{record.Title}»");
         return record;
     }
 

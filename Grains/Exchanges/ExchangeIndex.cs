@@ -1,3 +1,4 @@
+using Collaboration.Grains.Indexing;
 using Collaboration.Silo.Indexing;
 
 namespace Collaboration.Grains.Exchanges;
@@ -8,7 +9,7 @@ namespace Collaboration.Grains.Exchanges;
 /// </summary>
 public static class ExchangeIndex
 {
-    public const string Exchanges = "exchanges";
+    public const string Exchanges = IndexNames.Exchanges;
     public const string Replies = "replies";
     public const string Adoptions = "adoptions";
 

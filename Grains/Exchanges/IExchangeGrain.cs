@@ -8,7 +8,7 @@ public interface IExchangeGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Posts the exchange with the acting municipality as its author. 403 for a coordinator or for a project the
-    /// author is not a partner of; 400 for invalid fields; 409 when this id already holds an exchange.
+    /// author is not a partner of; 400 for invalid fields or an unknown project; 409 when this id already holds an exchange.
     /// </summary>
     Task<ExchangeRecord> PostAsync(Actor actor, NewExchange draft);
 

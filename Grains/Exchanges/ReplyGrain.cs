@@ -48,8 +48,8 @@ public sealed class ReplyGrain([PersistentState("reply")] IPersistentState<Reply
         }
 
         var record = reply.State.ToRecord()!;
-        await GrainFactory.GetGrain<IActivityLogGrain>(IActivityLogGrain.Key).AppendAsync(new ActivityEntry(
-            "exchange.replied", actor.ToString(), $"exchange/{exchangeId}", $"{author} replied to exchange {exchangeId}"));
+        await GrainFactory.RecordActivityAsync(
+            "exchange.replied", actor, $"exchange/{exchangeId}", $"{author} replied to exchange {exchangeId}");
         return record;
     }
 

@@ -1,6 +1,7 @@
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Errors;
 using Collaboration.Grains.Exchanges;
+using Collaboration.Grains.Projects;
 using Collaboration.Grains.Tests.Exchanges.Support;
 
 namespace Collaboration.Grains.Tests.Exchanges;
@@ -64,17 +65,35 @@ public sealed class ExchangeGrainTests : IAsyncLifetime
         Assert.Equal("shelter", posted.ProjectId);
     }
 
-    [Theory]
-    [InlineData("access")]
-    [InlineData("no-such-project")]
-    public async Task An_exchange_cannot_be_tied_to_a_project_its_author_is_not_a_partner_of(string projectId)
+    [Fact]
+    public async Task An_exchange_cannot_be_tied_to_a_project_its_author_is_not_a_partner_of()
     {
         var grain = _silo.Grains.GetGrain<IExchangeGrain>(ExchangeIds.NewExchangeId());
 
-        var error = await Assert.ThrowsAsync<ForbiddenException>(() => grain.PostAsync(Actor.Municipality("novo-mesto"), Draft(projectId)));
+        var error = await Assert.ThrowsAsync<ForbiddenException>(() => grain.PostAsync(Actor.Municipality("novo-mesto"), Draft("access")));
 
-        Assert.Contains(projectId, error.Message, StringComparison.Ordinal);
+        Assert.Contains("access", error.Message, StringComparison.Ordinal);
         Assert.Null(await grain.GetAsync());
+    }
+
+    [Fact]
+    public async Task An_exchange_cannot_be_tied_to_a_project_that_does_not_exist()
+    {
+        var grain = _silo.Grains.GetGrain<IExchangeGrain>(ExchangeIds.NewExchangeId());
+
+        var error = await Assert.ThrowsAsync<DomainValidationException>(() => grain.PostAsync(Actor.Municipality("novo-mesto"), Draft("no-such-project")));
+
+        Assert.Equal(["projectId"], error.Errors.Keys);
+        Assert.Null(await grain.GetAsync());
+    }
+
+    [Fact]
+    public async Task A_town_that_left_the_project_can_no_longer_post_under_it()
+    {
+        await _silo.Grains.GetGrain<IProjectGrain>("shelter").RemovePartnerAsync("novo-mesto", Actor.Coordinator);
+        var grain = _silo.Grains.GetGrain<IExchangeGrain>(ExchangeIds.NewExchangeId());
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => grain.PostAsync(Actor.Municipality("novo-mesto"), Draft("shelter")));
     }
 
     [Fact]
@@ -115,7 +134,7 @@ public sealed class ExchangeGrainTests : IAsyncLifetime
     {
         var posted = await _silo.PostAsync("canepina", title: "Hosting families");
 
-        var entry = Assert.Single(await _silo.ActivityAsync());
+        var entry = Assert.Single(await _silo.ActivityAsync(), a => a.Type.StartsWith("exchange.", StringComparison.Ordinal));
 
         Assert.Equal("exchange.posted", entry.Type);
         Assert.Equal("canepina", entry.Actor);

@@ -1,7 +1,9 @@
-using System.Text.Json;
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
+using Collaboration.Grains.Domain;
 using Collaboration.Grains.Exchanges;
+using Collaboration.Grains.Municipalities;
+using Collaboration.Grains.Projects;
 using Collaboration.Silo;
 using Collaboration.Silo.Indexing;
 using Collaboration.Silo.Runtime;
@@ -12,8 +14,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Collaboration.Grains.Tests.Exchanges.Support;
 
 /// <summary>
-/// A grain runtime over memory storage with the domain's grains, a test clock, and the partner facts that
-/// exchanges read (municipalities with their country, projects with their partners) published as index documents.
+/// A grain runtime over memory storage with the domain's grains and a test clock, with helpers to register
+/// partners and projects and to post, reply and adopt.
 /// </summary>
 public sealed class ExchangeSilo : IAsyncDisposable
 {
@@ -42,24 +44,28 @@ public sealed class ExchangeSilo : IAsyncDisposable
 
     public ExchangeCatalog Catalog { get; }
 
-    /// <summary>Publishes a municipality as the municipalities index carries it (document id, country term, payload).</summary>
+    /// <summary>Registers a partner through its grain, as the coordinator does; again with another country, moves it.</summary>
     public async Task AddMunicipalityAsync(string id, string country)
     {
-        var stateId = new GrainStateId("test-municipality", id, "profile");
-        var existing = await _storage.ReadAsync(stateId);
-        var payload = JsonSerializer.Serialize(new { id, name = id, country }, GrainStateSerializer.Options);
-        await _storage.WriteAsync(stateId, "{}"u8.ToArray(), existing?.ETag,
-        [
-            new IndexEntry("municipalities", id) { Terms = [new IndexTerm("country", country)], Payload = payload },
-        ]);
+        var grain = Grains.GetGrain<IMunicipalityGrain>(id);
+        var profile = new MunicipalityProfile(id, country, PartnerKind.Municipality, null, null, null, [], null);
+        if (await grain.GetAsync() is null)
+        {
+            await grain.CreateAsync(profile, $"key-of-{id}", Actor.Coordinator);
+        }
+        else
+        {
+            await grain.UpdateProfileAsync(profile, null, Actor.Coordinator);
+        }
     }
 
-    /// <summary>Publishes a project with its partners as the projects index carries it (term partner=&lt;id&gt;).</summary>
+    /// <summary>Registers a project through its grain with these partners, the first one leading.</summary>
     public Task AddProjectAsync(string id, params string[] partners) =>
-        _storage.WriteAsync(new GrainStateId("test-project", id, "project"), "{}"u8.ToArray(), null,
-        [
-            new IndexEntry("projects", id) { Terms = [.. partners.Select(p => new IndexTerm("partner", p))], Payload = "{}" },
-        ]);
+        Grains.GetGrain<IProjectGrain>(id).CreateAsync(
+            new ProjectDefinition(
+                id.ToUpperInvariant(), $"Project {id}", Programme.EuropeForCitizens, Measure.NetworkOfTowns, null, null,
+                new DateOnly(2017, 1, 1), new DateOnly(2018, 12, 31), partners[0], partners, [], null),
+            Actor.Coordinator);
 
     public Task<ExchangeRecord> PostAsync(
         string author,
