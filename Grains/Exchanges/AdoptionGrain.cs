@@ -9,7 +9,7 @@ namespace Collaboration.Grains.Exchanges;
 [GrainType("exchange-adoption")]
 public sealed class AdoptionGrain([PersistentState("adoption")] IPersistentState<AdoptionState> adoption) : Grain, IAdoptionGrain
 {
-    public async Task<AdoptionRecord> SetStatusAsync(Actor actor, AdoptionStatus status, string? note)
+    public async Task<AdoptionSnapshot> SetStatusAsync(Actor actor, AdoptionStatus status, string? note, string? expectedVersion = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var (exchangeId, municipalityId) = ExchangeIds.ParseAdoptionKey(GetPrimaryKeyString())
@@ -20,6 +20,11 @@ public sealed class AdoptionGrain([PersistentState("adoption")] IPersistentState
         }
 
         var text = ExchangeValidation.NormalizeAdoption(status, note);
+        if (expectedVersion is not null && expectedVersion != adoption.Etag)
+        {
+            throw new PreconditionFailedException($"The adoption of '{exchangeId}' by '{municipalityId}' changed since version {expectedVersion}; read it again.");
+        }
+
         var exchange = adoption.State.Exchange ?? await LoadExchangeAsync(exchangeId);
         if (exchange.Author == municipalityId)
         {
@@ -55,16 +60,17 @@ public sealed class AdoptionGrain([PersistentState("adoption")] IPersistentState
             throw;
         }
 
-        var record = next.ToRecord()!;
+        var snapshot = new AdoptionSnapshot(next.ToRecord()!, adoption.Etag!);
         await GrainFactory.RecordActivityAsync(
             "adoption.changed",
             actor,
             $"exchange/{exchangeId}",
             $"{municipalityId} set its adoption of «{exchange.Title}» ({exchange.Author}) to {ExchangeIndex.Name(status)}");
-        return record;
+        return snapshot;
     }
 
-    public Task<AdoptionRecord?> GetAsync() => Task.FromResult(adoption.State.ToRecord());
+    public Task<AdoptionSnapshot?> GetAsync() =>
+        Task.FromResult(adoption.State.ToRecord() is { } record ? new AdoptionSnapshot(record, adoption.Etag!) : null);
 
     private async Task<ExchangeReference> LoadExchangeAsync(string exchangeId)
     {

@@ -43,6 +43,24 @@ public sealed class ExchangeCatalog(IGrainFactory grains, IGrainIndex index)
         return new ExchangeView(exchange, replies, replyCount, adoptions);
     }
 
+    /// <summary>The replies to an exchange, oldest first, page by page. 404 for an unknown exchange; 400 for a bad limit or cursor.</summary>
+    public async Task<ExchangePage<ReplyRecord>> GetRepliesAsync(
+        string exchangeId, int? limit = null, string? cursor = null, CancellationToken cancellationToken = default)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var size = CheckLimit(limit, errors);
+        var after = CheckCursor(cursor, "cursor", errors);
+        ThrowIfAny(errors);
+        if (!ExchangeIds.IsExchangeId(exchangeId) || await grains.GetGrain<IExchangeGrain>(exchangeId).GetAsync() is null)
+        {
+            throw new ResourceNotFoundException("exchange", exchangeId);
+        }
+
+        return await PageAsync<ReplyRecord>(
+            new IndexQuery(ExchangeIndex.Replies) { Terms = [new(ExchangeIndex.Exchange, exchangeId)], Descending = false, Limit = size, After = after },
+            cancellationToken);
+    }
+
     /// <summary>
     /// What the municipality posted and what it adopts. Each list starts at its own cursor (or at the beginning).
     /// 404 for an unknown municipality.

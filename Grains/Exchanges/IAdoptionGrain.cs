@@ -8,10 +8,12 @@ public interface IAdoptionGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Sets the status (see <see cref="AdoptionRules"/>) and records it with the note in the history.
-    /// 403 unless the actor is the adopting municipality itself; 404 for an unknown exchange; 409 when the
-    /// municipality is the exchange's author, when the exchange is a question, or when the move is not allowed.
+    /// 403 unless the actor is the adopting municipality itself; 400 for an undefined status or a long note;
+    /// 404 for an unknown exchange; 412 when <paramref name="expectedVersion"/> is given and is not the current
+    /// version; 409 when the municipality is the exchange's author, when the exchange is a question, or when the
+    /// move is not allowed.
     /// </summary>
-    Task<AdoptionRecord> SetStatusAsync(Actor actor, AdoptionStatus status, string? note);
+    Task<AdoptionSnapshot> SetStatusAsync(Actor actor, AdoptionStatus status, string? note, string? expectedVersion = null);
 
-    Task<AdoptionRecord?> GetAsync();
+    Task<AdoptionSnapshot?> GetAsync();
 }

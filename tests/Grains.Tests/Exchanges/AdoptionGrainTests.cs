@@ -64,7 +64,7 @@ public sealed class AdoptionGrainTests : IAsyncLifetime
         await Assert.ThrowsAsync<ForbiddenException>(() => kelmes.SetStatusAsync(Actor.Municipality("novo-mesto"), AdoptionStatus.Abandoned, null));
         await Assert.ThrowsAsync<ForbiddenException>(() => kelmes.SetStatusAsync(Actor.Coordinator, AdoptionStatus.Abandoned, null));
 
-        Assert.Equal(AdoptionStatus.Interested, (await kelmes.GetAsync())!.Status);
+        Assert.Equal(AdoptionStatus.Interested, (await kelmes.GetAsync())!.Adoption.Status);
     }
 
     [Fact]
@@ -75,8 +75,8 @@ public sealed class AdoptionGrainTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<ConflictException>(() => _silo.AdoptAsync(_practice.Id, "kelme", AdoptionStatus.Interested));
 
         Assert.Contains("back", error.Message, StringComparison.Ordinal);
-        var adoption = await _silo.Grains.GetGrain<IAdoptionGrain>(ExchangeIds.AdoptionKey(_practice.Id, "kelme")).GetAsync();
-        Assert.Equal(AdoptionStatus.Implemented, adoption!.Status);
+        var adoption = (await _silo.Grains.GetGrain<IAdoptionGrain>(ExchangeIds.AdoptionKey(_practice.Id, "kelme")).GetAsync())!.Adoption;
+        Assert.Equal(AdoptionStatus.Implemented, adoption.Status);
         Assert.Single(adoption.History);
     }
 
@@ -104,6 +104,30 @@ public sealed class AdoptionGrainTests : IAsyncLifetime
         Assert.Equal(
             [AdoptionStatus.Adapting, AdoptionStatus.Abandoned, AdoptionStatus.Interested],
             revived.History.Select(h => h.Status));
+    }
+
+    [Fact]
+    public async Task A_change_made_on_a_stale_version_is_refused()
+    {
+        var grain = _silo.Grains.GetGrain<IAdoptionGrain>(ExchangeIds.AdoptionKey(_practice.Id, "kelme"));
+        var first = await grain.SetStatusAsync(Actor.Municipality("kelme"), AdoptionStatus.Interested, null);
+        var second = await grain.SetStatusAsync(Actor.Municipality("kelme"), AdoptionStatus.Adapting, null, first.Version);
+
+        await Assert.ThrowsAsync<PreconditionFailedException>(
+            () => grain.SetStatusAsync(Actor.Municipality("kelme"), AdoptionStatus.Implemented, null, first.Version));
+
+        Assert.NotEqual(first.Version, second.Version);
+        Assert.Equal(second, await grain.GetAsync(), new SnapshotComparer());
+    }
+
+    [Fact]
+    public async Task A_version_given_for_an_adoption_that_does_not_exist_yet_is_stale()
+    {
+        var grain = _silo.Grains.GetGrain<IAdoptionGrain>(ExchangeIds.AdoptionKey(_practice.Id, "kelme"));
+
+        await Assert.ThrowsAsync<PreconditionFailedException>(
+            () => grain.SetStatusAsync(Actor.Municipality("kelme"), AdoptionStatus.Interested, null, "42"));
+        Assert.Null(await grain.GetAsync());
     }
 
     [Fact]
@@ -151,9 +175,19 @@ public sealed class AdoptionGrainTests : IAsyncLifetime
             await _silo.AdoptAsync(_practice.Id, "kelme", AdoptionStatus.Interested, $"note {i}");
         }
 
-        var adoption = await _silo.Grains.GetGrain<IAdoptionGrain>(ExchangeIds.AdoptionKey(_practice.Id, "kelme")).GetAsync();
+        var adoption = (await _silo.Grains.GetGrain<IAdoptionGrain>(ExchangeIds.AdoptionKey(_practice.Id, "kelme")).GetAsync())!.Adoption;
 
-        Assert.Equal(ExchangeLimits.AdoptionHistoryCap, adoption!.History.Count);
+        Assert.Equal(ExchangeLimits.AdoptionHistoryCap, adoption.History.Count);
         Assert.Equal("note 3", adoption.History[0].Note);
+    }
+
+    /// <summary>Snapshots hold a history list, which records compare by reference.</summary>
+    private sealed class SnapshotComparer : IEqualityComparer<AdoptionSnapshot?>
+    {
+        public bool Equals(AdoptionSnapshot? x, AdoptionSnapshot? y) =>
+            x is not null && y is not null && x.Version == y.Version && x.Adoption.History.SequenceEqual(y.Adoption.History)
+            && x.Adoption == y.Adoption with { History = x.Adoption.History };
+
+        public int GetHashCode(AdoptionSnapshot? obj) => obj?.Version.GetHashCode(StringComparison.Ordinal) ?? 0;
     }
 }

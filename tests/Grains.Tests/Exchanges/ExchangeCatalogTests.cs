@@ -226,6 +226,30 @@ public sealed class ExchangeCatalogTests : IAsyncLifetime
         Assert.Equal("Reply 0", view.Replies[0].Body);
     }
 
+    [Fact]
+    public async Task Every_reply_can_be_read_page_by_page_oldest_first()
+    {
+        var practice = await PostAsync("novo-mesto", "Popular practice");
+        for (var i = 0; i < 7; i++)
+        {
+            _silo.Clock.Advance(TimeSpan.FromSeconds(1));
+            await _silo.ReplyAsync(practice.Id, "kelme", $"Reply {i}");
+        }
+
+        var bodies = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await _silo.Catalog.GetRepliesAsync(practice.Id, limit: 3, cursor: cursor);
+            bodies.AddRange(page.Items.Select(r => r.Body));
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(Enumerable.Range(0, 7).Select(i => $"Reply {i}"), bodies);
+        await Assert.ThrowsAsync<ResourceNotFoundException>(() => _silo.Catalog.GetRepliesAsync("ex-0190f2c6a1b27c3d8e9f0a1b2c3d4e5f"));
+    }
+
     [Theory]
     [InlineData("ex-0190f2c6a1b27c3d8e9f0a1b2c3d4e5f")]
     [InlineData("../../etc/passwd")]

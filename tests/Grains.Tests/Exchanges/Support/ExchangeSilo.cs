@@ -78,9 +78,9 @@ public sealed class ExchangeSilo : IAsyncDisposable
         Grains.GetGrain<IExchangeGrain>(ExchangeIds.NewExchangeId())
             .PostAsync(Actor.Municipality(author), new NewExchange(kind, title, summary, body, themes ?? ["integration"], projectId));
 
-    public Task<AdoptionRecord> AdoptAsync(string exchangeId, string municipalityId, AdoptionStatus status, string? note = null) =>
-        Grains.GetGrain<IAdoptionGrain>(ExchangeIds.AdoptionKey(exchangeId, municipalityId))
-            .SetStatusAsync(Actor.Municipality(municipalityId), status, note);
+    public async Task<AdoptionRecord> AdoptAsync(string exchangeId, string municipalityId, AdoptionStatus status, string? note = null) =>
+        (await Grains.GetGrain<IAdoptionGrain>(ExchangeIds.AdoptionKey(exchangeId, municipalityId))
+            .SetStatusAsync(Actor.Municipality(municipalityId), status, note)).Adoption;
 
     public Task<ReplyRecord> ReplyAsync(string exchangeId, string author, string body) =>
         Grains.GetGrain<IReplyGrain>(ExchangeIds.NewReplyId()).PostAsync(Actor.Municipality(author), exchangeId, body);
