@@ -1,3 +1,4 @@
+using Collaboration.Api.Features.Exchanges;
 using Collaboration.Api.Features.Health;
 using Collaboration.Api.Features.Municipalities;
 using Collaboration.Api.Features.Projects;
@@ -18,6 +19,7 @@ public static class ApiRoutes
         app.MapHealthApi();
         app.MapMunicipalitiesApi();
         app.MapProjectsApi();
+        app.MapExchangesApi();
         return app;
     }
 }

@@ -43,7 +43,7 @@ public sealed class ExchangeGrain([PersistentState("exchange")] IPersistentState
         var state = new ExchangeState
         {
             Id = GetPrimaryKeyString(),
-            Kind = valid.Kind,
+            Kind = valid.Kind!.Value,
             Title = valid.Title,
             Summary = valid.Summary,
             Body = valid.Body,

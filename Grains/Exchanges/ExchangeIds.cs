@@ -22,6 +22,11 @@ public static partial class ExchangeIds
     /// <summary>True for ids this server hands out, so that a made-up id is answered 404 without activating a grain.</summary>
     public static bool IsExchangeId(string? id) => id is not null && ExchangeIdPattern().IsMatch(id);
 
+    public static bool IsReplyId(string? id) => id is not null && ReplyIdPattern().IsMatch(id);
+
     [GeneratedRegex("^ex-[0-9a-f]{32}$", RegexOptions.CultureInvariant)]
     private static partial Regex ExchangeIdPattern();
+
+    [GeneratedRegex("^re-[0-9a-f]{32}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ReplyIdPattern();
 }

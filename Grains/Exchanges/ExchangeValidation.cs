@@ -14,7 +14,7 @@ public static partial class ExchangeValidation
     {
         ArgumentNullException.ThrowIfNull(draft);
         var errors = new Dictionary<string, List<string>>();
-        if (!Enum.IsDefined(draft.Kind))
+        if (draft.Kind is not { } kind || !Enum.IsDefined(kind))
         {
             Add(errors, "kind", "Must be one of goodPractice, question, lessonLearned, resource.");
         }
