@@ -55,6 +55,14 @@ public sealed class ExchangeValidationTests
     }
 
     [Fact]
+    public void A_missing_kind_is_reported_with_the_other_fields()
+    {
+        var error = Assert.Throws<DomainValidationException>(() => ExchangeValidation.Normalize(Draft() with { Kind = null, Title = "" }));
+
+        Assert.Equal(["kind", "title"], error.Errors.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void More_themes_than_allowed_are_refused()
     {
         var themes = Enumerable.Range(0, ExchangeLimits.MaxThemes + 1).Select(i => $"theme {i}").ToArray();
