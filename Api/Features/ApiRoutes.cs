@@ -1,3 +1,4 @@
+using Collaboration.Api.Features.Agreements;
 using Collaboration.Api.Features.Exchanges;
 using Collaboration.Api.Features.Health;
 using Collaboration.Api.Features.Municipalities;
@@ -19,6 +20,7 @@ public static class ApiRoutes
         app.MapHealthApi();
         app.MapMunicipalitiesApi();
         app.MapProjectsApi();
+        app.MapAgreementsApi();
         app.MapExchangesApi();
         return app;
     }

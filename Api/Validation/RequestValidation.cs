@@ -144,6 +144,6 @@ public sealed partial class RequestValidation
 
     private static string Truncate(string value) => value.Length <= 16 ? value : value[..16] + "…";
 
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\\z", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 }

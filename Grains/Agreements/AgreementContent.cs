@@ -1,0 +1,4 @@
+namespace Collaboration.Grains.Agreements;
+
+/// <summary>What the parties sign: the title, the areas they cooperate in, and the text.</summary>
+public sealed record AgreementContent(string Title, IReadOnlyList<string> Areas, string Text);

@@ -1,0 +1,15 @@
+namespace Collaboration.Grains.Agreements;
+
+/// <summary>
+/// One thing that happened to an agreement in a transition (a transition may cause two: the last signature is
+/// <c>signed</c> then <c>inForce</c>). <see cref="Status"/> is the agreement's status after it.
+/// </summary>
+public sealed record AgreementEvent(string Type, string Actor, string Summary, AgreementStatus Status)
+{
+    /// <summary>The party concerned (the signer, the newcomer, the party that withdrew), if any.</summary>
+    public string? MunicipalityId { get; init; }
+
+    public string? Signatory { get; init; }
+
+    public string? Role { get; init; }
+}

@@ -1,0 +1,219 @@
+using System.Text.Json;
+using Collaboration.Grains.Access;
+using Collaboration.Grains.Activity;
+using Collaboration.Grains.Errors;
+using Collaboration.Grains.Municipalities;
+using Collaboration.Silo;
+using Collaboration.Silo.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Collaboration.Grains.Agreements;
+
+/// <summary>
+/// Keeps one agreement: runs its transitions (<see cref="Agreement"/>) one at a time, stores the result with
+/// its index entry, and records every change in the agreement's history log and in the network's activity log.
+/// </summary>
+[GrainType("agreement")]
+public sealed partial class AgreementGrain(
+    [PersistentState("agreement")] IPersistentState<AgreementState> store,
+    IAppendLog log,
+    ILogger<AgreementGrain>? logger = null) : Grain, IAgreementGrain
+{
+    private const int MaxHistoryPage = 1000;
+
+    private readonly ILogger _logger = logger ?? NullLogger<AgreementGrain>.Instance;
+
+    /// <summary>The newest history entry known to be in the log.</summary>
+    private long _published;
+
+    /// <summary>The newest history entry known to be in the network's activity log.</summary>
+    private long _announced;
+
+    private string LogName => "agreement/" + GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (store.State.Agreement is null)
+        {
+            return;
+        }
+
+        _published = _announced = await log.GetLastSequenceAsync(LogName, cancellationToken);
+        await TryPublishAsync();
+    }
+
+    public async Task<Agreement> DraftAsync(Actor actor, AgreementContent content, IReadOnlyList<string> parties)
+    {
+        if (store.State.Agreement is not null)
+        {
+            throw new ConflictException($"Agreement {GetPrimaryKeyString()} exists already.");
+        }
+
+        try
+        {
+            var change = Agreement.Draft(GetPrimaryKeyString(), actor, content, parties, TimeProvider.GetUtcNow());
+            await EnsureMunicipalitiesExistAsync([.. change.Agreement.Parties.Select(p => p.MunicipalityId)], "parties");
+            return await CommitAsync(change);
+        }
+        finally
+        {
+            if (store.State.Agreement is null)
+            {
+                // A refused draft leaves no agreement behind; do not keep an empty activation around.
+                DeactivateOnIdle();
+            }
+        }
+    }
+
+    public Task<Agreement> GetAsync() => Task.FromResult(Existing());
+
+    public Task<Agreement> SignAsync(Actor actor, AgreementSignature signature) =>
+        CommitAsync(Existing().Sign(actor, signature, TimeProvider.GetUtcNow()));
+
+    public Task<Agreement> AmendAsync(Actor actor, AgreementContent content, string? expectedVersion)
+    {
+        var agreement = Existing();
+        if (expectedVersion is not null && expectedVersion != agreement.ETagVersion)
+        {
+            throw new PreconditionFailedException(
+                $"Agreement {agreement.Id} changed since version {expectedVersion} was read (it is at {agreement.ETagVersion}); read it again and retry.");
+        }
+
+        return CommitAsync(agreement.Amend(actor, content, TimeProvider.GetUtcNow()));
+    }
+
+    public async Task<Agreement> AccedeAsync(Actor actor, string municipalityId)
+    {
+        var change = Existing().Accede(actor, municipalityId, TimeProvider.GetUtcNow());
+        await EnsureMunicipalitiesExistAsync([municipalityId], "municipalityId");
+        return await CommitAsync(change);
+    }
+
+    public Task<Agreement> WithdrawAsync(Actor actor, string municipalityId) =>
+        CommitAsync(Existing().Withdraw(actor, municipalityId, TimeProvider.GetUtcNow()));
+
+    public async Task<IReadOnlyList<AgreementHistoryEntry>> GetHistoryAsync(long after, int limit)
+    {
+        Existing();
+
+        // Entries still in the outbox must be in the log before it is read, or the history would lag the state.
+        await PublishAsync();
+        var records = await log.ReadAsync(LogName, Math.Max(0, after), Math.Clamp(limit, 1, MaxHistoryPage));
+        return records
+            .Select(r => JsonSerializer.Deserialize<AgreementHistoryEntry>(r.Payload, GrainStateSerializer.Options)
+                ?? throw new InvalidDataException($"History entry {r.Sequence} of {LogName} is null."))
+            .ToList();
+    }
+
+    private Agreement Existing()
+    {
+        if (store.State.Agreement is { } agreement)
+        {
+            return agreement;
+        }
+
+        DeactivateOnIdle();
+        throw new ResourceNotFoundException("agreement", GetPrimaryKeyString());
+    }
+
+    /// <summary>Stores the change with its history entries (numbered here), then publishes them.</summary>
+    private async Task<Agreement> CommitAsync(AgreementChange change)
+    {
+        if (!change.HasChanges)
+        {
+            return change.Agreement;
+        }
+
+        var at = change.Agreement.UpdatedAt;
+        var current = store.State;
+        var entries = change.Events.Select((e, i) => AgreementHistoryEntry.Of(current.LastHistorySeq + 1 + i, at, e)).ToList();
+        store.State = new AgreementState
+        {
+            Agreement = change.Agreement,
+            LastHistorySeq = entries[^1].Seq,
+            Unpublished = [.. current.Unpublished, .. entries],
+        };
+        try
+        {
+            await store.WriteStateAsync();
+        }
+        catch
+        {
+            // Whether the write happened is unknown (a timeout may hide a commit): serve the next call from storage.
+            store.State = current;
+            DeactivateOnIdle();
+            throw;
+        }
+
+        await TryPublishAsync();
+        return change.Agreement;
+    }
+
+    /// <summary>
+    /// Publishing after a committed change must not fail the call: the change stands and a client told otherwise
+    /// would retry it. What is left unpublished goes out with the next change, history read or activation.
+    /// </summary>
+    private async Task TryPublishAsync()
+    {
+        try
+        {
+            await PublishAsync();
+        }
+        catch (Exception e)
+        {
+            LogPublishFailed(e, GetPrimaryKeyString(), store.State.Unpublished.Count);
+        }
+    }
+
+    /// <summary>
+    /// Appends the outbox to the network's activity log and to the agreement's history log. The history append
+    /// comes last and marks an entry done, so after a crash an entry is never lost; its activity record may then
+    /// be repeated, which a monitoring feed tolerates better than a gap.
+    /// </summary>
+    private async Task PublishAsync()
+    {
+        var outbox = store.State.Unpublished;
+        while (outbox.Count > 0)
+        {
+            var entry = outbox[0];
+            if (entry.Seq > _announced)
+            {
+                await GrainFactory.RecordActivityAsync(
+                    AgreementEventTypes.ActivityPrefix + entry.Type, entry.Actor, "agreement/" + GetPrimaryKeyString(), entry.Summary);
+                _announced = entry.Seq;
+            }
+
+            if (entry.Seq > _published)
+            {
+                try
+                {
+                    await log.AppendAsync(LogName, entry.Seq, entry.At, JsonSerializer.Serialize(entry, GrainStateSerializer.Options));
+                }
+                catch (InconsistentStateException)
+                {
+                    // The number is taken: an earlier attempt did append it (its answer was lost). This grain is the log's only writer.
+                }
+
+                _published = entry.Seq;
+            }
+
+            // Dropped in memory only; the next write of the state stores the shorter outbox.
+            outbox.RemoveAt(0);
+        }
+    }
+
+    /// <summary>Refuses ids that name no partner of the network.</summary>
+    private async Task EnsureMunicipalitiesExistAsync(IReadOnlyList<string> municipalityIds, string field)
+    {
+        var found = await Task.WhenAll(municipalityIds.Select(id => GrainFactory.GetGrain<IMunicipalityGrain>(id).GetAsync()));
+        var missing = municipalityIds.Where((_, i) => found[i] is null).ToList();
+        if (missing.Count > 0)
+        {
+            throw new DomainValidationException(field, $"There is no municipality {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Agreement {AgreementId}: {Pending} history entries could not be published yet; they go out with the next change, history read or activation")]
+    private partial void LogPublishFailed(Exception exception, string agreementId, int pending);
+}
