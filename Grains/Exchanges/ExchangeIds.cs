@@ -24,9 +24,9 @@ public static partial class ExchangeIds
 
     public static bool IsReplyId(string? id) => id is not null && ReplyIdPattern().IsMatch(id);
 
-    [GeneratedRegex("^ex-[0-9a-f]{32}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^ex-[0-9a-f]{32}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex ExchangeIdPattern();
 
-    [GeneratedRegex("^re-[0-9a-f]{32}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^re-[0-9a-f]{32}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex ReplyIdPattern();
 }

@@ -133,9 +133,9 @@ public static partial class ExchangeValidation
         }
     }
 
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\\z", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 
-    [GeneratedRegex("^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8}){0,3}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8}){0,3}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex LanguagePattern();
 }

@@ -21,6 +21,7 @@ public sealed class ExchangeIdsTests
     [InlineData("ex-0190F2C6A1B27C3D8E9F0A1B2C3D4E5F")]
     [InlineData("re-0190f2c6a1b27c3d8e9f0a1b2c3d4e5f")]
     [InlineData("ex-0190f2c6a1b27c3d8e9f0a1b2c3d4e5f~x")]
+    [InlineData("ex-0190f2c6a1b27c3d8e9f0a1b2c3d4e5f\n")]
     public void Made_up_ids_are_not_exchange_ids(string? id)
     {
         Assert.False(ExchangeIds.IsExchangeId(id));

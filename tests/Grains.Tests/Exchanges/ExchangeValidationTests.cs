@@ -102,6 +102,36 @@ public sealed class ExchangeValidationTests
         Assert.Equal(projectId, ExchangeValidation.Normalize(Draft(projectId: projectId)).ProjectId);
     }
 
+    [Theory]
+    [InlineData("-shelter")]
+    [InlineData("Shelter")]
+    [InlineData("shel ter")]
+    public void Anything_else_is_not_a_project_id(string projectId)
+    {
+        var error = Assert.Throws<DomainValidationException>(() => ExchangeValidation.Normalize(Draft(projectId: projectId)));
+
+        Assert.Equal(["projectId"], error.Errors.Keys);
+    }
+
+    [Fact]
+    public void Ids_and_tags_are_trimmed_before_they_are_checked()
+    {
+        var valid = ExchangeValidation.Normalize(Draft(projectId: " shelter\n", language: "sl\n"));
+
+        Assert.Equal("shelter", valid.ProjectId);
+        Assert.Equal("sl", valid.Language);
+    }
+
+    [Theory]
+    [InlineData("kelme\n")]
+    [InlineData("kelme ")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void A_slug_has_nothing_around_it(string? id)
+    {
+        Assert.False(ExchangeValidation.IsSlug(id));
+    }
+
     [Fact]
     public void A_reply_needs_a_body_of_bounded_length()
     {
