@@ -47,10 +47,10 @@ public sealed class ExchangeCatalog(IGrainFactory grains, IGrainIndex index)
     public async Task<ExchangePage<ReplyRecord>> GetRepliesAsync(
         string exchangeId, int? limit = null, string? cursor = null, CancellationToken cancellationToken = default)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var size = CheckLimit(limit, errors);
         var after = CheckCursor(cursor, "cursor", errors);
-        ThrowIfAny(errors);
+        errors.ThrowIfAny();
         if (!ExchangeIds.IsExchangeId(exchangeId) || await grains.GetGrain<IExchangeGrain>(exchangeId).GetAsync() is null)
         {
             throw new ResourceNotFoundException("exchange", exchangeId);
@@ -72,11 +72,11 @@ public sealed class ExchangeCatalog(IGrainFactory grains, IGrainIndex index)
         string? adoptedCursor = null,
         CancellationToken cancellationToken = default)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var size = CheckLimit(limit, errors);
         var postedAfter = CheckCursor(postedCursor, "postedCursor", errors);
         var adoptedAfter = CheckCursor(adoptedCursor, "adoptedCursor", errors);
-        ThrowIfAny(errors);
+        errors.ThrowIfAny();
         if (!ExchangeValidation.IsSlug(municipalityId) || await grains.GetGrain<IMunicipalityGrain>(municipalityId).GetAsync() is null)
         {
             throw new ResourceNotFoundException("municipality", municipalityId);
@@ -95,19 +95,17 @@ public sealed class ExchangeCatalog(IGrainFactory grains, IGrainIndex index)
     internal static IndexQuery BuildSearch(ExchangeFilter filter, int? limit, string? cursor)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var terms = new List<IndexTerm>();
         if (Given(filter.Kind) is { } kindName)
         {
-            var kind = Enum.GetValues<ExchangeKind>().Cast<ExchangeKind?>()
-                .FirstOrDefault(k => string.Equals(ExchangeIndex.Name(k!.Value), kindName, StringComparison.OrdinalIgnoreCase));
-            if (kind is null)
+            if (ExchangeIndex.TryParseKind(kindName, out var kind))
             {
-                errors["kind"] = ["Must be one of goodPractice, question, lessonLearned, resource."];
+                terms.Add(ExchangeIndex.KindTerm(kind));
             }
             else
             {
-                terms.Add(ExchangeIndex.KindTerm(kind.Value));
+                errors.Add("kind", ExchangeValidation.KindMessage);
             }
         }
 
@@ -119,7 +117,7 @@ public sealed class ExchangeCatalog(IGrainFactory grains, IGrainIndex index)
             }
             else
             {
-                errors["author"] = ["Must be a municipality id."];
+                errors.Add("author", "Must be a municipality id.");
             }
         }
 
@@ -131,7 +129,7 @@ public sealed class ExchangeCatalog(IGrainFactory grains, IGrainIndex index)
             }
             else
             {
-                errors["country"] = ["Must be an ISO 3166-1 alpha-2 country code such as SI."];
+                errors.Add("country", "Must be an ISO 3166-1 alpha-2 country code such as SI.");
             }
         }
 
@@ -143,7 +141,7 @@ public sealed class ExchangeCatalog(IGrainFactory grains, IGrainIndex index)
             }
             else
             {
-                errors["projectId"] = ["Must be a project id."];
+                errors.Add("projectId", "Must be a project id.");
             }
         }
 
@@ -156,19 +154,19 @@ public sealed class ExchangeCatalog(IGrainFactory grains, IGrainIndex index)
             }
             else
             {
-                errors["theme"] = [$"Must be at most {ExchangeLimits.ThemeMaxLength} characters."];
+                errors.Add("theme", $"Must be at most {ExchangeLimits.ThemeMaxLength} characters.");
             }
         }
 
         var text = Given(filter.Q);
         if (text is { Length: > ExchangeLimits.QueryMaxLength })
         {
-            errors["q"] = [$"Must be at most {ExchangeLimits.QueryMaxLength} characters."];
+            errors.Add("q", $"Must be at most {ExchangeLimits.QueryMaxLength} characters.");
         }
 
         var size = CheckLimit(limit, errors);
         var after = CheckCursor(cursor, "cursor", errors);
-        ThrowIfAny(errors);
+        errors.ThrowIfAny();
         return new IndexQuery(ExchangeIndex.Exchanges) { Terms = terms, Text = text, Descending = true, Limit = size, After = after };
     }
 
@@ -203,17 +201,17 @@ public sealed class ExchangeCatalog(IGrainFactory grains, IGrainIndex index)
         JsonSerializer.Deserialize<TItem>(hit.Payload ?? "null", GrainStateSerializer.Options)
         ?? throw new InvalidDataException($"Index document '{hit.DocumentId}' has no payload.");
 
-    private static int CheckLimit(int? limit, Dictionary<string, string[]> errors)
+    private static int CheckLimit(int? limit, FieldErrors errors)
     {
         if (limit is { } value && value is < 1 or > ExchangeLimits.MaxPageSize)
         {
-            errors["limit"] = [$"Must be between 1 and {ExchangeLimits.MaxPageSize}."];
+            errors.Add("limit", $"Must be between 1 and {ExchangeLimits.MaxPageSize}.");
         }
 
         return limit ?? ExchangeLimits.DefaultPageSize;
     }
 
-    private static IndexCursor? CheckCursor(string? cursor, string field, Dictionary<string, string[]> errors)
+    private static IndexCursor? CheckCursor(string? cursor, string field, FieldErrors errors)
     {
         if (string.IsNullOrEmpty(cursor))
         {
@@ -225,17 +223,9 @@ public sealed class ExchangeCatalog(IGrainFactory grains, IGrainIndex index)
             return position;
         }
 
-        errors[field] = [PageCursor.InvalidMessage];
+        errors.Add(field, PageCursor.InvalidMessage);
         return null;
     }
 
     private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static void ThrowIfAny(Dictionary<string, string[]> errors)
-    {
-        if (errors.Count > 0)
-        {
-            throw new DomainValidationException(errors);
-        }
-    }
 }

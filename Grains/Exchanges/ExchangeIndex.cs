@@ -33,6 +33,22 @@ public static class ExchangeIndex
 
     public static string Name(AdoptionStatus status) => JsonName(status.ToString());
 
+    /// <summary>The kind named by its JSON name, in any case (<c>goodPractice</c>, <c>GOODPRACTICE</c>); numbers are not names.</summary>
+    public static bool TryParseKind(string name, out ExchangeKind kind)
+    {
+        foreach (var candidate in Enum.GetValues<ExchangeKind>())
+        {
+            if (string.Equals(Name(candidate), name, StringComparison.OrdinalIgnoreCase))
+            {
+                kind = candidate;
+                return true;
+            }
+        }
+
+        kind = default;
+        return false;
+    }
+
     public static IndexTerm KindTerm(ExchangeKind kind) => new(Kind, Name(kind));
 
     public static IndexTerm StatusTerm(AdoptionStatus status) => new(Status, Name(status));

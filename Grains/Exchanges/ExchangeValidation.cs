@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
-using Collaboration.Grains.Errors;
 
 namespace Collaboration.Grains.Exchanges;
 
 /// <summary>Checks and normalises what clients send, collecting every problem by field (camelCase, as in the JSON).</summary>
 public static partial class ExchangeValidation
 {
+    public const string KindMessage = "Must be one of goodPractice, question, lessonLearned, resource.";
+
     /// <summary>The slug of municipality and project ids (API.md, General).</summary>
     public static bool IsSlug(string? value) => value is not null && SlugPattern().IsMatch(value);
 
@@ -13,10 +14,10 @@ public static partial class ExchangeValidation
     public static NewExchange Normalize(NewExchange draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var errors = new Dictionary<string, List<string>>();
+        var errors = new FieldErrors();
         if (draft.Kind is not { } kind || !Enum.IsDefined(kind))
         {
-            Add(errors, "kind", "Must be one of goodPractice, question, lessonLearned, resource.");
+            errors.Add("kind", KindMessage);
         }
 
         var title = RequiredText(errors, "title", draft.Title, ExchangeLimits.TitleMaxLength);
@@ -24,13 +25,13 @@ public static partial class ExchangeValidation
         var body = string.IsNullOrWhiteSpace(draft.Body) ? null : draft.Body.Trim();
         if (body is { Length: > ExchangeLimits.BodyMaxLength })
         {
-            Add(errors, "body", $"Must be at most {ExchangeLimits.BodyMaxLength} characters.");
+            errors.Add("body", $"Must be at most {ExchangeLimits.BodyMaxLength} characters.");
         }
 
         var themes = new List<string>();
         if (draft.Themes is null || draft.Themes.Count == 0)
         {
-            Add(errors, "themes", "At least one theme is required.");
+            errors.Add("themes", "At least one theme is required.");
         }
         else
         {
@@ -39,7 +40,7 @@ public static partial class ExchangeValidation
                 var normalized = theme is null ? "" : ExchangeIndex.NormalizeTheme(theme);
                 if (normalized.Length is 0 or > ExchangeLimits.ThemeMaxLength)
                 {
-                    Add(errors, "themes", $"Each theme must have 1 to {ExchangeLimits.ThemeMaxLength} characters.");
+                    errors.Add("themes", $"Each theme must have 1 to {ExchangeLimits.ThemeMaxLength} characters.");
                 }
                 else if (!themes.Contains(normalized, StringComparer.Ordinal))
                 {
@@ -49,88 +50,67 @@ public static partial class ExchangeValidation
 
             if (themes.Count > ExchangeLimits.MaxThemes)
             {
-                Add(errors, "themes", $"At most {ExchangeLimits.MaxThemes} themes.");
+                errors.Add("themes", $"At most {ExchangeLimits.MaxThemes} themes.");
             }
         }
 
         var projectId = string.IsNullOrWhiteSpace(draft.ProjectId) ? null : draft.ProjectId.Trim();
         if (projectId is not null && !IsSlug(projectId))
         {
-            Add(errors, "projectId", "Must be a project id (lower-case letters, digits and hyphens).");
+            errors.Add("projectId", "Must be a project id (lower-case letters, digits and hyphens).");
         }
 
         var language = string.IsNullOrWhiteSpace(draft.Language) ? null : draft.Language.Trim();
         if (language is not null && !LanguagePattern().IsMatch(language))
         {
-            Add(errors, "language", "Must be a language tag such as 'sl', 'it' or 'pt-BR'.");
+            errors.Add("language", "Must be a language tag such as 'sl', 'it' or 'pt-BR'.");
         }
 
-        ThrowIfAny(errors);
+        errors.ThrowIfAny();
         return new NewExchange(draft.Kind, title!, summary!, body, themes, projectId, language);
     }
 
     /// <summary>The trimmed reply body; throws <see cref="DomainValidationException"/> when empty or too long.</summary>
     public static string NormalizeReply(string? body)
     {
-        var errors = new Dictionary<string, List<string>>();
+        var errors = new FieldErrors();
         var text = RequiredText(errors, "body", body, ExchangeLimits.ReplyMaxLength);
-        ThrowIfAny(errors);
+        errors.ThrowIfAny();
         return text!;
     }
 
     /// <summary>The trimmed note (null when blank); throws <see cref="DomainValidationException"/> for an undefined status or a long note.</summary>
     public static string? NormalizeAdoption(AdoptionStatus status, string? note)
     {
-        var errors = new Dictionary<string, List<string>>();
+        var errors = new FieldErrors();
         if (!Enum.IsDefined(status))
         {
-            Add(errors, "status", "Must be one of interested, adapting, implemented, abandoned.");
+            errors.Add("status", "Must be one of interested, adapting, implemented, abandoned.");
         }
 
         var trimmed = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (trimmed is { Length: > ExchangeLimits.NoteMaxLength })
         {
-            Add(errors, "note", $"Must be at most {ExchangeLimits.NoteMaxLength} characters.");
+            errors.Add("note", $"Must be at most {ExchangeLimits.NoteMaxLength} characters.");
         }
 
-        ThrowIfAny(errors);
+        errors.ThrowIfAny();
         return trimmed;
     }
 
-    private static string? RequiredText(Dictionary<string, List<string>> errors, string field, string? value, int maxLength)
+    private static string? RequiredText(FieldErrors errors, string field, string? value, int maxLength)
     {
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed))
         {
-            Add(errors, field, "Is required.");
+            errors.Add(field, "Is required.");
         }
         else if (trimmed.Length > maxLength)
         {
-            Add(errors, field, $"Must be at most {maxLength} characters.");
+            errors.Add(field, $"Must be at most {maxLength} characters.");
         }
 
         return trimmed;
-    }
-
-    private static void Add(Dictionary<string, List<string>> errors, string field, string message)
-    {
-        if (!errors.TryGetValue(field, out var messages))
-        {
-            errors[field] = messages = [];
-        }
-
-        if (!messages.Contains(message))
-        {
-            messages.Add(message);
-        }
-    }
-
-    private static void ThrowIfAny(Dictionary<string, List<string>> errors)
-    {
-        if (errors.Count > 0)
-        {
-            throw new DomainValidationException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
-        }
     }
 
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\\z", RegexOptions.CultureInvariant)]

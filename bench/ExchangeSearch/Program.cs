@@ -5,7 +5,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Collaboration.Bench.ExchangeSearch;
+using Collaboration.Grains.Access;
 using Collaboration.Grains.Exchanges;
+using Collaboration.Grains.Municipalities;
 using Collaboration.Silo;
 using Collaboration.Silo.Indexing;
 using Collaboration.Silo.Storage;
@@ -103,6 +105,38 @@ foreach (var (name, filter, pages) in scenarios)
 
     Console.WriteLine(latencies.Report());
 }
+
+// Posting through the grains, as POST /exchanges does: the author's and project's grains are read, the state and
+// its index document written in one commit, the activity appended. Sixteen posts in flight from eight towns.
+var grains = services.GetRequiredService<IGrainFactory>();
+for (var i = 0; i < 8; i++)
+{
+    await grains.GetGrain<IMunicipalityGrain>(corpus.Municipalities[i].Id).CreateAsync(
+        new MunicipalityProfile(corpus.Municipalities[i].Id, corpus.Municipalities[i].Country, PartnerKind.Municipality, null, null, null, [], null),
+        $"bench-key-{i}",
+        Actor.Coordinator);
+}
+
+var draft = new NewExchange(ExchangeKind.GoodPractice, "Posted practice", "A summary of what worked.", "The body.", ["integration"]);
+for (var i = 0; i < 50; i++)
+{
+    await grains.GetGrain<IExchangeGrain>(ExchangeIds.NewExchangeId()).PostAsync(Actor.Municipality(corpus.Municipalities[i % 8].Id), draft);
+}
+
+var posts = IntArgument("--posts", 2_000);
+var postLatencies = new Latencies("post through the exchange grain, 16 in flight", "post");
+var postWatch = Stopwatch.StartNew();
+await Parallel.ForEachAsync(Enumerable.Range(0, posts), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+{
+    var author = corpus.Municipalities[i % 8].Id;
+    await postLatencies.MeasureAsync(async () =>
+    {
+        await grains.GetGrain<IExchangeGrain>(ExchangeIds.NewExchangeId()).PostAsync(Actor.Municipality(author), draft);
+        return 1;
+    });
+});
+postWatch.Stop();
+Console.WriteLine(postLatencies.Report() + string.Create(CultureInfo.InvariantCulture, $", {posts / postWatch.Elapsed.TotalSeconds:F0} posts/s overall"));
 
 if (Argument("--keep") is null)
 {
