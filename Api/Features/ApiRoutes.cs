@@ -1,4 +1,5 @@
 using Collaboration.Api.Features.Agreements;
+using Collaboration.Api.Features.Benchmark;
 using Collaboration.Api.Features.Exchanges;
 using Collaboration.Api.Features.Health;
 using Collaboration.Api.Features.Municipalities;
@@ -18,6 +19,7 @@ public static class ApiRoutes
             ui.RoutePrefix = "swagger";
         });
         app.MapHealthApi();
+        app.MapCeilingApi(app.Configuration);
         app.MapMunicipalitiesApi();
         app.MapProjectsApi();
         app.MapAgreementsApi();

@@ -1,0 +1,3 @@
+namespace Collaboration.Api.Features.Benchmark;
+
+public sealed record CeilingResponse(string Status, int Version);
