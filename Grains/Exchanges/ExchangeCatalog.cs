@@ -25,7 +25,7 @@ public sealed class ExchangeCatalog(IGrainFactory grains, IGrainIndex index)
     /// <summary>The exchange with its replies and adoptions, or null when there is none with this id.</summary>
     public async Task<ExchangeView?> GetAsync(string exchangeId, CancellationToken cancellationToken = default)
     {
-        if (!ExchangeIds.IsExchangeId(exchangeId) || await grains.GetGrain<IExchangeGrain>(exchangeId).GetAsync() is not { } exchange)
+        if (await FindExchangeAsync(exchangeId) is not { } exchange)
         {
             return null;
         }
@@ -51,10 +51,7 @@ public sealed class ExchangeCatalog(IGrainFactory grains, IGrainIndex index)
         var size = CheckLimit(limit, errors);
         var after = CheckCursor(cursor, "cursor", errors);
         errors.ThrowIfAny();
-        if (!ExchangeIds.IsExchangeId(exchangeId) || await grains.GetGrain<IExchangeGrain>(exchangeId).GetAsync() is null)
-        {
-            throw new ResourceNotFoundException("exchange", exchangeId);
-        }
+        _ = await FindExchangeAsync(exchangeId) ?? throw new ResourceNotFoundException("exchange", exchangeId);
 
         return await PageAsync<ReplyRecord>(
             new IndexQuery(ExchangeIndex.Replies) { Terms = [new(ExchangeIndex.Exchange, exchangeId)], Descending = false, Limit = size, After = after },
@@ -169,6 +166,10 @@ public sealed class ExchangeCatalog(IGrainFactory grains, IGrainIndex index)
         errors.ThrowIfAny();
         return new IndexQuery(ExchangeIndex.Exchanges) { Terms = terms, Text = text, Descending = true, Limit = size, After = after };
     }
+
+    /// <summary>The exchange, or null for an id this server never handed out (answered without activating a grain).</summary>
+    private async Task<ExchangeRecord?> FindExchangeAsync(string exchangeId) =>
+        ExchangeIds.IsExchangeId(exchangeId) ? await grains.GetGrain<IExchangeGrain>(exchangeId).GetAsync() : null;
 
     private async Task<ExchangePage<TItem>> PageAsync<TItem>(IndexQuery query, CancellationToken cancellationToken)
     {
