@@ -1,5 +1,5 @@
 using Collaboration.Api.Tests.Support;
-using Collaboration.Tests.Support;
+using Collaboration.Tests.Azurite;
 
 namespace Collaboration.Api.Tests.AzureTable;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Collaboration.Silo.Indexing;
 using Collaboration.Silo.Storage;
 using Collaboration.Silo.Storage.AzureTable;
-using Collaboration.Tests.Support;
+using Collaboration.Tests.Azurite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Collaboration.Silo.Tests.Storage;
