@@ -25,6 +25,7 @@ public sealed class AzureTableStorage : IGrainStorage, IGrainIndex, IAppendLog, 
     private const string Data = "Data";
     private const string Entries = "Entries";
     private const string Unpublish = "Unpublish";
+    private const string UnpublishLength = Unpublish + "Length";
     private const string Keys = "Keys";
     private const string Body = "Body";
     private const string Payload = "Payload";
@@ -381,8 +382,6 @@ public sealed class AzureTableStorage : IGrainStorage, IGrainIndex, IAppendLog, 
             },
             cancellationToken);
     }
-
-    private const string UnpublishLength = Unpublish + "Length";
 
     private async Task<(bool Done, GrainStateRecord? Record)> RepairAsync(GrainStateId id, TableRow stored, CancellationToken cancellationToken)
     {
