@@ -14,7 +14,7 @@ namespace Collaboration.Silo.Storage.AzureTable;
 /// </summary>
 internal static class TableKeys
 {
-    /// <summary>Table keys are limited to 1 KiB; longer ones are refused before a request is sent.</summary>
+    /// <summary>Table keys are limited to 1,024 characters; longer ones are refused before a request is sent.</summary>
     public const int MaxKeyLength = 1024;
 
     public const char Separator = '|';
