@@ -1,0 +1,255 @@
+using System.Text.Json;
+using Collaboration.Grains.Agreements;
+using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Municipalities;
+using Collaboration.Grains.Projects;
+using Collaboration.Silo;
+using Collaboration.Silo.Indexing;
+
+namespace Collaboration.Grains.Network;
+
+/// <summary>
+/// Answers the coordinators' questions about the whole network from state that is kept current as things
+/// change: the secondary indexes (written atomically with each grain's state) and the network projection
+/// (folded from the activity log). No question activates the grains it counts.
+/// </summary>
+public sealed class NetworkMonitor(IGrainIndex index, IGrainFactory grains, TimeProvider clock)
+{
+    private const int PageSize = 500;
+
+    private INetworkProjectionGrain Projection => grains.GetGrain<INetworkProjectionGrain>(INetworkProjectionGrain.Key);
+
+    public async Task<NetworkSummary> GetSummaryAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var projection = await Projection.GetAsync();
+
+        var partners = await ReadPartnersAsync(cancellationToken);
+        var projects = await ReadProjectsAsync(cancellationToken);
+        var activeProjects = projects.Count(p => p.Definition.StartDate <= today && today <= p.Definition.EndDate);
+
+        var events = await index.CountAsync(new IndexQuery(IndexNames.Events), cancellationToken);
+        var cancelled = await index.CountAsync(CancelledEvents(), cancellationToken);
+        var upcoming = await CountFromAsync(StartingFrom(new IndexQuery(IndexNames.Events), today), cancellationToken)
+            - await CountFromAsync(StartingFrom(CancelledEvents(), today), cancellationToken);
+
+        var exchanges = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var kind in NetworkIndexTerms.ExchangeKinds)
+        {
+            exchanges[kind] = await index.CountAsync(Term(IndexNames.Exchanges, NetworkIndexTerms.Kind, kind), cancellationToken);
+        }
+
+        var adoptions = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var status in NetworkIndexTerms.AdoptionStatuses)
+        {
+            adoptions[status] = await index.CountAsync(Term(NetworkIndexTerms.Adoptions, NetworkIndexTerms.Status, status), cancellationToken);
+        }
+
+        var inForce = await index.CountAsync(Term(IndexNames.Agreements, NetworkIndexTerms.Status, NetworkIndexTerms.AgreementInForce), cancellationToken);
+
+        return new NetworkSummary(
+            now,
+            partners.Count,
+            partners.Select(p => p.Profile.Country).Distinct(StringComparer.Ordinal).Count(),
+            new ProjectCounts(projects.Count, activeProjects),
+            new EventCounts(events - cancelled - upcoming, upcoming),
+            projection.Participants,
+            exchanges,
+            adoptions,
+            inForce,
+            projection.Position);
+    }
+
+    public async Task<NetworkGraph> GetGraphAsync(CancellationToken cancellationToken = default)
+    {
+        var nodes = new List<GraphNode>();
+        var edges = new List<GraphEdge>();
+        var municipalities = new HashSet<string>(StringComparer.Ordinal);
+
+        foreach (var partner in await ReadPartnersAsync(cancellationToken))
+        {
+            municipalities.Add(partner.Id);
+            nodes.Add(new GraphNode(MunicipalityNode(partner.Id), "municipality", partner.Profile.Name, partner.Profile.Country));
+        }
+
+        foreach (var project in await ReadProjectsAsync(cancellationToken))
+        {
+            var id = "project/" + project.Id;
+            nodes.Add(new GraphNode(id, "project", project.Definition.Acronym));
+            edges.AddRange(project.Definition.Partners
+                .Where(municipalities.Contains)
+                .Select(p => new GraphEdge(MunicipalityNode(p), id, p == project.Definition.Lead ? "lead" : "partner")));
+        }
+
+        foreach (var hit in await index.QueryAllAsync(new IndexQuery(IndexNames.Agreements) { Descending = false }, cancellationToken))
+        {
+            var agreement = AgreementIndex.ReadSummary(hit);
+            if (agreement.Status == AgreementStatus.Terminated)
+            {
+                continue;
+            }
+
+            var id = "agreement/" + agreement.Id;
+            nodes.Add(new GraphNode(id, "agreement", agreement.Title));
+            edges.AddRange(agreement.Parties
+                .Where(p => municipalities.Contains(p.MunicipalityId))
+                .Select(p => new GraphEdge(MunicipalityNode(p.MunicipalityId), id, "party")));
+        }
+
+        edges.AddRange(await ReadAdoptionEdgesAsync(municipalities, cancellationToken));
+        return new NetworkGraph(nodes, edges);
+    }
+
+    /// <summary>Partners without activity since <paramref name="days"/> days ago, those quiet the longest (or always) first.</summary>
+    public async Task<IReadOnlyList<InactivePartner>> GetInactiveAsync(int days, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
+        var cutoff = clock.GetUtcNow().AddDays(-days);
+        var projection = await Projection.GetAsync();
+        return (await ReadPartnersAsync(cancellationToken))
+            .Select(p => new InactivePartner(
+                p.Id, p.Profile.Name, p.Profile.Country, projection.LastActivity.TryGetValue(p.Id, out var at) ? at : null))
+            .Where(p => p.LastActivityAt is not { } at || at < cutoff)
+            .OrderBy(p => p.LastActivityAt ?? DateTimeOffset.MinValue)
+            .ThenBy(p => p.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Events not cancelled that start today or later, soonest first.</summary>
+    public async Task<IReadOnlyList<UpcomingEvent>> GetUpcomingEventsAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var cancelled = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var hit in ReadFromAsync(StartingFrom(CancelledEvents(), today), cancellationToken))
+        {
+            cancelled.Add(hit.DocumentId);
+        }
+
+        var events = new List<UpcomingEvent>(limit);
+        await foreach (var hit in ReadFromAsync(StartingFrom(new IndexQuery(IndexNames.Events), today), cancellationToken))
+        {
+            if (!cancelled.Contains(hit.DocumentId))
+            {
+                events.Add(UpcomingEventOf(hit));
+                if (events.Count == limit)
+                {
+                    break;
+                }
+            }
+        }
+
+        return events;
+    }
+
+    private static string MunicipalityNode(string id) => "municipality/" + id;
+
+    private static IndexQuery Term(string indexName, string field, string value) =>
+        new(indexName) { Terms = [new IndexTerm(field, value)] };
+
+    private static IndexQuery CancelledEvents() => Term(IndexNames.Events, NetworkIndexTerms.Status, NetworkIndexTerms.EventCancelled);
+
+    /// <summary>Events are sorted by their start day: start at today (a cursor just before any document of that day).</summary>
+    private static IndexQuery StartingFrom(IndexQuery query, DateOnly day) =>
+        query with { Descending = false, After = new IndexCursor(day.DayNumber, ""), Limit = PageSize };
+
+    private async Task<List<MunicipalitySummary>> ReadPartnersAsync(CancellationToken cancellationToken) =>
+        (await index.QueryAllAsync(new IndexQuery(IndexNames.Municipalities) { Descending = false }, cancellationToken))
+        .Select(h => Deserialize<MunicipalitySummary>(h))
+        .ToList();
+
+    private async Task<List<ProjectSummary>> ReadProjectsAsync(CancellationToken cancellationToken) =>
+        (await index.QueryAllAsync(new IndexQuery(IndexNames.Projects) { Descending = false }, cancellationToken))
+        .Select(h => Deserialize<ProjectSummary>(h))
+        .ToList();
+
+    /// <summary>Adoption edges from the adoptions index: one per (adopter, author) pair, abandoned adoptions left out.</summary>
+    private async Task<List<GraphEdge>> ReadAdoptionEdgesAsync(HashSet<string> municipalities, CancellationToken cancellationToken)
+    {
+        var pairs = new HashSet<(string Adopter, string Author)>();
+        foreach (var hit in await index.QueryAllAsync(new IndexQuery(NetworkIndexTerms.Adoptions) { Descending = false }, cancellationToken))
+        {
+            if (hit.Payload is null)
+            {
+                continue;
+            }
+
+            using var document = JsonDocument.Parse(hit.Payload);
+            var root = document.RootElement;
+            var adopter = Text(root, "municipalityId");
+            var author = root.TryGetProperty("exchange", out var exchange) ? Text(exchange, "author") : null;
+            if (adopter is null || author is null || adopter == author || Text(root, "status") == NetworkIndexTerms.AdoptionAbandoned
+                || !municipalities.Contains(adopter) || !municipalities.Contains(author))
+            {
+                continue;
+            }
+
+            pairs.Add((adopter, author));
+        }
+
+        return pairs.Select(p => new GraphEdge(MunicipalityNode(p.Adopter), MunicipalityNode(p.Author), "adoption")).ToList();
+    }
+
+    private async Task<long> CountFromAsync(IndexQuery query, CancellationToken cancellationToken)
+    {
+        long count = 0;
+        await foreach (var _ in ReadFromAsync(query, cancellationToken))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>Every hit from the query's own cursor on (QueryAllAsync starts at the beginning).</summary>
+    private async IAsyncEnumerable<IndexHit> ReadFromAsync(IndexQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var page = await index.QueryAsync(query, cancellationToken);
+            foreach (var hit in page.Items)
+            {
+                yield return hit;
+            }
+
+            if (page.Next is null)
+            {
+                yield break;
+            }
+
+            query = query with { After = page.Next };
+        }
+    }
+
+    /// <summary>The events index is published by event grains; its payload is read field by field, tolerating absent ones.</summary>
+    private static UpcomingEvent UpcomingEventOf(IndexHit hit)
+    {
+        var start = DateOnly.FromDayNumber((int)hit.SortKey);
+        if (hit.Payload is null)
+        {
+            return new UpcomingEvent(hit.DocumentId, start, null, null, null, null, null, null);
+        }
+
+        using var document = JsonDocument.Parse(hit.Payload);
+        var root = document.RootElement;
+        return new UpcomingEvent(
+            hit.DocumentId,
+            start,
+            DateOnly.TryParse(Text(root, "endDate"), System.Globalization.CultureInfo.InvariantCulture, out var end) ? end : null,
+            Text(root, "title"),
+            Text(root, "projectId") ?? Text(root, "project"),
+            Text(root, "host"),
+            Text(root, "place"),
+            Text(root, "kind"));
+    }
+
+    private static string? Text(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    private static T Deserialize<T>(IndexHit hit) =>
+        JsonSerializer.Deserialize<T>(hit.Payload ?? throw new InvalidDataException($"Index document '{hit.DocumentId}' has no payload."), GrainStateSerializer.Options)
+        ?? throw new InvalidDataException($"Index document '{hit.DocumentId}' has an empty payload.");
+}

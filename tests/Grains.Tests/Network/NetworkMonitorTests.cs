@@ -1,0 +1,167 @@
+using System.Text.Json;
+using Collaboration.Grains.Access;
+using Collaboration.Grains.Activity;
+using Collaboration.Grains.Agreements;
+using Collaboration.Grains.Domain;
+using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Municipalities;
+using Collaboration.Grains.Network;
+using Collaboration.Grains.Projects;
+using Collaboration.Grains.Tests.Network.Support;
+using Collaboration.Silo.Indexing;
+
+namespace Collaboration.Grains.Tests.Network;
+
+public sealed class NetworkMonitorTests
+{
+    private static readonly DateOnly Today = DateOnly.FromDateTime(NetworkSilo.Start.UtcDateTime);
+
+    private static ProjectDefinition Project(string acronym, string lead, string[] partners, DateOnly start, DateOnly end) =>
+        new(acronym, $"Project {acronym}", Programme.EuropeForCitizens, Measure.NetworkOfTowns, 2017, null, start, end, lead, partners, [], null);
+
+    private static async Task<NetworkSilo> ShelterAsync()
+    {
+        var silo = new NetworkSilo();
+        await silo.AddMunicipalityAsync("canepina", "IT", "Canepina");
+        await silo.AddMunicipalityAsync("gallese", "IT", "Gallese");
+        await silo.AddMunicipalityAsync("novo-mesto", "SI", "Novo mesto");
+        await silo.AddMunicipalityAsync("kelme", "LT", "Kelmė");
+        await silo.Grains.GetGrain<IProjectGrain>("shelter").CreateAsync(
+            Project("SHELTER", "canepina", ["canepina", "gallese", "novo-mesto"], Today.AddMonths(-6), Today.AddMonths(6)), Actor.Coordinator);
+        await silo.Grains.GetGrain<IProjectGrain>("old").CreateAsync(
+            Project("OLD", "kelme", ["kelme", "gallese"], Today.AddYears(-3), Today.AddYears(-2)), Actor.Coordinator);
+        return silo;
+    }
+
+    private static IndexEntry Event(string id, DateOnly start, string status, object? payload = null) => new(IndexNames.Events, id)
+    {
+        SortKey = start.DayNumber,
+        Terms = [new IndexTerm("project", "shelter"), new IndexTerm("status", status)],
+        Payload = payload is null ? null : JsonSerializer.Serialize(payload),
+    };
+
+    private static IndexEntry Adoption(string id, string adopter, string author, string status) => new(NetworkIndexTerms.Adoptions, id)
+    {
+        Terms = [new IndexTerm("municipality", adopter), new IndexTerm("status", status)],
+        Payload = JsonSerializer.Serialize(new { exchange = new { id = "x-" + author, author }, municipalityId = adopter, status }),
+    };
+
+    [Fact]
+    public async Task TheSummaryCountsTheNetworkFromItsIndexesAndTheProjection()
+    {
+        await using var silo = await ShelterAsync();
+        await silo.PublishAsync("event", Event("e-held", Today.AddDays(-30), "scheduled"));
+        await silo.PublishAsync("event", Event("e-today", Today, "scheduled"));
+        await silo.PublishAsync("event", Event("e-next", Today.AddDays(20), "scheduled"));
+        await silo.PublishAsync("event", Event("e-cancelled", Today.AddDays(5), "cancelled"));
+        await silo.PublishAsync("event", Event("e-cancelled-old", Today.AddDays(-5), "cancelled"));
+        await silo.PublishAsync("exchange", new IndexEntry(IndexNames.Exchanges, "x1") { Terms = [new IndexTerm("kind", "goodPractice")] });
+        await silo.PublishAsync("exchange", new IndexEntry(IndexNames.Exchanges, "x2") { Terms = [new IndexTerm("kind", "goodPractice")] });
+        await silo.PublishAsync("exchange", new IndexEntry(IndexNames.Exchanges, "x3") { Terms = [new IndexTerm("kind", "question")] });
+        await silo.PublishAsync("adoption", Adoption("a1", "gallese", "novo-mesto", "implemented"));
+        await silo.PublishAsync("adoption", Adoption("a2", "kelme", "novo-mesto", "interested"));
+        await silo.Grains.RecordActivityAsync(new ActivityEntry("participation.recorded", "gallese", "event/e-held", "Gallese brought 25") { ParticipantsDelta = 25 });
+
+        var summary = await silo.Monitor.GetSummaryAsync();
+
+        Assert.Equal(4, summary.Partners);
+        Assert.Equal(3, summary.Countries);
+        Assert.Equal(new ProjectCounts(2, 1), summary.Projects);
+        Assert.Equal(new EventCounts(Held: 1, Upcoming: 2), summary.Events);
+        Assert.Equal(25, summary.Participants);
+        Assert.Equal(2, summary.Exchanges["goodPractice"]);
+        Assert.Equal(1, summary.Exchanges["question"]);
+        Assert.Equal(0, summary.Exchanges["resource"]);
+        Assert.Equal(1, summary.Adoptions["implemented"]);
+        Assert.Equal(1, summary.Adoptions["interested"]);
+        Assert.Equal(0, summary.AgreementsInForce);
+        Assert.Equal(7, summary.LastActivitySeq);
+    }
+
+    [Fact]
+    public async Task AnAgreementCountsAsInForceOnceEveryPartySigned()
+    {
+        await using var silo = await ShelterAsync();
+        var agreement = silo.Grains.GetGrain<IAgreementGrain>("ag-1");
+        await agreement.DraftAsync(Actor.Coordinator, new AgreementContent("Cooperation", ["culture"], "We cooperate."), ["canepina", "gallese"]);
+        await agreement.SignAsync(Actor.Municipality("canepina"), new AgreementSignature("Mayor of Canepina", "Mayor"));
+        Assert.Equal(0, (await silo.Monitor.GetSummaryAsync()).AgreementsInForce);
+
+        await agreement.SignAsync(Actor.Municipality("gallese"), new AgreementSignature("Mayor of Gallese", "Mayor"));
+
+        Assert.Equal(1, (await silo.Monitor.GetSummaryAsync()).AgreementsInForce);
+    }
+
+    [Fact]
+    public async Task TheGraphTiesPartnersToProjectsAgreementsAndThePracticesTheyAdopt()
+    {
+        await using var silo = await ShelterAsync();
+        await silo.Grains.GetGrain<IAgreementGrain>("ag-1")
+            .DraftAsync(Actor.Coordinator, new AgreementContent("Cooperation", ["culture"], "We cooperate."), ["canepina", "novo-mesto"]);
+        await silo.PublishAsync("adoption", Adoption("a1", "gallese", "novo-mesto", "implemented"));
+        await silo.PublishAsync("adoption", Adoption("a2", "gallese", "novo-mesto", "adapting"));
+        await silo.PublishAsync("adoption", Adoption("a3", "kelme", "novo-mesto", "abandoned"));
+
+        var graph = await silo.Monitor.GetGraphAsync();
+
+        Assert.Contains(new GraphNode("municipality/kelme", "municipality", "Kelmė", "LT"), graph.Nodes);
+        Assert.Contains(new GraphNode("project/shelter", "project", "SHELTER"), graph.Nodes);
+        Assert.Contains(new GraphNode("agreement/ag-1", "agreement", "Cooperation"), graph.Nodes);
+        Assert.Equal(7, graph.Nodes.Count);
+        string[] expected =
+        [
+            "municipality/canepina->agreement/ag-1:party",
+            "municipality/canepina->project/shelter:lead",
+            "municipality/gallese->municipality/novo-mesto:adoption",
+            "municipality/gallese->project/old:partner",
+            "municipality/gallese->project/shelter:partner",
+            "municipality/kelme->project/old:lead",
+            "municipality/novo-mesto->agreement/ag-1:party",
+            "municipality/novo-mesto->project/shelter:partner",
+        ];
+        Assert.Equal(expected, graph.Edges.Select(e => $"{e.Source}->{e.Target}:{e.Type}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task PartnersGoneQuietAreListedLongestQuietFirst()
+    {
+        await using var silo = await ShelterAsync();
+        var registered = silo.Clock.GetUtcNow();
+        silo.Clock.Advance(TimeSpan.FromDays(50));
+        await silo.Grains.RecordActivityAsync("exchange.posted", Actor.Municipality("kelme"), "exchange/x1", "Kelmė posted");
+        var kelmeActed = silo.Clock.GetUtcNow();
+        silo.Clock.Advance(TimeSpan.FromDays(50));
+        await silo.Grains.RecordActivityAsync("exchange.posted", Actor.Municipality("gallese"), "exchange/x2", "Gallese posted");
+
+        var quiet = await silo.Monitor.GetInactiveAsync(days: 30);
+
+        Assert.Equal(
+            [
+                new InactivePartner("canepina", "Canepina", "IT", registered),
+                new InactivePartner("novo-mesto", "Novo mesto", "SI", registered),
+                new InactivePartner("kelme", "Kelmė", "LT", kelmeActed),
+            ],
+            quiet);
+        Assert.Equal(["canepina", "novo-mesto"], (await silo.Monitor.GetInactiveAsync(days: 90)).Select(p => p.Id));
+    }
+
+    [Fact]
+    public async Task UpcomingEventsAreTheNextOnesNotCancelledSoonestFirst()
+    {
+        await using var silo = await ShelterAsync();
+        await silo.PublishAsync("event", Event("e-past", Today.AddDays(-1), "scheduled"));
+        await silo.PublishAsync("event", Event("e-later", Today.AddDays(40), "scheduled"));
+        await silo.PublishAsync("event", Event("e-cancelled", Today.AddDays(2), "cancelled"));
+        await silo.PublishAsync("event", Event("e-conference", Today.AddDays(3), "scheduled",
+            new { title = "International conference", projectId = "shelter", host = "canepina", place = "Canepina", endDate = Today.AddDays(7).ToString("yyyy-MM-dd"), kind = "conference" }));
+        await silo.PublishAsync("event", Event("e-today", Today, "scheduled"));
+
+        var upcoming = await silo.Monitor.GetUpcomingEventsAsync(limit: 2);
+
+        Assert.Equal(["e-today", "e-conference"], upcoming.Select(e => e.Id));
+        Assert.Equal(
+            new UpcomingEvent("e-conference", Today.AddDays(3), Today.AddDays(7), "International conference", "shelter", "canepina", "Canepina", "conference"),
+            upcoming[1]);
+        Assert.Equal(3, (await silo.Monitor.GetUpcomingEventsAsync(limit: 10)).Count);
+    }
+}
