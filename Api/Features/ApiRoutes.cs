@@ -2,6 +2,7 @@ using Collaboration.Api.Features.Agreements;
 using Collaboration.Api.Features.Benchmark;
 using Collaboration.Api.Features.Health;
 using Collaboration.Api.Features.Municipalities;
+using Collaboration.Api.Features.Network;
 using Collaboration.Api.Features.Projects;
 
 namespace Collaboration.Api.Features;
@@ -22,6 +23,7 @@ public static class ApiRoutes
         app.MapMunicipalitiesApi();
         app.MapProjectsApi();
         app.MapAgreementsApi();
+        app.MapNetworkApi();
         return app;
     }
 }

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Collaboration.Grains.Activity;
+using Xunit.Abstractions;
 
 namespace Collaboration.Grains.Tests.Network;
 
-public sealed class ActivityFeedTests
+public sealed class ActivityFeedTests(ITestOutputHelper output)
 {
     private static ActivityRecord Record(long seq) =>
         new(seq, DateTimeOffset.UnixEpoch.AddMinutes(seq), "project.created", "coordinator", $"project/p{seq}", $"record {seq}");
@@ -57,6 +59,26 @@ public sealed class ActivityFeedTests
         Assert.Equal([1L], Drain(subscription).Select(r => r.Seq));
         Assert.Equal(0, feed.SubscriberCount);
         Assert.False(subscription.Overflowed);
+    }
+
+    /// <summary>Reports the cost of a publish to 100 listeners in the test output (no assertion on time).</summary>
+    [Fact]
+    public void PublishingToAHundredListenersThatNeverReadNeitherWaitsNorFails()
+    {
+        var feed = new ActivityFeed();
+        var listeners = Enumerable.Range(0, 100).Select(_ => feed.Subscribe(capacity: 1000)).ToList();
+
+        var watch = Stopwatch.StartNew();
+        for (var seq = 1; seq <= 1200; seq++)
+        {
+            feed.Publish(Record(seq));
+        }
+
+        watch.Stop();
+        Assert.All(listeners, l => Assert.True(l.Overflowed));
+        Assert.All(listeners, l => Assert.Equal(1000, Drain(l).Count));
+        Assert.Equal(0, feed.SubscriberCount);
+        output.WriteLine($"1200 publishes to 100 listeners (cut off after 1000): {watch.Elapsed.TotalMicroseconds / 1200:F1} µs per publish");
     }
 
     private static List<ActivityRecord> Drain(ActivitySubscription subscription)
