@@ -1,5 +1,6 @@
 using Collaboration.Api.Features.Agreements;
 using Collaboration.Api.Features.Benchmark;
+using Collaboration.Api.Features.Dashboard;
 using Collaboration.Api.Features.Health;
 using Collaboration.Api.Features.Municipalities;
 using Collaboration.Api.Features.Network;
@@ -24,6 +25,7 @@ public static class ApiRoutes
         app.MapProjectsApi();
         app.MapAgreementsApi();
         app.MapNetworkApi();
+        app.MapDashboard();
         return app;
     }
 }
