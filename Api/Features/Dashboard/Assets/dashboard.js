@@ -8,7 +8,7 @@
   const FEED_SIZE = 60;
   const RECENT = 25;
   const SVG = 'http://www.w3.org/2000/svg';
-  const COUNTRY_COLOURS = ['#3f7fd8', '#e0633a', '#2a9d8f', '#9b5de5', '#e9a400', '#d6457b', '#4c956c', '#5e6ad2', '#b5651d', '#118ab2', '#8d99ae', '#c1121f'];
+  const COUNTRY_COLOURS = ['#3f7fd8', '#e0633a', '#2a9d8f', '#9b5de5', '#6d597a', '#d6457b', '#4c956c', '#5e6ad2', '#b5651d', '#118ab2', '#8d99ae', '#c1121f'];
   const EXCHANGE_KINDS = [['goodPractice', 'Good practices'], ['question', 'Questions'], ['lessonLearned', 'Lessons learned'], ['resource', 'Resources']];
   const ADOPTION_STATUSES = [['interested', 'Interested'], ['adapting', 'Adapting'], ['implemented', 'Implemented'], ['abandoned', 'Abandoned']];
   const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -210,14 +210,15 @@
   function renderSummary(summary) {
     const exchanges = sum(summary.exchanges);
     const adoptions = sum(summary.adoptions);
-    setFigure('fig-partners', summary.partners, summary.partners === 1 ? 'registered partner' : 'registered partners');
+    setFigure('fig-partners', summary.partners, 'registered');
     setFigure('fig-countries', summary.countries, 'represented');
-    setFigure('fig-projects', summary.projects.active, `of ${number(summary.projects.total)} registered`);
-    setFigure('fig-events-held', summary.events.held, 'not counting cancelled');
-    setFigure('fig-events-upcoming', summary.events.upcoming, 'from today on');
-    setFigure('fig-participants', summary.participants, 'in recorded events');
-    setFigure('fig-exchanges', exchanges, `${number(summary.exchanges.goodPractice || 0)} good practices`);
-    setFigure('fig-agreements', summary.agreementsInForce, `${number(adoptions)} adoptions tracked`);
+    setFigure('fig-projects', summary.projects.active, `active of ${number(summary.projects.total)}`);
+    setFigure('fig-events-held', summary.events.held, 'so far');
+    setFigure('fig-events-upcoming', summary.events.upcoming, 'events ahead');
+    setFigure('fig-participants', summary.participants, 'in events');
+    setFigure('fig-exchanges', exchanges, `${number(summary.exchanges.goodPractice || 0)} good practice${summary.exchanges.goodPractice === 1 ? '' : 's'}`);
+    setFigure('fig-agreements', summary.agreementsInForce, 'in force');
+    setFigure('fig-adoptions', adoptions, `${number(summary.adoptions.implemented || 0)} implemented`);
     renderBars('exchange-kinds', EXCHANGE_KINDS, summary.exchanges, '');
     renderBars('adoption-statuses', ADOPTION_STATUSES, summary.adoptions, 'bars-adoptions');
   }
@@ -329,8 +330,9 @@
       shapeElement.dataset.id = node.id;
       shapeElement.append(svgTitle(node.country ? `${node.label} (${node.country})` : node.label));
       nodeLayer.append(shapeElement);
-      const label = svgElement('text', { class: `label label-${node.type}`, x: node.x, y: node.y + 22, 'text-anchor': 'middle' });
-      label.textContent = node.country ? `${node.label} · ${node.country}` : shorten(node.label, 28);
+      const above = node.type === 'agreement';
+      const label = svgElement('text', { class: `label label-${node.type}`, x: node.x, y: above ? node.y - 15 : node.y + 22, 'text-anchor': 'middle' });
+      label.textContent = node.country ? `${shorten(node.label, 24)} · ${node.country}` : shorten(node.label, 24);
       labelLayer.append(label);
     }
     svg.replaceChildren(edgeLayer, nodeLayer, labelLayer);
@@ -358,7 +360,8 @@
 
     const index = new Map(nodes.map((n, i) => [n.id, i]));
     const links = graph.edges.map((e) => [index.get(e.source), index.get(e.target)]).filter(([a, b]) => a !== undefined && b !== undefined);
-    const k = Math.sqrt((width * height) / nodes.length) * 0.75;
+    const tied = new Set(links.flat());
+    const k = Math.sqrt((width * height) / nodes.length) * 0.9;
     let temperature = width / 10;
     for (let step = 0; step < 300; step++) {
       const dx = new Float64Array(nodes.length);
@@ -383,10 +386,12 @@
         dx[b] += (x / distance) * force; dy[b] += (y / distance) * force;
       }
       for (let i = 0; i < nodes.length; i++) {
-        dx[i] += (cx - nodes[i].x) * 0.03 * k / 10;
-        dy[i] += (cy - nodes[i].y) * 0.03 * k / 10;
+        // Gravity keeps partners without ties (new ones) near the rest instead of in a corner.
+        const gravity = tied.has(i) ? 0.009 * k : 0.04 * k;
+        dx[i] += (cx - nodes[i].x) * gravity;
+        dy[i] += (cy - nodes[i].y) * gravity * 1.3;
         const length = Math.max(1, Math.hypot(dx[i], dy[i]));
-        nodes[i].x = clamp(nodes[i].x + (dx[i] / length) * Math.min(length, temperature), 70, width - 70);
+        nodes[i].x = clamp(nodes[i].x + (dx[i] / length) * Math.min(length, temperature), 100, width - 100);
         nodes[i].y = clamp(nodes[i].y + (dy[i] / length) * Math.min(length, temperature), 24, height - 34);
       }
       temperature *= 0.985;

@@ -1,0 +1,98 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Collaboration.Browser.Tests.Support;
+
+/// <summary>
+/// Fills the API, through its HTTP routes only, with a network like SHELTER's (DESIGN.md): partners in seven
+/// countries, two running projects and a partnership agreement that every party signed.
+/// </summary>
+public sealed class NetworkSeed(Uri baseAddress)
+{
+    public static readonly (string Id, string Name, string Country, string Kind)[] Partners =
+    [
+        ("canepina", "Canepina", "IT", "municipality"),
+        ("gallese", "Gallese", "IT", "municipality"),
+        ("herceg-novi", "Herceg Novi", "ME", "municipality"),
+        ("novo-mesto", "Novo mesto", "SI", "municipality"),
+        ("kelme", "Kelmė", "LT", "municipality"),
+        ("laragne-monteglin", "Laragne-Montéglin", "FR", "municipality"),
+        ("rda-dolenjska", "Regional development agency", "SI", "agency"),
+        ("koprivnica", "Koprivnica", "HR", "municipality"),
+        ("nafplio", "Nafplio", "GR", "municipality"),
+    ];
+
+    public static readonly string[] AgreementParties = ["canepina", "gallese", "herceg-novi", "novo-mesto", "kelme", "laragne-monteglin"];
+
+    public Dictionary<string, string> Keys { get; } = new(StringComparer.Ordinal);
+
+    public HttpClient Client(string apiKey)
+    {
+        var client = new HttpClient { BaseAddress = baseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        return client;
+    }
+
+    public async Task SeedAsync()
+    {
+        using var coordinator = Client(ApiHost.CoordinatorKey);
+        foreach (var (id, name, country, kind) in Partners)
+        {
+            Keys[id] = await RegisterAsync(coordinator, id, name, country, kind);
+        }
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await PostAsync(coordinator, "/projects", new
+        {
+            id = "shelter", acronym = "SHELTER", title = "Solidarity hosting evolution looked through European Regions",
+            programme = "europeForCitizens", measure = "networkOfTowns", call = 2017,
+            startDate = Day(today.AddMonths(-8)), endDate = Day(today.AddMonths(10)), lead = "canepina",
+            partners = new[] { "canepina", "gallese", "herceg-novi", "novo-mesto", "kelme", "laragne-monteglin" },
+            themes = new[] { "migration", "integration", "solidarity" },
+        });
+        await PostAsync(coordinator, "/projects", new
+        {
+            id = "access", acronym = "ACCESS", title = "Common Challenges, Experiences of Shared Solutions for Migrants",
+            programme = "europeForCitizens", measure = "networkOfTowns", call = 2017,
+            startDate = Day(today.AddMonths(-3)), endDate = Day(today.AddMonths(20)), lead = "rda-dolenjska",
+            partners = new[] { "rda-dolenjska", "novo-mesto", "koprivnica", "nafplio", "gallese", "kelme" },
+            themes = new[] { "migration", "youth" },
+        });
+
+        var agreement = await PostAsync(coordinator, "/agreements", new
+        {
+            title = "SHELTER partnership agreement",
+            areas = new[] { "European citizenship", "democratic inclusion", "volunteering", "solidarity", "culture", "tourism" },
+            parties = AgreementParties,
+            text = "The partners agree to keep cooperating after the SHELTER project in the areas listed.",
+        });
+        var agreementId = agreement.GetProperty("id").GetString();
+        foreach (var party in AgreementParties)
+        {
+            using var town = Client(Keys[party]);
+            await PostAsync(town, $"/agreements/{agreementId}/signatures", new { signatory = $"Mayor of {party}", role = "Mayor" });
+        }
+    }
+
+    /// <summary>Whether this build of the API has the knowledge-exchange routes (they arrive with another capability).</summary>
+    public async Task<bool> HasExchangesAsync()
+    {
+        using var anonymous = new HttpClient { BaseAddress = baseAddress };
+        var document = await anonymous.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        return document.GetProperty("paths").TryGetProperty("/exchanges", out _);
+    }
+
+    public static async Task<string> RegisterAsync(HttpClient coordinator, string id, string name, string country, string kind = "municipality") =>
+        (await PostAsync(coordinator, "/municipalities", new { id, name, country, kind })).GetProperty("apiKey").GetString()!;
+
+    public static async Task<JsonElement> PostAsync(HttpClient client, string path, object body)
+    {
+        var response = await client.PostAsJsonAsync(path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"POST {path} answered {(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}
