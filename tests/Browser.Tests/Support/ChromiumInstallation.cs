@@ -25,8 +25,8 @@ public static class ChromiumInstallation
                 return;
             }
 
-            await RunAsync("apt-get", "update");
-            await RunAsync("apt-get", "install -y --no-install-recommends chromium chromium-driver");
+            await RunAsync("apt-get", "-o DPkg::Lock::Timeout=300 update");
+            await RunAsync("apt-get", "-o DPkg::Lock::Timeout=300 install -y chromium chromium-driver");
             if (!IsInstalled)
             {
                 throw new InvalidOperationException($"apt-get finished but {Browser} or {Driver} is still missing.");
