@@ -33,7 +33,7 @@ public static class MunicipalitiesApi
         return group;
     }
 
-    public static async Task<Results<Created<CreatedMunicipalityResponse>, ValidationProblem>> CreateMunicipality(
+    public static async Task<Results<Created<MunicipalityResponse>, ValidationProblem>> CreateMunicipality(
         MunicipalityRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
         var validation = request.ValidateProfile();
@@ -46,7 +46,7 @@ public static class MunicipalitiesApi
         var apiKey = ApiKeys.Generate();
         var created = await grains.GetGrain<IMunicipalityGrain>(request.Id!).CreateAsync(request.ToProfile(), ApiKeys.Hash(apiKey), user.ToActor());
         var p = created.Profile;
-        return TypedResults.Created($"/municipalities/{created.Id}", new CreatedMunicipalityResponse(
+        return TypedResults.Created($"/municipalities/{created.Id}", new MunicipalityResponse(
             created.Id, p.Name, p.Country, p.Kind, p.Region, p.Population, p.Website, p.Languages, p.ContactEmail,
             [], [], created.CreatedAt, created.UpdatedAt, apiKey));
     }

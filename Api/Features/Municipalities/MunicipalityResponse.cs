@@ -2,7 +2,10 @@ using Collaboration.Grains.Municipalities;
 
 namespace Collaboration.Api.Features.Municipalities;
 
-/// <summary>A partner as GET /municipalities/{id} answers it: the profile, its projects and agreements (ids).</summary>
+/// <summary>
+/// A partner as GET /municipalities/{id} answers it: the profile, its projects and agreements (ids). The answer to
+/// its creation also carries <see cref="ApiKey"/>, shown that once and never again.
+/// </summary>
 public sealed record MunicipalityResponse(
     string Id,
     string Name,
@@ -16,4 +19,5 @@ public sealed record MunicipalityResponse(
     IReadOnlyList<string> Projects,
     IReadOnlyList<string> Agreements,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    string? ApiKey = null);
