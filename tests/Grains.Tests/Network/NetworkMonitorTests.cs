@@ -79,6 +79,22 @@ public sealed class NetworkMonitorTests
     }
 
     [Fact]
+    public async Task AnsweringActivatesNoneOfTheGrainsItCountsOnlyTheProjection()
+    {
+        await using var silo = await ShelterAsync();
+        silo.Clock.Advance(new Silo.SiloOptions().CollectionAge);
+        await silo.Runtime.CollectIdleActivationsAsync();
+        Assert.Equal(0, silo.Runtime.ActivationCount);
+
+        await silo.Monitor.GetSummaryAsync();
+        await silo.Monitor.GetGraphAsync();
+        await silo.Monitor.GetInactiveAsync(90);
+        await silo.Monitor.GetUpcomingEventsAsync(10);
+
+        Assert.Equal(1, silo.Runtime.ActivationCount);
+    }
+
+    [Fact]
     public async Task AnAgreementCountsAsInForceOnceEveryPartySigned()
     {
         await using var silo = await ShelterAsync();
