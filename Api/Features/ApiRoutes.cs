@@ -1,6 +1,7 @@
 using Collaboration.Api.Features.Agreements;
 using Collaboration.Api.Features.Benchmark;
 using Collaboration.Api.Features.Dashboard;
+using Collaboration.Api.Features.Events;
 using Collaboration.Api.Features.Health;
 using Collaboration.Api.Features.Municipalities;
 using Collaboration.Api.Features.Network;
@@ -24,6 +25,7 @@ public static class ApiRoutes
         app.MapMunicipalitiesApi();
         app.MapProjectsApi();
         app.MapAgreementsApi();
+        app.MapEventsApi();
         app.MapNetworkApi();
         app.MapDashboard();
         return app;
