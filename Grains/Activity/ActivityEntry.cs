@@ -5,12 +5,4 @@ namespace Collaboration.Grains.Activity;
 /// dotted name (<c>municipality.created</c>, <c>project.partnerAdded</c>, <c>exchange.posted</c>, ...);
 /// <see cref="Actor"/> is who did it; <see cref="Subject"/> the resource it concerns ("project/shelter").
 /// </summary>
-public sealed record ActivityEntry(string Type, string Actor, string Subject, string Summary)
-{
-    /// <summary>
-    /// For <c>participation.recorded</c>: how much the event's participant count changed (new count minus the
-    /// count recorded before for that delegation). The network's totals fold these deltas, so no grain has to keep
-    /// every event's numbers; leave it null for entries that do not change participation.
-    /// </summary>
-    public int? ParticipantsDelta { get; init; }
-}
+public sealed record ActivityEntry(string Type, string Actor, string Subject, string Summary);

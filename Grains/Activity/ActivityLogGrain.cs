@@ -25,10 +25,7 @@ public sealed class ActivityLogGrain(IAppendLog log, ActivityFeed? feed = null) 
             _lastUnknown = false;
         }
 
-        var record = new ActivityRecord(_last + 1, TimeProvider.GetUtcNow(), entry.Type, entry.Actor, entry.Subject, entry.Summary)
-        {
-            ParticipantsDelta = entry.ParticipantsDelta,
-        };
+        var record = new ActivityRecord(_last + 1, TimeProvider.GetUtcNow(), entry.Type, entry.Actor, entry.Subject, entry.Summary);
         try
         {
             await log.AppendAsync(ActivityLogReader.LogName, record.Seq, record.At, ActivityLogReader.Serialize(record));

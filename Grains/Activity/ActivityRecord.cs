@@ -1,8 +1,4 @@
 namespace Collaboration.Grains.Activity;
 
 /// <summary>An <see cref="ActivityEntry"/> as logged: numbered gaplessly from 1 and timestamped.</summary>
-public sealed record ActivityRecord(long Seq, DateTimeOffset At, string Type, string Actor, string Subject, string Summary)
-{
-    /// <summary>See <see cref="ActivityEntry.ParticipantsDelta"/>; kept in the log so projections can be rebuilt from it.</summary>
-    public int? ParticipantsDelta { get; init; }
-}
+public sealed record ActivityRecord(long Seq, DateTimeOffset At, string Type, string Actor, string Subject, string Summary);

@@ -3,7 +3,7 @@ using Collaboration.Silo;
 namespace Collaboration.Grains.Network;
 
 /// <summary>
-/// What the indexes cannot answer about the whole network (participants in total, each partner's last activity),
+/// What the indexes cannot answer about the whole network (each partner's last activity),
 /// folded from the activity log. One grain, key <see cref="Key"/>; its position in the log is persisted with what
 /// it folded, so after a restart it continues from there.
 /// </summary>

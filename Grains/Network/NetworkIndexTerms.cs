@@ -2,7 +2,7 @@ namespace Collaboration.Grains.Network;
 
 /// <summary>
 /// The index names, fields and values the network's figures are counted by, as the grains of each capability
-/// publish them (events, exchanges and adoptions are published by their own grains). Kept in one place so a
+/// publish them (exchanges and adoptions are published by their own grains). Kept in one place so a
 /// renamed term shows up here, not as a silent zero on the dashboard.
 /// </summary>
 public static class NetworkIndexTerms
@@ -13,11 +13,7 @@ public static class NetworkIndexTerms
     public const string Status = "status";
     public const string Kind = "kind";
 
-    /// <summary>The event status of an event that will not take place.</summary>
-    public const string EventCancelled = "cancelled";
-
     public const string AgreementInForce = "inForce";
-    public const string AgreementTerminated = "terminated";
 
     public const string AdoptionAbandoned = "abandoned";
 

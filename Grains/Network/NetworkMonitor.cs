@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Collaboration.Grains.Agreements;
+using Collaboration.Grains.Events;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Municipalities;
 using Collaboration.Grains.Projects;
@@ -29,10 +30,12 @@ public sealed class NetworkMonitor(IGrainIndex index, IGrainFactory grains, Time
         var projects = await ReadProjectsAsync(cancellationToken);
         var activeProjects = projects.Count(p => p.Definition.StartDate <= today && today <= p.Definition.EndDate);
 
-        var events = await index.CountAsync(new IndexQuery(IndexNames.Events), cancellationToken);
-        var cancelled = await index.CountAsync(CancelledEvents(), cancellationToken);
-        var upcoming = await CountFromAsync(StartingFrom(new IndexQuery(IndexNames.Events), today), cancellationToken)
-            - await CountFromAsync(StartingFrom(CancelledEvents(), today), cancellationToken);
+        // Events are read whole (bounded by the network's size): their payload carries status, dates and participation.
+        var standing = (await ReadEventsAsync(new IndexQuery(IndexNames.Events) { Descending = false }, cancellationToken))
+            .Where(e => e.Status != EventStatus.Cancelled)
+            .ToList();
+        var upcoming = standing.Count(e => e.Details.StartDate >= today);
+        var participants = standing.Sum(e => e.Participation.Sum(p => (long)p.Participants));
 
         var exchanges = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var kind in NetworkIndexTerms.ExchangeKinds)
@@ -53,8 +56,8 @@ public sealed class NetworkMonitor(IGrainIndex index, IGrainFactory grains, Time
             partners.Count,
             partners.Select(p => p.Profile.Country).Distinct(StringComparer.Ordinal).Count(),
             new ProjectCounts(projects.Count, activeProjects),
-            new EventCounts(events - cancelled - upcoming, upcoming),
-            projection.Participants,
+            new EventCounts(standing.Count - upcoming, upcoming),
+            participants,
             exchanges,
             adoptions,
             inForce,
@@ -121,22 +124,23 @@ public sealed class NetworkMonitor(IGrainIndex index, IGrainFactory grains, Time
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var cancelled = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var hit in ReadFromAsync(StartingFrom(CancelledEvents(), today), cancellationToken))
-        {
-            cancelled.Add(hit.DocumentId);
-        }
 
+        // The index is ordered by start day: begin at today (a cursor before any document of that day).
+        var query = new IndexQuery(IndexNames.Events) { Descending = false, After = new IndexCursor(today.DayNumber, ""), Limit = PageSize };
         var events = new List<UpcomingEvent>(limit);
-        await foreach (var hit in ReadFromAsync(StartingFrom(new IndexQuery(IndexNames.Events), today), cancellationToken))
+        await foreach (var hit in ReadFromAsync(query, cancellationToken))
         {
-            if (!cancelled.Contains(hit.DocumentId))
+            var summary = Deserialize<EventSummary>(hit);
+            if (summary.Status == EventStatus.Cancelled)
             {
-                events.Add(UpcomingEventOf(hit));
-                if (events.Count == limit)
-                {
-                    break;
-                }
+                continue;
+            }
+
+            var d = summary.Details;
+            events.Add(new UpcomingEvent(summary.Id, summary.ProjectId, d.Title, d.Kind, d.Host, d.Place, d.StartDate, d.EndDate));
+            if (events.Count == limit)
+            {
+                break;
             }
         }
 
@@ -148,16 +152,13 @@ public sealed class NetworkMonitor(IGrainIndex index, IGrainFactory grains, Time
     private static IndexQuery Term(string indexName, string field, string value) =>
         new(indexName) { Terms = [new IndexTerm(field, value)] };
 
-    private static IndexQuery CancelledEvents() => Term(IndexNames.Events, NetworkIndexTerms.Status, NetworkIndexTerms.EventCancelled);
-
-    /// <summary>Events are sorted by their start day: start at today (a cursor just before any document of that day).</summary>
-    private static IndexQuery StartingFrom(IndexQuery query, DateOnly day) =>
-        query with { Descending = false, After = new IndexCursor(day.DayNumber, ""), Limit = PageSize };
-
     private async Task<List<MunicipalitySummary>> ReadPartnersAsync(CancellationToken cancellationToken) =>
         (await index.QueryAllAsync(new IndexQuery(IndexNames.Municipalities) { Descending = false }, cancellationToken))
         .Select(h => Deserialize<MunicipalitySummary>(h))
         .ToList();
+
+    private async Task<List<EventSummary>> ReadEventsAsync(IndexQuery query, CancellationToken cancellationToken) =>
+        (await index.QueryAllAsync(query, cancellationToken)).Select(h => Deserialize<EventSummary>(h)).ToList();
 
     private async Task<List<ProjectSummary>> ReadProjectsAsync(CancellationToken cancellationToken) =>
         (await index.QueryAllAsync(new IndexQuery(IndexNames.Projects) { Descending = false }, cancellationToken))
@@ -191,17 +192,6 @@ public sealed class NetworkMonitor(IGrainIndex index, IGrainFactory grains, Time
         return pairs.Select(p => new GraphEdge(MunicipalityNode(p.Adopter), MunicipalityNode(p.Author), "adoption")).ToList();
     }
 
-    private async Task<long> CountFromAsync(IndexQuery query, CancellationToken cancellationToken)
-    {
-        long count = 0;
-        await foreach (var _ in ReadFromAsync(query, cancellationToken))
-        {
-            count++;
-        }
-
-        return count;
-    }
-
     /// <summary>Every hit from the query's own cursor on (QueryAllAsync starts at the beginning).</summary>
     private async IAsyncEnumerable<IndexHit> ReadFromAsync(IndexQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -220,28 +210,6 @@ public sealed class NetworkMonitor(IGrainIndex index, IGrainFactory grains, Time
 
             query = query with { After = page.Next };
         }
-    }
-
-    /// <summary>The events index is published by event grains; its payload is read field by field, tolerating absent ones.</summary>
-    private static UpcomingEvent UpcomingEventOf(IndexHit hit)
-    {
-        var start = DateOnly.FromDayNumber((int)hit.SortKey);
-        if (hit.Payload is null)
-        {
-            return new UpcomingEvent(hit.DocumentId, start, null, null, null, null, null, null);
-        }
-
-        using var document = JsonDocument.Parse(hit.Payload);
-        var root = document.RootElement;
-        return new UpcomingEvent(
-            hit.DocumentId,
-            start,
-            DateOnly.TryParse(Text(root, "endDate"), System.Globalization.CultureInfo.InvariantCulture, out var end) ? end : null,
-            Text(root, "title"),
-            Text(root, "projectId") ?? Text(root, "project"),
-            Text(root, "host"),
-            Text(root, "place"),
-            Text(root, "kind"));
     }
 
     private static string? Text(JsonElement element, string property) =>

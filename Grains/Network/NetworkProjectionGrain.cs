@@ -17,7 +17,7 @@ public sealed class NetworkProjectionGrain(
     {
         await CatchUpAsync();
         var state = projection.State;
-        return new NetworkProjection(state.Position, state.Participants, new Dictionary<string, DateTimeOffset>(state.LastActivity, StringComparer.Ordinal));
+        return new NetworkProjection(state.Position, new Dictionary<string, DateTimeOffset>(state.LastActivity, StringComparer.Ordinal));
     }
 
     public async Task<long> CatchUpAsync()
@@ -65,7 +65,6 @@ public sealed class NetworkProjectionGrain(
         }
 
         state.Position = record.Seq;
-        state.Participants += record.ParticipantsDelta ?? 0;
         if (record.Actor is { Length: > 0 } actor && actor != Coordinator)
         {
             Touch(state, actor, record.At);

@@ -9,8 +9,6 @@ public sealed class NetworkProjectionState
     /// <summary>The last activity sequence number folded in.</summary>
     public long Position { get; set; }
 
-    public long Participants { get; set; }
-
     /// <summary>Municipality id -> the time of its latest activity as actor or subject.</summary>
     public Dictionary<string, DateTimeOffset> LastActivity { get; set; } = new(StringComparer.Ordinal);
 }

@@ -1,12 +1,14 @@
+using Collaboration.Grains.Events;
+
 namespace Collaboration.Grains.Network;
 
-/// <summary>An event that starts today or later, as its index entry describes it (fields it lacks stay null).</summary>
+/// <summary>An event that starts today or later, as the events index describes it.</summary>
 public sealed record UpcomingEvent(
     string Id,
+    string ProjectId,
+    string Title,
+    EventKind Kind,
+    string Host,
+    string Place,
     DateOnly StartDate,
-    DateOnly? EndDate,
-    string? Title,
-    string? ProjectId,
-    string? Host,
-    string? Place,
-    string? Kind);
+    DateOnly EndDate);

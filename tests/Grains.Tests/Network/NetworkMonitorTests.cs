@@ -3,6 +3,7 @@ using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Agreements;
 using Collaboration.Grains.Domain;
+using Collaboration.Grains.Events;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Municipalities;
 using Collaboration.Grains.Network;
@@ -33,12 +34,13 @@ public sealed class NetworkMonitorTests
         return silo;
     }
 
-    private static IndexEntry Event(string id, DateOnly start, string status, object? payload = null) => new(IndexNames.Events, id)
+    private static async Task<string> EventAsync(NetworkSilo silo, string title, DateOnly start, int days = 1, string host = "gallese")
     {
-        SortKey = start.DayNumber,
-        Terms = [new IndexTerm("project", "shelter"), new IndexTerm("status", status)],
-        Payload = payload is null ? null : JsonSerializer.Serialize(payload),
-    };
+        var id = EventIds.New(silo.Clock.GetUtcNow());
+        var details = new EventDetails(title, EventKind.Workshop, host, "Town hall", start, start.AddDays(days - 1), "to exchange good practices");
+        await silo.Grains.GetGrain<IEventGrain>(id).CreateAsync("shelter", details, Actor.Coordinator);
+        return id;
+    }
 
     private static IndexEntry Adoption(string id, string adopter, string author, string status) => new(NetworkIndexTerms.Adoptions, id)
     {
@@ -50,17 +52,21 @@ public sealed class NetworkMonitorTests
     public async Task TheSummaryCountsTheNetworkFromItsIndexesAndTheProjection()
     {
         await using var silo = await ShelterAsync();
-        await silo.PublishAsync("event", Event("e-held", Today.AddDays(-30), "scheduled"));
-        await silo.PublishAsync("event", Event("e-today", Today, "scheduled"));
-        await silo.PublishAsync("event", Event("e-next", Today.AddDays(20), "scheduled"));
-        await silo.PublishAsync("event", Event("e-cancelled", Today.AddDays(5), "cancelled"));
-        await silo.PublishAsync("event", Event("e-cancelled-old", Today.AddDays(-5), "cancelled"));
+        var held = await EventAsync(silo, "Local event", Today.AddDays(-30));
+        await EventAsync(silo, "Workshop today", Today);
+        await EventAsync(silo, "Conference", Today.AddDays(20), days: 5, host: "canepina");
+        var cancelled = await EventAsync(silo, "Cancelled visit", Today.AddDays(5));
+        var cancelledOld = await EventAsync(silo, "Cancelled long ago", Today.AddDays(-5));
+        await silo.Grains.GetGrain<IEventGrain>(held).RecordParticipationAsync("gallese", 25, null, Actor.Coordinator);
+        await silo.Grains.GetGrain<IEventGrain>(held).RecordParticipationAsync("canepina", 15, null, Actor.Coordinator);
+        await silo.Grains.GetGrain<IEventGrain>(cancelledOld).RecordParticipationAsync("canepina", 99, null, Actor.Coordinator);
+        await silo.Grains.GetGrain<IEventGrain>(cancelled).CancelAsync("no venue", null, Actor.Coordinator);
+        await silo.Grains.GetGrain<IEventGrain>(cancelledOld).CancelAsync("storm", null, Actor.Coordinator);
         await silo.PublishAsync("exchange", new IndexEntry(IndexNames.Exchanges, "x1") { Terms = [new IndexTerm("kind", "goodPractice")] });
         await silo.PublishAsync("exchange", new IndexEntry(IndexNames.Exchanges, "x2") { Terms = [new IndexTerm("kind", "goodPractice")] });
         await silo.PublishAsync("exchange", new IndexEntry(IndexNames.Exchanges, "x3") { Terms = [new IndexTerm("kind", "question")] });
         await silo.PublishAsync("adoption", Adoption("a1", "gallese", "novo-mesto", "implemented"));
         await silo.PublishAsync("adoption", Adoption("a2", "kelme", "novo-mesto", "interested"));
-        await silo.Grains.RecordActivityAsync(new ActivityEntry("participation.recorded", "gallese", "event/e-held", "Gallese brought 25") { ParticipantsDelta = 25 });
 
         var summary = await silo.Monitor.GetSummaryAsync();
 
@@ -68,14 +74,14 @@ public sealed class NetworkMonitorTests
         Assert.Equal(3, summary.Countries);
         Assert.Equal(new ProjectCounts(2, 1), summary.Projects);
         Assert.Equal(new EventCounts(Held: 1, Upcoming: 2), summary.Events);
-        Assert.Equal(25, summary.Participants);
+        Assert.Equal(40, summary.Participants);
         Assert.Equal(2, summary.Exchanges["goodPractice"]);
         Assert.Equal(1, summary.Exchanges["question"]);
         Assert.Equal(0, summary.Exchanges["resource"]);
         Assert.Equal(1, summary.Adoptions["implemented"]);
         Assert.Equal(1, summary.Adoptions["interested"]);
         Assert.Equal(0, summary.AgreementsInForce);
-        Assert.Equal(7, summary.LastActivitySeq);
+        Assert.Equal(16, summary.LastActivitySeq);
     }
 
     [Fact]
@@ -165,18 +171,18 @@ public sealed class NetworkMonitorTests
     public async Task UpcomingEventsAreTheNextOnesNotCancelledSoonestFirst()
     {
         await using var silo = await ShelterAsync();
-        await silo.PublishAsync("event", Event("e-past", Today.AddDays(-1), "scheduled"));
-        await silo.PublishAsync("event", Event("e-later", Today.AddDays(40), "scheduled"));
-        await silo.PublishAsync("event", Event("e-cancelled", Today.AddDays(2), "cancelled"));
-        await silo.PublishAsync("event", Event("e-conference", Today.AddDays(3), "scheduled",
-            new { title = "International conference", projectId = "shelter", host = "canepina", place = "Canepina", endDate = Today.AddDays(7).ToString("yyyy-MM-dd"), kind = "conference" }));
-        await silo.PublishAsync("event", Event("e-today", Today, "scheduled"));
+        await EventAsync(silo, "Yesterday", Today.AddDays(-1));
+        await EventAsync(silo, "Later", Today.AddDays(40));
+        var cancelled = await EventAsync(silo, "Cancelled", Today.AddDays(2));
+        await silo.Grains.GetGrain<IEventGrain>(cancelled).CancelAsync(null, null, Actor.Coordinator);
+        var conference = await EventAsync(silo, "International conference", Today.AddDays(3), days: 5, host: "canepina");
+        await EventAsync(silo, "Today", Today);
 
         var upcoming = await silo.Monitor.GetUpcomingEventsAsync(limit: 2);
 
-        Assert.Equal(["e-today", "e-conference"], upcoming.Select(e => e.Id));
+        Assert.Equal(["Today", "International conference"], upcoming.Select(e => e.Title));
         Assert.Equal(
-            new UpcomingEvent("e-conference", Today.AddDays(3), Today.AddDays(7), "International conference", "shelter", "canepina", "Canepina", "conference"),
+            new UpcomingEvent(conference, "shelter", "International conference", EventKind.Workshop, "canepina", "Town hall", Today.AddDays(3), Today.AddDays(7)),
             upcoming[1]);
         Assert.Equal(3, (await silo.Monitor.GetUpcomingEventsAsync(limit: 10)).Count);
     }

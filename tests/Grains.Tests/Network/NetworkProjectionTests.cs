@@ -44,33 +44,23 @@ public sealed class NetworkProjectionTests
     }
 
     [Fact]
-    public async Task ParticipantsAreTheSumOfTheRecordedDeltas()
-    {
-        await using var silo = new NetworkSilo();
-        await silo.Grains.RecordActivityAsync(new ActivityEntry("participation.recorded", "canepina", "event/e1", "Canepina brought 40") { ParticipantsDelta = 40 });
-        await silo.Grains.RecordActivityAsync(new ActivityEntry("participation.recorded", "gallese", "event/e1", "Gallese brought 12") { ParticipantsDelta = 12 });
-        await silo.Grains.RecordActivityAsync(new ActivityEntry("participation.recorded", "canepina", "event/e1", "Canepina corrected to 35") { ParticipantsDelta = -5 });
-
-        Assert.Equal(47, (await silo.Projection.GetAsync()).Participants);
-    }
-
-    [Fact]
-    public async Task AfterARestartTheProjectionContinuesFromItsStoredPositionWithoutCountingTwice()
+    public async Task AfterARestartTheProjectionContinuesFromItsStoredPosition()
     {
         var storage = new Silo.Storage.Memory.MemoryStorage();
         await using (var before = new NetworkSilo(storage))
         {
-            await before.Grains.RecordActivityAsync(new ActivityEntry("participation.recorded", "canepina", "event/e1", "40") { ParticipantsDelta = 40 });
+            await before.Grains.RecordActivityAsync("exchange.posted", "canepina", "exchange/x1", "Canepina posted");
             Assert.Equal(1, await before.Projection.CatchUpAsync());
-            await before.Grains.RecordActivityAsync(new ActivityEntry("participation.recorded", "gallese", "event/e1", "12") { ParticipantsDelta = 12 });
+            before.Clock.Advance(TimeSpan.FromDays(1));
+            await before.Grains.RecordActivityAsync("exchange.posted", "gallese", "exchange/x2", "Gallese posted");
         }
 
         await using var after = new NetworkSilo(storage);
         var projection = await after.Projection.GetAsync();
 
         Assert.Equal(2, projection.Position);
-        Assert.Equal(52, projection.Participants);
-        Assert.Equal(["canepina", "gallese"], projection.LastActivity.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(NetworkSilo.Start, projection.LastActivity["canepina"]);
+        Assert.Equal(NetworkSilo.Start.AddDays(1), projection.LastActivity["gallese"]);
     }
 
     [Fact]
