@@ -27,6 +27,10 @@ public sealed class DashboardTests(DashboardFixture fixture, ITestOutputHelper o
         Assert.Equal("7", Figure(driver, "fig-countries"));
         Assert.Equal("2", Figure(driver, "fig-projects"));
         Assert.Equal("1", Figure(driver, "fig-agreements"));
+        Assert.Equal("1", Figure(driver, "fig-events-held"));
+        Assert.Equal("2", Figure(driver, "fig-events-upcoming"));
+        Assert.Equal("89", Figure(driver, "fig-participants"));
+        wait.Until(d => d.FindElements(By.CssSelector("#events li")).Count == 2);
         wait.Until(d => d.FindElement(By.Id("status")).Text == "Live");
         wait.Until(d => d.FindElements(By.CssSelector("#graph .node")).Count == 12);
         Assert.Contains(driver.FindElements(By.CssSelector("#feed .feed-item")), item => item.GetAttribute("data-type") == "agreement.inForce");

@@ -6,7 +6,8 @@ namespace Collaboration.Browser.Tests.Support;
 
 /// <summary>
 /// Fills the API, through its HTTP routes only, with a network like SHELTER's (DESIGN.md): partners in seven
-/// countries, two running projects and a partnership agreement that every party signed.
+/// countries, two running projects, a conference held with its participation, two events to come, and a
+/// partnership agreement that every party signed.
 /// </summary>
 public sealed class NetworkSeed(Uri baseAddress)
 {
@@ -60,6 +61,29 @@ public sealed class NetworkSeed(Uri baseAddress)
             themes = new[] { "migration", "youth" },
         });
 
+        // SHELTER's international conference in Canepina (held), and what is coming up.
+        var conference = await PostAsync(coordinator, "/projects/shelter/events", new
+        {
+            title = "International conference", kind = "conference", host = "canepina", place = "Canepina",
+            startDate = Day(today.AddMonths(-2)), endDate = Day(today.AddMonths(-2).AddDays(4)),
+            description = "to exchange good practices on the integration policies of smaller municipalities",
+        });
+        foreach (var (town, participants) in new[] { ("canepina", 40), ("gallese", 25), ("herceg-novi", 12), ("novo-mesto", 12) })
+        {
+            await PutAsync(coordinator, $"/events/{conference.GetProperty("id").GetString()}/participation/{town}", new { participants });
+        }
+
+        await PostAsync(coordinator, "/projects/access/events", new
+        {
+            title = "Youth participation workshop", kind = "workshop", host = "novo-mesto", place = "Novo mesto youth centre",
+            startDate = Day(today.AddDays(12)), endDate = Day(today.AddDays(13)), description = "to plan the local youth forums",
+        });
+        await PostAsync(coordinator, "/projects/access/events", new
+        {
+            title = "Study visit: welcoming newcomers", kind = "studyVisit", host = "koprivnica", place = "Koprivnica",
+            startDate = Day(today.AddDays(40)), endDate = Day(today.AddDays(42)), description = "to see the town's reception services",
+        });
+
         var agreement = await PostAsync(coordinator, "/agreements", new
         {
             title = "SHELTER partnership agreement",
@@ -92,6 +116,12 @@ public sealed class NetworkSeed(Uri baseAddress)
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"POST {path} answered {(int)response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public static async Task PutAsync(HttpClient client, string path, object body)
+    {
+        var response = await client.PutAsJsonAsync(path, body);
+        Assert.True(response.IsSuccessStatusCode, $"PUT {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
