@@ -2,6 +2,7 @@ using Collaboration.Api.Features.Agreements;
 using Collaboration.Api.Features.Benchmark;
 using Collaboration.Api.Features.Dashboard;
 using Collaboration.Api.Features.Events;
+using Collaboration.Api.Features.Exchanges;
 using Collaboration.Api.Features.Health;
 using Collaboration.Api.Features.Municipalities;
 using Collaboration.Api.Features.Network;
@@ -26,6 +27,7 @@ public static class ApiRoutes
         app.MapProjectsApi();
         app.MapAgreementsApi();
         app.MapEventsApi();
+        app.MapExchangesApi();
         app.MapNetworkApi();
         app.MapDashboard();
         return app;
