@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Collaboration.Grains.Agreements;
 using Collaboration.Grains.Events;
+using Collaboration.Grains.Exchanges;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Municipalities;
 using Collaboration.Grains.Projects;
@@ -38,18 +39,18 @@ public sealed class NetworkMonitor(IGrainIndex index, IGrainFactory grains, Time
         var participants = standing.Sum(e => e.Participation.Sum(p => (long)p.Participants));
 
         var exchanges = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var kind in NetworkIndexTerms.ExchangeKinds)
+        foreach (var kind in Enum.GetValues<ExchangeKind>())
         {
-            exchanges[kind] = await index.CountAsync(Term(IndexNames.Exchanges, NetworkIndexTerms.Kind, kind), cancellationToken);
+            exchanges[ExchangeIndex.Name(kind)] = await index.CountAsync(new IndexQuery(ExchangeIndex.Exchanges) { Terms = [ExchangeIndex.KindTerm(kind)] }, cancellationToken);
         }
 
         var adoptions = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var status in NetworkIndexTerms.AdoptionStatuses)
+        foreach (var status in Enum.GetValues<AdoptionStatus>())
         {
-            adoptions[status] = await index.CountAsync(Term(NetworkIndexTerms.Adoptions, NetworkIndexTerms.Status, status), cancellationToken);
+            adoptions[ExchangeIndex.Name(status)] = await index.CountAsync(new IndexQuery(ExchangeIndex.Adoptions) { Terms = [ExchangeIndex.StatusTerm(status)] }, cancellationToken);
         }
 
-        var inForce = await index.CountAsync(Term(IndexNames.Agreements, NetworkIndexTerms.Status, NetworkIndexTerms.AgreementInForce), cancellationToken);
+        var inForce = await index.CountAsync(new IndexQuery(AgreementIndex.Name) { Terms = [AgreementIndex.Status(AgreementStatus.InForce)] }, cancellationToken);
 
         return new NetworkSummary(
             now,
@@ -149,9 +150,6 @@ public sealed class NetworkMonitor(IGrainIndex index, IGrainFactory grains, Time
 
     private static string MunicipalityNode(string id) => "municipality/" + id;
 
-    private static IndexQuery Term(string indexName, string field, string value) =>
-        new(indexName) { Terms = [new IndexTerm(field, value)] };
-
     private async Task<List<MunicipalitySummary>> ReadPartnersAsync(CancellationToken cancellationToken) =>
         (await index.QueryAllAsync(new IndexQuery(IndexNames.Municipalities) { Descending = false }, cancellationToken))
         .Select(h => Deserialize<MunicipalitySummary>(h))
@@ -169,24 +167,14 @@ public sealed class NetworkMonitor(IGrainIndex index, IGrainFactory grains, Time
     private async Task<List<GraphEdge>> ReadAdoptionEdgesAsync(HashSet<string> municipalities, CancellationToken cancellationToken)
     {
         var pairs = new HashSet<(string Adopter, string Author)>();
-        foreach (var hit in await index.QueryAllAsync(new IndexQuery(NetworkIndexTerms.Adoptions) { Descending = false }, cancellationToken))
+        foreach (var hit in await index.QueryAllAsync(new IndexQuery(ExchangeIndex.Adoptions) { Descending = false }, cancellationToken))
         {
-            if (hit.Payload is null)
+            var adoption = Deserialize<AdoptionRecord>(hit);
+            var (adopter, author) = (adoption.MunicipalityId, adoption.Exchange.Author);
+            if (adoption.Status != AdoptionStatus.Abandoned && adopter != author && municipalities.Contains(adopter) && municipalities.Contains(author))
             {
-                continue;
+                pairs.Add((adopter, author));
             }
-
-            using var document = JsonDocument.Parse(hit.Payload);
-            var root = document.RootElement;
-            var adopter = Text(root, "municipalityId");
-            var author = root.TryGetProperty("exchange", out var exchange) ? Text(exchange, "author") : null;
-            if (adopter is null || author is null || adopter == author || Text(root, "status") == NetworkIndexTerms.AdoptionAbandoned
-                || !municipalities.Contains(adopter) || !municipalities.Contains(author))
-            {
-                continue;
-            }
-
-            pairs.Add((adopter, author));
         }
 
         return pairs.Select(p => new GraphEdge(MunicipalityNode(p.Adopter), MunicipalityNode(p.Author), "adoption")).ToList();
@@ -211,11 +199,6 @@ public sealed class NetworkMonitor(IGrainIndex index, IGrainFactory grains, Time
             query = query with { After = page.Next };
         }
     }
-
-    private static string? Text(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
 
     private static T Deserialize<T>(IndexHit hit) =>
         JsonSerializer.Deserialize<T>(hit.Payload ?? throw new InvalidDataException($"Index document '{hit.DocumentId}' has no payload."), GrainStateSerializer.Options)

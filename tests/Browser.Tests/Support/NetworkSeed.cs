@@ -6,8 +6,8 @@ namespace Collaboration.Browser.Tests.Support;
 
 /// <summary>
 /// Fills the API, through its HTTP routes only, with a network like SHELTER's (DESIGN.md): partners in seven
-/// countries, two running projects, a conference held with its participation, two events to come, and a
-/// partnership agreement that every party signed.
+/// countries, two running projects, a conference held with its participation, two events to come, a good
+/// practice replicated by other towns, a question, and a partnership agreement that every party signed.
 /// </summary>
 public sealed class NetworkSeed(Uri baseAddress)
 {
@@ -84,6 +84,36 @@ public sealed class NetworkSeed(Uri baseAddress)
             startDate = Day(today.AddDays(40)), endDate = Day(today.AddDays(42)), description = "to see the town's reception services",
         });
 
+        // Novo mesto's model, replicated by two towns, and a question.
+        using (var novoMesto = Client(Keys["novo-mesto"]))
+        {
+            var practice = await PostAsync(novoMesto, "/exchanges", new
+            {
+                kind = "goodPractice",
+                title = "Local partnership between the municipality and NGOs for integrating immigrants",
+                summary = "How Novo mesto works with local NGOs and institutes to integrate newcomers.",
+                themes = new[] { "integration", "migration" },
+                projectId = "shelter",
+            });
+            var practiceId = practice.GetProperty("id").GetString();
+            foreach (var (town, status) in new[] { ("gallese", "implemented"), ("herceg-novi", "adapting"), ("nafplio", "interested") })
+            {
+                using var adopter = Client(Keys[town]);
+                await PutAsync(adopter, $"/exchanges/{practiceId}/adoptions/{town}", new { status });
+            }
+        }
+
+        using (var kelme = Client(Keys["kelme"]))
+        {
+            await PostAsync(kelme, "/exchanges", new
+            {
+                kind = "question",
+                title = "How do you find host families for young newcomers?",
+                summary = "Kelmė is looking for ways to involve local families.",
+                themes = new[] { "integration", "youth" },
+            });
+        }
+
         var agreement = await PostAsync(coordinator, "/agreements", new
         {
             title = "SHELTER partnership agreement",
@@ -97,14 +127,6 @@ public sealed class NetworkSeed(Uri baseAddress)
             using var town = Client(Keys[party]);
             await PostAsync(town, $"/agreements/{agreementId}/signatures", new { signatory = $"Mayor of {party}", role = "Mayor" });
         }
-    }
-
-    /// <summary>Whether this build of the API has the knowledge-exchange routes (they arrive with another capability).</summary>
-    public async Task<bool> HasExchangesAsync()
-    {
-        using var anonymous = new HttpClient { BaseAddress = baseAddress };
-        var document = await anonymous.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
-        return document.GetProperty("paths").TryGetProperty("/exchanges", out _);
     }
 
     public static async Task<string> RegisterAsync(HttpClient coordinator, string id, string name, string country, string kind = "municipality") =>

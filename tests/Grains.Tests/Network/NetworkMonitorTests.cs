@@ -4,6 +4,7 @@ using Collaboration.Grains.Activity;
 using Collaboration.Grains.Agreements;
 using Collaboration.Grains.Domain;
 using Collaboration.Grains.Events;
+using Collaboration.Grains.Exchanges;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Municipalities;
 using Collaboration.Grains.Network;
@@ -42,11 +43,20 @@ public sealed class NetworkMonitorTests
         return id;
     }
 
-    private static IndexEntry Adoption(string id, string adopter, string author, string status) => new(NetworkIndexTerms.Adoptions, id)
+    private static async Task<string> PostAsync(NetworkSilo silo, string author, ExchangeKind kind)
     {
-        Terms = [new IndexTerm("municipality", adopter), new IndexTerm("status", status)],
-        Payload = JsonSerializer.Serialize(new { exchange = new { id = "x-" + author, author }, municipalityId = adopter, status }),
-    };
+        var id = ExchangeIds.NewExchangeId();
+        await silo.Grains.GetGrain<IExchangeGrain>(id)
+            .PostAsync(Actor.Municipality(author), new NewExchange(kind, $"{kind} of {author}", "What we learned.", null, ["integration"]));
+        return id;
+    }
+
+    private static Task AdoptAsync(NetworkSilo silo, string exchangeId, string adopter, params AdoptionStatus[] steps) =>
+        steps.Aggregate(Task.CompletedTask, async (previous, status) =>
+        {
+            await previous;
+            await silo.Grains.GetGrain<IAdoptionGrain>(ExchangeIds.AdoptionKey(exchangeId, adopter)).SetStatusAsync(Actor.Municipality(adopter), status, null);
+        });
 
     [Fact]
     public async Task TheSummaryCountsTheNetworkFromItsIndexesAndTheProjection()
@@ -62,11 +72,11 @@ public sealed class NetworkMonitorTests
         await silo.Grains.GetGrain<IEventGrain>(cancelledOld).RecordParticipationAsync("canepina", 99, null, Actor.Coordinator);
         await silo.Grains.GetGrain<IEventGrain>(cancelled).CancelAsync("no venue", null, Actor.Coordinator);
         await silo.Grains.GetGrain<IEventGrain>(cancelledOld).CancelAsync("storm", null, Actor.Coordinator);
-        await silo.PublishAsync("exchange", new IndexEntry(IndexNames.Exchanges, "x1") { Terms = [new IndexTerm("kind", "goodPractice")] });
-        await silo.PublishAsync("exchange", new IndexEntry(IndexNames.Exchanges, "x2") { Terms = [new IndexTerm("kind", "goodPractice")] });
-        await silo.PublishAsync("exchange", new IndexEntry(IndexNames.Exchanges, "x3") { Terms = [new IndexTerm("kind", "question")] });
-        await silo.PublishAsync("adoption", Adoption("a1", "gallese", "novo-mesto", "implemented"));
-        await silo.PublishAsync("adoption", Adoption("a2", "kelme", "novo-mesto", "interested"));
+        var practice = await PostAsync(silo, "novo-mesto", ExchangeKind.GoodPractice);
+        await PostAsync(silo, "canepina", ExchangeKind.GoodPractice);
+        await PostAsync(silo, "kelme", ExchangeKind.Question);
+        await AdoptAsync(silo, practice, "gallese", AdoptionStatus.Interested, AdoptionStatus.Adapting, AdoptionStatus.Implemented);
+        await AdoptAsync(silo, practice, "kelme", AdoptionStatus.Interested);
 
         var summary = await silo.Monitor.GetSummaryAsync();
 
@@ -81,7 +91,7 @@ public sealed class NetworkMonitorTests
         Assert.Equal(1, summary.Adoptions["implemented"]);
         Assert.Equal(1, summary.Adoptions["interested"]);
         Assert.Equal(0, summary.AgreementsInForce);
-        Assert.Equal(16, summary.LastActivitySeq);
+        Assert.Equal(23, summary.LastActivitySeq);
     }
 
     [Fact]
@@ -120,9 +130,11 @@ public sealed class NetworkMonitorTests
         await using var silo = await ShelterAsync();
         await silo.Grains.GetGrain<IAgreementGrain>("ag-1")
             .DraftAsync(Actor.Coordinator, new AgreementContent("Cooperation", ["culture"], "We cooperate."), ["canepina", "novo-mesto"]);
-        await silo.PublishAsync("adoption", Adoption("a1", "gallese", "novo-mesto", "implemented"));
-        await silo.PublishAsync("adoption", Adoption("a2", "gallese", "novo-mesto", "adapting"));
-        await silo.PublishAsync("adoption", Adoption("a3", "kelme", "novo-mesto", "abandoned"));
+        var practice = await PostAsync(silo, "novo-mesto", ExchangeKind.GoodPractice);
+        var lesson = await PostAsync(silo, "novo-mesto", ExchangeKind.LessonLearned);
+        await AdoptAsync(silo, practice, "gallese", AdoptionStatus.Implemented);
+        await AdoptAsync(silo, lesson, "gallese", AdoptionStatus.Adapting);
+        await AdoptAsync(silo, practice, "kelme", AdoptionStatus.Interested, AdoptionStatus.Abandoned);
 
         var graph = await silo.Monitor.GetGraphAsync();
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Municipalities;
@@ -58,10 +57,6 @@ internal sealed class NetworkSilo : IAsyncDisposable
         var profile = new MunicipalityProfile(name ?? id, country, PartnerKind.Municipality, null, null, null, [], null);
         await Grains.GetGrain<IMunicipalityGrain>(id).CreateAsync(profile, "key-hash-of-" + id, Actor.Coordinator);
     }
-
-    /// <summary>Publishes an index document as another capability's grain state would (events, exchanges, adoptions).</summary>
-    public Task PublishAsync(string grainType, IndexEntry entry) =>
-        Storage.WriteAsync(new GrainStateId(grainType, entry.DocumentId, "state"), Encoding.UTF8.GetBytes("{}"), null, [entry]);
 
     public async ValueTask DisposeAsync()
     {
