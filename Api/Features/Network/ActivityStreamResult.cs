@@ -16,8 +16,6 @@ public sealed class ActivityStreamResult(long after) : IResult, IEndpointMetadat
 {
     public const string ContentType = "text/event-stream";
 
-    public long After => after;
-
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var services = httpContext.RequestServices;

@@ -94,7 +94,7 @@ public sealed class ActivityStreamTests(KestrelApiFactory api, ITestOutputHelper
         var start = await ActivityStreamClient.LastSeqAsync(writer);
         var end = start + TimedWrites + (ConcurrentWriters * WritesPerWriter);
         using var timeout = new CancellationTokenSource(Patience);
-        var streams = await Task.WhenAll(Enumerable.Range(0, Listeners).Select(_ => ActivityStreamClient.OpenAsync(listening, Seq(start), timeout.Token)));
+        var streams = await Task.WhenAll(Enumerable.Range(0, Listeners).Select(_ => RawActivityListener.OpenAsync(listening, start, timeout.Token)));
         try
         {
             var reading = streams.Select(s => s.ReadThroughAsync(end)).ToArray();
@@ -113,7 +113,7 @@ public sealed class ActivityStreamTests(KestrelApiFactory api, ITestOutputHelper
             var expected = Enumerable.Range(1, (int)(end - start)).Select(i => start + i).ToList();
             Assert.All(received, seqs => Assert.Equal(expected, seqs));
             output.WriteLine($"writer latency, {TimedWrites} sequential POST /municipalities: " +
-                $"without listeners {alone}; with {Listeners} SSE listeners reading {listened}");
+                $"without listeners {alone}; with {Listeners} SSE listeners receiving {listened}");
         }
         finally
         {
