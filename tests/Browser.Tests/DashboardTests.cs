@@ -8,6 +8,9 @@ namespace Collaboration.Browser.Tests;
 /// <summary>The coordinators' dashboard in a real headless Chromium against the running API.</summary>
 public sealed class DashboardTests(DashboardFixture fixture, ITestOutputHelper output) : IClassFixture<DashboardFixture>
 {
+    /// <summary>Set to 1 to copy the screenshot to docs/dashboard.png, the README's picture.</summary>
+    public const string UpdateScreenshotVariable = "COLLABORATION_UPDATE_SCREENSHOT";
+
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [Fact]
@@ -65,7 +68,7 @@ public sealed class DashboardTests(DashboardFixture fixture, ITestOutputHelper o
     private static string? Figure(IWebDriver driver, string id) =>
         driver.FindElement(By.Id(id)).GetAttribute("data-value");
 
-    /// <summary>Kept as a test artefact, and as the README's picture of the dashboard.</summary>
+    /// <summary>Kept as a test artefact, and on request as the README's picture of the dashboard.</summary>
     private void SaveScreenshot(IWebDriver driver)
     {
         // The whole page in one picture: the window grows to the document's height first.
@@ -78,8 +81,10 @@ public sealed class DashboardTests(DashboardFixture fixture, ITestOutputHelper o
         screenshot.SaveAsFile(artefact);
         output.WriteLine($"Screenshot: {artefact}");
 
+        // Only on request: a test that rewrote a tracked file on every run would leave every working tree changed
+        // (and invite binary merge conflicts between branches).
         var repository = FindRepositoryRoot();
-        if (repository is not null)
+        if (repository is not null && Environment.GetEnvironmentVariable(UpdateScreenshotVariable) == "1")
         {
             var docs = Path.Combine(repository, "docs", "dashboard.png");
             Directory.CreateDirectory(Path.GetDirectoryName(docs)!);
