@@ -4,6 +4,7 @@ using Collaboration.Api.Configuration;
 using Collaboration.Api.Errors;
 using Collaboration.Api.Security;
 using Collaboration.Grains.Activity;
+using Collaboration.Grains.Network;
 using Collaboration.Silo;
 using Collaboration.Silo.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -26,6 +27,7 @@ public static class CollaborationServices
         services.AddStorage(settings);
         services.AddSilo(silo => builder.Configuration.GetSection("Collaboration:Silo").Bind(silo))
             .AddGrainsFrom(typeof(IActivityLogGrain).Assembly);
+        services.AddNetworkMonitoring();
 
         services.Configure<JsonOptions>(json => ConfigureJson(json.SerializerOptions));
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
