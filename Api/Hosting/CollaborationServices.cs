@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Collaboration.Api.Configuration;
 using Collaboration.Api.Errors;
+using Collaboration.Api.Http;
 using Collaboration.Api.Security;
 using Collaboration.Grains.Activity;
 using Collaboration.Silo;
@@ -36,6 +37,8 @@ public static class CollaborationServices
         });
         services.AddExceptionHandler<ExceptionProblemHandler>();
         services.AddSingleton<ProblemWriter>();
+        services.AddScoped<IdempotencyContext>();
+        services.AddHostedService<IdempotencyJanitor>();
 
         services.AddSingleton<CoordinatorKey>();
         services.AddHostedService<CoordinatorKeyInitializer>();
