@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Collaboration.Grains.Errors;
 
 namespace Collaboration.Api.Http;
 
@@ -11,7 +12,8 @@ namespace Collaboration.Api.Http;
 /// commit and that store. The retry then runs the endpoint again, so every create must land on the same resource:
 /// <see cref="NewId"/> derives a server-assigned id from the key's scope, and <see cref="CreationRequest"/> lets the
 /// resource's grain recognise the retry of the request that made it (and answer with the resource, not a 409).
-/// Endpoints that assign ids call <see cref="NewId"/> and pass <see cref="CreationRequest"/> to the create; that is all.
+/// An endpoint that assigns ids creates through <see cref="CreateAsync{T}"/>, and its grain's create stores the token it
+/// is given and, when it finds itself created with the same token, returns the resource instead of a conflict.
 /// </para>
 /// </summary>
 public sealed class IdempotencyContext
@@ -36,6 +38,25 @@ public sealed class IdempotencyContext
 
         var digest = SHA256.HashData(Encoding.UTF8.GetBytes($"resource-id\n{prefix}\n{ordinal}\n{Scope}"));
         return prefix + Convert.ToHexStringLower(digest.AsSpan(0, 16));
+    }
+
+    /// <summary>
+    /// Creates a resource with a server-assigned id: <paramref name="create"/> gets the id (<see cref="NewId"/>) and
+    /// the <see cref="CreationRequest"/> to store with the resource. A conflict with a key means the derived id is
+    /// taken by another request with the same key whose answer was lost: that is the key reused (422), not a 409.
+    /// </summary>
+    public async Task<T> CreateAsync<T>(string prefix, Func<string, string?, Task<T>> create)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        try
+        {
+            return await create(NewId(prefix), CreationRequest);
+        }
+        catch (ConflictException conflict) when (Scope is not null)
+        {
+            throw new IdempotencyKeyReusedException(
+                "This Idempotency-Key was already used with a different request body. Use a new key for a new request.", conflict);
+        }
     }
 
     internal void Set(string scope, string requestHash)

@@ -54,8 +54,8 @@ public static class AgreementsApi
         }
 
         // With an Idempotency-Key, a retry after a crash lands on the same agreement (see IdempotencyContext).
-        var drafted = await grains.GetGrain<IAgreementGrain>(idempotency.NewId(AgreementIds.Prefix))
-            .DraftAsync(user.ToActor(), request.ToContent(), request.ToParties(), idempotency.CreationRequest);
+        var drafted = await idempotency.CreateAsync(AgreementIds.Prefix, (id, creation) =>
+            grains.GetGrain<IAgreementGrain>(id).DraftAsync(user.ToActor(), request.ToContent(), request.ToParties(), creation));
         response.Headers.ETag = EntityTags.Format(drafted.ETagVersion);
         return TypedResults.Created($"/agreements/{drafted.Id}", AgreementResponse.From(drafted));
     }
