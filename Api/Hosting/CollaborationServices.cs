@@ -66,7 +66,11 @@ public static class CollaborationServices
         switch (settings.Storage.Provider.Trim().ToLowerInvariant())
         {
             case "sqlite":
-                services.AddSqliteStorage(sqlite => sqlite.DataPath = settings.DataPath);
+                services.AddSqliteStorage(sqlite =>
+                {
+                    sqlite.DataPath = settings.DataPath;
+                    sqlite.BusyTimeout = settings.Storage.BusyTimeout;
+                });
                 break;
             case "memory":
                 services.AddMemoryStorage();
