@@ -11,6 +11,10 @@ namespace Collaboration.Silo.Storage.Sqlite;
 /// (kept in document order, so a page stops after LIMIT rows), the text matches (few enough to sort), or the
 /// whole index in order. The other conditions are checked row by row against primary keys.
 /// </para>
+/// <para>
+/// Document ids compare with SQLite's BINARY collation (UTF-8 bytes, that is code points), which agrees with .NET's
+/// ordinal order except between characters above U+FFFF and those from U+E000 to U+FFFF.
+/// </para>
 /// </summary>
 internal static class SqliteIndexQueries
 {
@@ -111,7 +115,8 @@ internal static class SqliteIndexQueries
                 conditions.Add("t.index_name = $index AND t.field = $field_d AND t.value = $value_d");
                 command.Parameters.AddWithValue("$field_d", plan.Terms[plan.DrivingTerm].Field);
                 command.Parameters.AddWithValue("$value_d", plan.Terms[plan.DrivingTerm].Value);
-                documentRowId = "t.doc";
+                // The unary plus keeps SQLite from looking up every text match in index_term_by_doc.
+                documentRowId = "+t.doc";
                 break;
             case QuerySource.Text:
                 sql.Append(" FROM index_text CROSS JOIN index_doc AS d ON d.id = index_text.rowid");
@@ -228,6 +233,7 @@ internal static class SqliteIndexQueries
 
     private sealed record QueryPlan(QuerySource Source, IndexTerm[] Terms, int DrivingTerm, string? Match)
     {
+
         public (string SortKey, string DocumentId) OrderColumns =>
             Source == QuerySource.Term ? ("t.sort_key", "t.doc_id") : ("d.sort_key", "d.doc_id");
     }

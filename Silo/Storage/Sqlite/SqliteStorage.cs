@@ -65,7 +65,7 @@ public sealed class SqliteStorage : IGrainStorage, IGrainIndex, IAppendLog, ISto
     public Task<GrainStateRecord?> ReadAsync(GrainStateId id, CancellationToken cancellationToken = default)
     {
         StorageArguments.Validate(id);
-        return ReadAsync(
+        return RunReadAsync(
             connection =>
             {
                 using var command = connection.CreateCommand();
@@ -104,13 +104,13 @@ public sealed class SqliteStorage : IGrainStorage, IGrainIndex, IAppendLog, ISto
     public Task<IndexPage> QueryAsync(IndexQuery query, CancellationToken cancellationToken = default)
     {
         StorageArguments.Validate(query);
-        return ReadAsync(connection => SqliteIndexQueries.Query(connection, query), cancellationToken);
+        return RunReadAsync(connection => SqliteIndexQueries.Query(connection, query), cancellationToken);
     }
 
     public Task<long> CountAsync(IndexQuery query, CancellationToken cancellationToken = default)
     {
         StorageArguments.Validate(query);
-        return ReadAsync(connection => SqliteIndexQueries.Count(connection, query), cancellationToken);
+        return RunReadAsync(connection => SqliteIndexQueries.Count(connection, query), cancellationToken);
     }
 
     public Task AppendAsync(string log, long sequence, DateTimeOffset at, string payload, CancellationToken cancellationToken = default)
@@ -123,7 +123,7 @@ public sealed class SqliteStorage : IGrainStorage, IGrainIndex, IAppendLog, ISto
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        return ReadAsync<IReadOnlyList<LogRecord>>(
+        return RunReadAsync<IReadOnlyList<LogRecord>>(
             connection =>
             {
                 using var command = connection.CreateCommand();
@@ -150,7 +150,7 @@ public sealed class SqliteStorage : IGrainStorage, IGrainIndex, IAppendLog, ISto
     public Task<long> GetLastSequenceAsync(string log, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(log);
-        return ReadAsync(
+        return RunReadAsync(
             connection =>
             {
                 using var command = connection.CreateCommand();
@@ -163,7 +163,7 @@ public sealed class SqliteStorage : IGrainStorage, IGrainIndex, IAppendLog, ISto
 
     public async Task CheckAsync(CancellationToken cancellationToken = default)
     {
-        await ReadAsync(
+        await RunReadAsync(
             connection =>
             {
                 using var command = connection.CreateCommand();
@@ -306,7 +306,7 @@ public sealed class SqliteStorage : IGrainStorage, IGrainIndex, IAppendLog, ISto
         return writer;
     }
 
-    private Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
+    private Task<T> RunReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {

@@ -1,0 +1,374 @@
+using System.Diagnostics;
+using Collaboration.Silo.Indexing;
+using Collaboration.Silo.Storage;
+using Collaboration.Silo.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Collaboration.Silo.Tests.Storage;
+
+/// <summary>The storage contract on a real SQLite file, each test in a folder of its own, plus what only SQLite does.</summary>
+public sealed class SqliteStorageTests : StorageContractTests
+{
+    // Generous: these only bound a wait for a signal that normally comes in milliseconds.
+    private static readonly TimeSpan SignalTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "collaboration-tests", Guid.NewGuid().ToString("N"));
+    private readonly List<SqliteStorage> _opened = [];
+
+    private SqliteStorage Sqlite => _opened[0];
+
+    protected override object CreateStorage() => Open();
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        foreach (var storage in _opened)
+        {
+            await storage.DisposeAsync();
+        }
+
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task StatesIndexEntriesAndLogsSurviveDisposingAndReopeningTheStorage()
+    {
+        var etag = await Sqlite.WriteAsync(StateOf("kelme"), Bytes("kept"), null, [Entry("kelme", 5, "Kelmė", Term("country", "LT"))]);
+        await Sqlite.AppendAsync("activity", 1, DateTimeOffset.UnixEpoch, "signed");
+        await Sqlite.DisposeAsync();
+
+        var reopened = Open();
+
+        var record = await reopened.ReadAsync(StateOf("kelme"));
+        Assert.Equal(("kept", etag), (Text(record!.Data), record.ETag));
+        Assert.Equal(["kelme"], (await reopened.QueryAsync(new IndexQuery("exchanges") { Text = "kelme", Terms = [Term("country", "LT")] })).Items.Select(h => h.DocumentId));
+        Assert.Equal(1, await reopened.GetLastSequenceAsync("activity"));
+        // ETags keep growing across restarts: a new one never repeats one handed out before.
+        Assert.NotEqual(etag, await reopened.WriteAsync(StateOf("kelme"), Bytes("next"), etag, []));
+    }
+
+    [Fact]
+    public async Task TheDataFolderAndSchemaAreCreatedOnFirstUseAndKeptWhenReopened()
+    {
+        Assert.False(File.Exists(Sqlite.DatabasePath));
+
+        await Sqlite.CheckAsync();
+        await Sqlite.DisposeAsync();
+        await Open().CheckAsync();
+
+        using var connection = OpenRawConnection();
+        Assert.Equal(1L, Scalar(connection, "SELECT count(*) FROM schema_version;"));
+        Assert.Equal(1L, Scalar(connection, "SELECT version FROM schema_version;"));
+        Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
+    }
+
+    [Fact]
+    public async Task ManyConcurrentWritesToDifferentGrainsAllSucceedInFarFewerCommitsThanWrites()
+    {
+        const int writes = 1000;
+        await Sqlite.CheckAsync();
+        var batchesBefore = Sqlite.CommittedBatches;
+        using var gate = new CommitGate(Sqlite);
+
+        // The first write holds its commit open, so that the other writes are all queued behind it.
+        var first = Sqlite.WriteAsync(StateOf("grain-0"), Bytes("0"), null, []);
+        Assert.True(gate.Reached.Wait(SignalTimeout));
+        using var enqueued = new CountdownEvent(writes - 1);
+        var others = Enumerable.Range(1, writes - 1)
+            .Select(i => Task.Run(() =>
+            {
+                // WriteAsync returns once its write is queued.
+                var write = Sqlite.WriteAsync(StateOf($"grain-{i}"), Bytes($"{i}"), null, [Entry($"doc-{i}", i, $"exchange number {i}")]);
+                enqueued.Signal();
+                return write;
+            }))
+            .ToList();
+        Assert.True(enqueued.Wait(SignalTimeout));
+        gate.Open();
+
+        var etags = await Task.WhenAll(others.Prepend(first));
+
+        Assert.Equal(writes, etags.Distinct().Count());
+        var batches = Sqlite.CommittedBatches - batchesBefore;
+        Assert.InRange(batches, 2, 1 + (((writes - 1) + 511) / 512));
+        Assert.Equal("999", Text((await Sqlite.ReadAsync(StateOf("grain-999")))!.Data));
+        Assert.Equal(writes - 1, await Sqlite.CountAsync(new IndexQuery("exchanges") { Text = "exchange" }));
+    }
+
+    [Fact]
+    public async Task AWriteWithAStaleETagFailsAloneAndTheRestOfItsBatchCommits()
+    {
+        var stale = await Sqlite.WriteAsync(StateOf("canepina"), Bytes("v1"), null, []);
+        var current = await Sqlite.WriteAsync(StateOf("canepina"), Bytes("v2"), stale, []);
+        var batchesBefore = Sqlite.CommittedBatches;
+        using var gate = new CommitGate(Sqlite);
+
+        var blocker = Sqlite.WriteAsync(StateOf("blocker"), Bytes("{}"), null, []);
+        Assert.True(gate.Reached.Wait(SignalTimeout));
+        var before = Sqlite.WriteAsync(StateOf("gallese"), Bytes("{}"), null, [Entry("gallese", 1)]);
+        var refused = Sqlite.WriteAsync(StateOf("canepina"), Bytes("lost"), stale, [Entry("canepina", 2)]);
+        var duplicate = Sqlite.AppendAsync("activity", 1, DateTimeOffset.UnixEpoch, "first");
+        var taken = Sqlite.AppendAsync("activity", 1, DateTimeOffset.UnixEpoch, "second");
+        var after = Sqlite.WriteAsync(StateOf("kelme"), Bytes("{}"), null, [Entry("kelme", 3)]);
+        gate.Open();
+
+        await blocker;
+        await before;
+        await duplicate;
+        await after;
+        await Assert.ThrowsAsync<InconsistentStateException>(() => refused);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => taken);
+        Assert.Equal(2, Sqlite.CommittedBatches - batchesBefore);
+        var record = await Sqlite.ReadAsync(StateOf("canepina"));
+        Assert.Equal(("v2", current), (Text(record!.Data), record.ETag));
+        Assert.Equal(["kelme", "gallese"], await IdsAsync(new IndexQuery("exchanges")));
+        Assert.Equal("first", Assert.Single(await Sqlite.ReadAsync("activity", 0, 10)).Payload);
+    }
+
+    [Fact]
+    public async Task AWriteIsNotAcknowledgedNorVisibleBeforeItsCommit()
+    {
+        await Sqlite.CheckAsync();
+        using var gate = new CommitGate(Sqlite);
+
+        var write = Sqlite.WriteAsync(StateOf("novo-mesto"), Bytes("pending"), null, [Entry("novo-mesto", 1)]);
+        Assert.True(gate.Reached.Wait(SignalTimeout));
+
+        Assert.False(write.IsCompleted);
+        Assert.Null(await Sqlite.ReadAsync(StateOf("novo-mesto")));
+        Assert.Equal(0, await Sqlite.CountAsync(new IndexQuery("exchanges")));
+        gate.Open();
+        var etag = await write;
+        Assert.Equal(etag, (await Sqlite.ReadAsync(StateOf("novo-mesto")))!.ETag);
+        Assert.Equal(1, await Sqlite.CountAsync(new IndexQuery("exchanges")));
+    }
+
+    [Fact]
+    public async Task ALockHeldByAnotherConnectionMakesWritesUnavailableInBoundedTimeAndTheyWorkAgainOnceItIsReleased()
+    {
+        await Sqlite.DisposeAsync();
+        var storage = Open(TimeSpan.FromMilliseconds(100));
+        await storage.WriteAsync(StateOf("gallese"), Bytes("before"), null, []);
+        using var other = OpenRawConnection();
+        Scalar(other, "BEGIN EXCLUSIVE;");
+
+        var clock = Stopwatch.StartNew();
+        await Assert.ThrowsAsync<StorageUnavailableException>(
+            () => storage.WriteAsync(StateOf("herceg-novi"), Bytes("{}"), null, [Entry("herceg-novi", 1)]));
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => storage.AppendAsync("activity", 1, DateTimeOffset.UnixEpoch, "x"));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => storage.CheckAsync());
+        Assert.Equal("before", Text((await storage.ReadAsync(StateOf("gallese")))!.Data));
+
+        Scalar(other, "ROLLBACK;");
+
+        await storage.CheckAsync();
+        await storage.WriteAsync(StateOf("herceg-novi"), Bytes("{}"), null, [Entry("herceg-novi", 1)]);
+        await storage.AppendAsync("activity", 1, DateTimeOffset.UnixEpoch, "x");
+        Assert.Equal(1, await storage.CountAsync(new IndexQuery("exchanges")));
+        Assert.Equal(1, await storage.GetLastSequenceAsync("activity"));
+    }
+
+    [Fact]
+    public async Task DisposingCommitsTheWritesStillQueuedAndRefusesNewOnes()
+    {
+        await Sqlite.CheckAsync();
+        using var gate = new CommitGate(Sqlite);
+        var first = Sqlite.WriteAsync(StateOf("first"), Bytes("{}"), null, []);
+        Assert.True(gate.Reached.Wait(SignalTimeout));
+        var queued = Enumerable.Range(0, 10).Select(i => Sqlite.WriteAsync(StateOf($"queued-{i}"), Bytes("{}"), null, [])).ToList();
+
+        var disposing = Sqlite.DisposeAsync().AsTask();
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => Sqlite.WriteAsync(StateOf("late"), Bytes("{}"), null, []));
+        Assert.False(disposing.IsCompleted);
+        gate.Open();
+        await disposing;
+
+        await first;
+        await Task.WhenAll(queued);
+        var reopened = Open();
+        Assert.NotNull(await reopened.ReadAsync(StateOf("queued-9")));
+        Assert.Null(await reopened.ReadAsync(StateOf("late")));
+    }
+
+    [Fact]
+    public async Task AWriteCancelledBeforeTheWriterTakesItChangesNothing()
+    {
+        await Sqlite.CheckAsync();
+        using var gate = new CommitGate(Sqlite);
+        var blocker = Sqlite.WriteAsync(StateOf("blocker"), Bytes("{}"), null, []);
+        Assert.True(gate.Reached.Wait(SignalTimeout));
+        using var cancellation = new CancellationTokenSource();
+
+        var cancelled = Sqlite.WriteAsync(StateOf("cancelled"), Bytes("{}"), null, [], cancellation.Token);
+        cancellation.Cancel();
+        gate.Open();
+
+        await blocker;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        Assert.Null(await Sqlite.ReadAsync(StateOf("cancelled")));
+    }
+
+    [Fact]
+    public async Task QueriesReadTheNarrowestSourceThroughIndexesWithoutScanningOrSortingEverything()
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            await Sqlite.WriteAsync(
+                StateOf($"s{i}"),
+                Bytes("{}"),
+                null,
+                [Entry($"d{i}", i, $"exchange {(i == 7 ? "kelme" : "other")}", Term("country", i % 2 == 0 ? "IT" : "LT"), Term("theme", i == 7 ? "rare" : "common"))]);
+        }
+
+        using var connection = OpenRawConnection();
+        var byTerm = SqliteIndexQueries.Explain(connection, new IndexQuery("exchanges") { Terms = [Term("country", "IT")], After = new IndexCursor(10, "d10") });
+        var byRareTerm = SqliteIndexQueries.Explain(connection, new IndexQuery("exchanges") { Terms = [Term("country", "LT"), Term("theme", "rare")], Text = "exchange" });
+        var byRareText = SqliteIndexQueries.Explain(connection, new IndexQuery("exchanges") { Terms = [Term("country", "LT")], Text = "kelme" });
+        var all = SqliteIndexQueries.Explain(connection, new IndexQuery("exchanges"));
+
+        Assert.Equal("source: Term", byTerm[0]);
+        Assert.DoesNotContain(byTerm, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal) || line.StartsWith("SCAN", StringComparison.Ordinal));
+        Assert.Contains(byTerm, line => line.Contains("SEARCH t USING PRIMARY KEY", StringComparison.Ordinal));
+        Assert.Equal("source: Term", byRareTerm[0]);
+        Assert.Contains(byRareTerm, line => line.Contains("(index_name=? AND field=? AND value=?)", StringComparison.Ordinal));
+        Assert.Equal("source: Text", byRareText[0]);
+        Assert.DoesNotContain(all, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal) || line.StartsWith("SCAN d", StringComparison.Ordinal) && !line.Contains("INDEX", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheServiceCollectionRegistersOneInstanceBehindEveryStorageInterface()
+    {
+        var services = new ServiceCollection().AddSqliteStorage(options => options.DataPath = Path.Combine(_folder, "registered"));
+        Assert.All(
+            services.Where(d => d.ServiceType.Namespace!.StartsWith("Collaboration", StringComparison.Ordinal)),
+            descriptor => Assert.Equal(ServiceLifetime.Singleton, descriptor.Lifetime));
+        await using var provider = new SingletonProvider(services);
+
+        var storage = provider.Get<IGrainStorage>();
+        Assert.IsType<SqliteStorage>(storage);
+        Assert.Same(storage, provider.Get<IGrainIndex>());
+        Assert.Same(storage, provider.Get<IAppendLog>());
+        Assert.Same(storage, provider.Get<IStorageHealth>());
+        await provider.Get<IStorageHealth>().CheckAsync();
+        Assert.True(File.Exists(Path.Combine(_folder, "registered", "collaboration.db")));
+
+        await using var memory = new SingletonProvider(new ServiceCollection().AddMemoryStorage());
+        Assert.Same(memory.Get<IGrainStorage>(), memory.Get<IGrainIndex>());
+        Assert.Same(memory.Get<IAppendLog>(), memory.Get<IStorageHealth>());
+    }
+
+    private SqliteStorage Open(TimeSpan? busyTimeout = null)
+    {
+        var storage = new SqliteStorage(new SqliteStorageOptions
+        {
+            DataPath = _folder,
+            BusyTimeout = busyTimeout ?? TimeSpan.FromSeconds(5),
+        });
+        _opened.Add(storage);
+        return storage;
+    }
+
+    private SqliteConnection OpenRawConnection()
+    {
+        var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "collaboration.db")};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    /// <summary>Holds the writer just before its next COMMIT (only that one) until the test opens the gate.</summary>
+    private sealed class CommitGate : IDisposable
+    {
+        private readonly SqliteStorage _storage;
+        private readonly ManualResetEventSlim _open = new();
+        private int _holdsLeft = 1;
+
+        public CommitGate(SqliteStorage storage)
+        {
+            _storage = storage;
+            storage.BeforeCommit = () =>
+            {
+                if (Interlocked.Decrement(ref _holdsLeft) >= 0)
+                {
+                    Reached.Set();
+                    _open.Wait();
+                }
+            };
+        }
+
+        public ManualResetEventSlim Reached { get; } = new();
+
+        public void Open() => _open.Set();
+
+        public void Dispose()
+        {
+            // Never leave the writer waiting, even when a test failed before opening the gate.
+            _open.Set();
+            _storage.BeforeCommit = null;
+        }
+    }
+
+    /// <summary>
+    /// Just enough of a container to resolve the storage registrations (this test project does not reference
+    /// Microsoft.Extensions.DependencyInjection, only its abstractions).
+    /// </summary>
+    private sealed class SingletonProvider(IServiceCollection services) : IServiceProvider, IAsyncDisposable
+    {
+        private readonly Dictionary<Type, object> _instances = [];
+
+        public T Get<T>() => (T)GetService(typeof(T))!;
+
+        public object? GetService(Type serviceType)
+        {
+            if (_instances.TryGetValue(serviceType, out var instance))
+            {
+                return instance;
+            }
+
+            if (serviceType == typeof(IOptions<SqliteStorageOptions>))
+            {
+                var options = new SqliteStorageOptions();
+                foreach (var configure in services.Select(d => d.ImplementationInstance).OfType<IConfigureOptions<SqliteStorageOptions>>())
+                {
+                    configure.Configure(options);
+                }
+
+                return _instances[serviceType] = Options.Create(options);
+            }
+
+            var descriptor = services.LastOrDefault(d => d.ServiceType == serviceType);
+            if (descriptor is null)
+            {
+                return null;
+            }
+
+            instance = descriptor.ImplementationInstance
+                ?? descriptor.ImplementationFactory?.Invoke(this)
+                ?? Activator.CreateInstance(descriptor.ImplementationType!)!;
+            return _instances[serviceType] = instance;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var instance in _instances.Values.Distinct())
+            {
+                if (instance is IAsyncDisposable disposable)
+                {
+                    await disposable.DisposeAsync();
+                }
+            }
+        }
+    }
+}
