@@ -1,0 +1,56 @@
+namespace Collaboration.Api.Tests.Security.Support;
+
+/// <summary>
+/// The roles of API.md, route by route. Every route of the route table must be here (the authorisation matrix fails
+/// otherwise), and everything here must be a route: a new route cannot escape the matrix, nor a removed one linger.
+/// </summary>
+public static class RouteContracts
+{
+    private const Access Allowed = Access.Allowed;
+    private const Access Forbidden = Access.Forbidden;
+
+    public static IReadOnlyDictionary<string, RouteContract> All { get; } = new RouteContract[]
+    {
+        // Probes and the API's description: no key needed.
+        new("GET /healthz", _ => "/healthz") { Anonymous = true },
+        new("GET /readyz", _ => "/readyz") { Anonymous = true },
+        new("GET /openapi/{documentName}.json", _ => "/openapi/v1.json") { Anonymous = true },
+
+        // Partners: the coordinator registers and issues keys; a partner edits only itself; any key reads.
+        new("POST /municipalities", w => "/municipalities", w => new { id = $"w{w.Suffix}-new", name = "New", country = "AT" })
+            { Owner = Forbidden, Other = Forbidden },
+        new("GET /municipalities", _ => "/municipalities"),
+        new("GET /municipalities/{id}", w => $"/municipalities/{w.Owner}"),
+        new("PUT /municipalities/{id}", w => $"/municipalities/{w.Owner}", _ => new { name = "Renamed", country = "SI" })
+            { Other = Forbidden },
+        new("POST /municipalities/{id}/api-key", w => $"/municipalities/{w.Owner}/api-key")
+            { Owner = Forbidden, Other = Forbidden },
+
+        // Projects: the coordinator registers; the coordinator or the lead changes the partnership; any key reads.
+        new("POST /projects", w => "/projects", w => SecurityWorld.ProjectBody($"w{w.Suffix}-new", w.Owner, [w.Owner]))
+            { Owner = Forbidden, Other = Forbidden },
+        new("GET /projects", _ => "/projects"),
+        new("GET /projects/{id}", w => $"/projects/{w.Project}"),
+        new("GET /projects/{id}/eligibility", w => $"/projects/{w.Project}/eligibility"),
+        new("POST /projects/{id}/partners", w => $"/projects/{w.Project}/partners", w => new { municipalityId = w.Outsider })
+            { Other = Forbidden },
+        new("DELETE /projects/{id}/partners/{municipalityId}", w => $"/projects/{w.Project}/partners/{w.Partner}")
+            { Other = Forbidden },
+
+        // Agreements: drafted by the coordinator or a party; each party signs and withdraws only itself (never the
+        // coordinator); a party that signed, or the coordinator, admits a newcomer; any key reads.
+        new("POST /agreements", _ => "/agreements", w => SecurityWorld.AgreementBody(w.Owner, w.Partner))
+            { Other = Forbidden },
+        new("GET /agreements", _ => "/agreements"),
+        new("GET /agreements/{id}", w => $"/agreements/{w.UnsignedAgreement}"),
+        new("GET /agreements/{id}/history", w => $"/agreements/{w.UnsignedAgreement}/history"),
+        new("PUT /agreements/{id}", w => $"/agreements/{w.UnsignedAgreement}", _ => new { title = "Amended", areas = new[] { "tourism" }, text = "Amended text." })
+            { Other = Forbidden },
+        new("POST /agreements/{id}/signatures", w => $"/agreements/{w.UnsignedAgreement}/signatures", _ => new { signatory = "Mayor", role = "Mayor" })
+            { Coordinator = Forbidden, Other = Forbidden },
+        new("POST /agreements/{id}/parties", w => $"/agreements/{w.SignedAgreement}/parties", w => new { municipalityId = w.Outsider })
+            { Other = Forbidden },
+        new("DELETE /agreements/{id}/parties/{municipalityId}", w => $"/agreements/{w.UnsignedAgreement}/parties/{w.Owner}")
+            { Coordinator = Forbidden, Other = Forbidden },
+    }.ToDictionary(c => c.Key);
+}
