@@ -14,7 +14,7 @@ public static class RouteContracts
         // Probes and the API's description: no key needed.
         new("GET /healthz", _ => "/healthz") { Anonymous = true },
         new("GET /readyz", _ => "/readyz") { Anonymous = true },
-        new("GET /openapi/{documentName}.json", _ => "/openapi/v1.json") { Anonymous = true },
+        new("GET /openapi/v1.json", _ => "/openapi/v1.json") { Anonymous = true },
 
         // Partners: the coordinator registers and issues keys; a partner edits only itself; any key reads.
         new("POST /municipalities", w => "/municipalities", w => new { id = $"w{w.Suffix}-new", name = "New", country = "AT" })
