@@ -1,5 +1,7 @@
 using Collaboration.Api.Features.Agreements;
 using Collaboration.Api.Features.Benchmark;
+using Collaboration.Api.Features.Events;
+using Collaboration.Api.Features.Exchanges;
 using Collaboration.Api.Features.Health;
 using Collaboration.Api.Features.Municipalities;
 using Collaboration.Api.Features.Projects;
@@ -23,6 +25,8 @@ public static class ApiRoutes
         app.MapMunicipalitiesApi();
         app.MapProjectsApi();
         app.MapAgreementsApi();
+        app.MapEventsApi();
+        app.MapExchangesApi();
         return app;
     }
 }

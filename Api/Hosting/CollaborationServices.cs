@@ -59,6 +59,9 @@ public static class CollaborationServices
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.MaxDepth = 32;
+
+        // The contract's numbers are JSON numbers; "12" is a string, and a client sending one has a bug worth hearing about.
+        options.NumberHandling = JsonNumberHandling.Strict;
     }
 
     private static void AddStorage(this IServiceCollection services, CollaborationOptions settings)

@@ -12,7 +12,7 @@ public static class IndexNames
     /// <summary>Terms: partner (one per partner), lead, programme, measure.</summary>
     public const string Projects = "projects";
 
-    /// <summary>Terms: project, host, status. Published by event grains.</summary>
+    /// <summary>Terms: project, host, status (confirmed, cancelled), participant (one per town that sent people). SortKey: start day. Published by event grains.</summary>
     public const string Events = "events";
 
     /// <summary>Terms: party (one per current party), status. Published by agreement grains.</summary>

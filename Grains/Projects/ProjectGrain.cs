@@ -2,13 +2,15 @@ using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Domain.Eligibility;
 using Collaboration.Grains.Errors;
+using Collaboration.Grains.Events;
 using Collaboration.Grains.Municipalities;
 using Collaboration.Silo;
+using Collaboration.Silo.Indexing;
 
 namespace Collaboration.Grains.Projects;
 
 [GrainType("project")]
-public sealed class ProjectGrain([PersistentState("project")] IPersistentState<ProjectState> project) : Grain, IProjectGrain
+public sealed class ProjectGrain([PersistentState("project")] IPersistentState<ProjectState> project, IGrainIndex index) : Grain, IProjectGrain
 {
     /// <summary>A bound on the grain's state; real networks have a handful to a few dozen partners.</summary>
     public const int MaxPartners = 100;
@@ -108,12 +110,13 @@ public sealed class ProjectGrain([PersistentState("project")] IPersistentState<P
         }
 
         var input = new EligibilityInput(
-            definition.Programme, definition.Measure, definition.Call, definition.StartDate, definition.EndDate, partners, await LoadEventsAsync());
+            definition.Programme, definition.Measure, definition.Call, definition.StartDate, definition.EndDate, partners, await LoadEventsAsync(partners));
         return EligibilityEvaluator.Default.Evaluate(input);
     }
 
-    /// <summary>The project's events as the rulebook sees them. Events are recorded through the events API (their own grains).</summary>
-    private static Task<IReadOnlyList<EligibilityEvent>> LoadEventsAsync() => Task.FromResult<IReadOnlyList<EligibilityEvent>>([]);
+    /// <summary>The project's recorded, non-cancelled events, read from the events index: event grains call their project, never the reverse.</summary>
+    private Task<IReadOnlyList<EligibilityEvent>> LoadEventsAsync(IReadOnlyList<EligibilityPartner> partners) =>
+        EventEligibility.LoadAsync(index, GrainFactory, Id, partners);
 
     private async Task<List<string>> FindUnknownAsync(IEnumerable<string> municipalityIds)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Collaboration.Grains.Events;
 
 namespace Collaboration.Grains.Reporting;
 
@@ -79,13 +80,13 @@ public static class CalendarWriter
     }
 
     /// <summary>The CATEGORIES text for a kind: words a person reads, not the API's code.</summary>
-    internal static string Category(ReportEventKind kind) => kind switch
+    internal static string Category(EventKind kind) => kind switch
     {
-        ReportEventKind.Conference => "Conference",
-        ReportEventKind.Workshop => "Workshop",
-        ReportEventKind.StudyVisit => "Study visit",
-        ReportEventKind.LocalEvent => "Local event",
-        ReportEventKind.Seminar => "Seminar",
+        EventKind.Conference => "Conference",
+        EventKind.Workshop => "Workshop",
+        EventKind.StudyVisit => "Study visit",
+        EventKind.LocalEvent => "Local event",
+        EventKind.Seminar => "Seminar",
         _ => "Other",
     };
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Collaboration.Grains.Domain;
 
 namespace Collaboration.Grains.Reporting;
 
@@ -85,16 +86,16 @@ public static class InformationTemplate
     private static IEnumerable<string> Heading(ReportProject project)
     {
         var title = OneLine(project.Title);
-        if (project.Programme == ReportProgramme.EuropeForCitizens)
+        if (project.Programme == Programme.EuropeForCitizens)
         {
             // Fixed by API.md, to the byte.
             yield return $"The project «{title}» was funded with the support of the European Union under the Programme \"Europe for Citizens\"";
             switch (project.Measure)
             {
-                case ReportMeasure.NetworkOfTowns:
+                case Measure.NetworkOfTowns:
                     yield return "Applicable to the Strand 2 – Measure 2.2 \"Networks of Towns\"";
                     break;
-                case ReportMeasure.TownTwinning:
+                case Measure.TownTwinning:
                     yield return "Applicable to the Strand 2 – Measure 2.1 \"Town Twinning\"";
                     break;
                 default:
@@ -110,16 +111,16 @@ public static class InformationTemplate
         // know it, and the measure without Europe for Citizens' strand and measure numbers.
         yield return project.Programme switch
         {
-            ReportProgramme.Cerv =>
+            Programme.Cerv =>
                 $"The project «{title}» was funded with the support of the European Union under the Citizens, Equality, Rights and Values Programme (CERV)",
             _ => $"The project «{title}» was funded with the support of the European Union",
         };
         switch (project.Measure)
         {
-            case ReportMeasure.NetworkOfTowns:
+            case Measure.NetworkOfTowns:
                 yield return "Applicable to the measure \"Networks of Towns\"";
                 break;
-            case ReportMeasure.TownTwinning:
+            case Measure.TownTwinning:
                 yield return "Applicable to the measure \"Town Twinning\"";
                 break;
             default:
@@ -127,7 +128,7 @@ public static class InformationTemplate
         }
     }
 
-    private static void AppendBlock(StringBuilder text, ReportEvent reportEvent, int number, ReportMeasure measure)
+    private static void AppendBlock(StringBuilder text, ReportEvent reportEvent, int number, Measure measure)
     {
         var delegations = ReportSelection.ListedDelegations(reportEvent);
         var total = delegations.Sum(d => (long)d.Participants);
@@ -136,7 +137,7 @@ public static class InformationTemplate
             $"{d.Participants} participants from the city of {OneLine(d.Town)} ({OneLine(d.Country)})")));
 
         // API.md: Town Twinning speaks of the project, the other measures of the event.
-        var participation = measure == ReportMeasure.TownTwinning
+        var participation = measure == Measure.TownTwinning
             ? $"The project involved {total.ToString(CultureInfo.InvariantCulture)} citizens, notably {towns}"
             : $"The event involved {total.ToString(CultureInfo.InvariantCulture)} citizens, including {towns}";
 

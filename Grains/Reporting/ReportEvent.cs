@@ -1,3 +1,5 @@
+using Collaboration.Grains.Events;
+
 namespace Collaboration.Grains.Reporting;
 
 /// <summary>An event as the reports see it: one record feeds the information template, the
@@ -9,7 +11,7 @@ public sealed record ReportEvent
 
     public required string Title { get; init; }
 
-    public required ReportEventKind Kind { get; init; }
+    public required EventKind Kind { get; init; }
 
     /// <summary>First day of the event.</summary>
     public required DateOnly StartDate { get; init; }

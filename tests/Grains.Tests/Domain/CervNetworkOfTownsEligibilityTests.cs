@@ -75,7 +75,7 @@ public sealed class CervNetworkOfTownsEligibilityTests
     [Fact]
     public void CervNetworkWithActivitiesInOneCountryFailsMinActivityCountries()
     {
-        var input = Network("IT", "SI", "LT", "FR") with { Events = [.. Events(3, Day(2025, 4, 1), "IT")] };
+        var input = Network("IT", "SI", "LT", "FR") with { Events = [.. ProjectBuilder.Events(3, Day(2025, 4, 1), "IT")] };
 
         var outcome = Evaluator.Evaluate(input).Rule(RuleCodes.MinActivityCountries);
 
@@ -187,5 +187,5 @@ public sealed class CervNetworkOfTownsEligibilityTests
         Day(2025, 3, 1),
         Day(2026, 8, 31),
         PartnersFrom(countries),
-        Events(4, Day(2025, 4, 1), countries[0], countries[1]));
+        ProjectBuilder.Events(4, Day(2025, 4, 1), countries[0], countries[1]));
 }

@@ -278,7 +278,7 @@ public sealed class NetworkOfTownsEligibilityTests
     {
         var input = Network(2017, "IT", "ME", "SI", "LT") with
         {
-            Events = [.. Events(3, Day(2017, 2, 1), "IT"), Event("long", Day(2017, 7, 1), 21, "SI")],
+            Events = [.. ProjectBuilder.Events(3, Day(2017, 2, 1), "IT"), Event("long", Day(2017, 7, 1), 21, "SI")],
         };
 
         var outcome = Evaluator.Evaluate(input).Rule(RuleCodes.MaxEventDays);
@@ -292,7 +292,7 @@ public sealed class NetworkOfTownsEligibilityTests
     {
         var input = Network(2017, "IT", "ME", "SI", "LT") with
         {
-            Events = [.. Events(3, Day(2017, 2, 1), "IT"), Event("long", Day(2017, 7, 1), 22, "SI")],
+            Events = [.. ProjectBuilder.Events(3, Day(2017, 2, 1), "IT"), Event("long", Day(2017, 7, 1), 22, "SI")],
         };
 
         var outcome = Evaluator.Evaluate(input).Rule(RuleCodes.MaxEventDays);
@@ -306,7 +306,7 @@ public sealed class NetworkOfTownsEligibilityTests
     {
         var input = Network(2017, "IT", "ME", "SI", "LT") with
         {
-            Events = [.. Events(3, Day(2017, 2, 1), "IT"), new EligibilityEvent("reversed", Day(2017, 7, 2), Day(2017, 7, 1), "SI", [])],
+            Events = [.. ProjectBuilder.Events(3, Day(2017, 2, 1), "IT"), new EligibilityEvent("reversed", Day(2017, 7, 2), Day(2017, 7, 1), "SI", [])],
         };
 
         var outcome = Evaluator.Evaluate(input).Rule(RuleCodes.MaxEventDays);
@@ -366,5 +366,5 @@ public sealed class NetworkOfTownsEligibilityTests
         Day(2017, 1, 1),
         Day(2018, 12, 31),
         PartnersFrom(countries),
-        Events(4, Day(2017, 3, 1), countries.Length > 0 ? countries[0] : "IT"));
+        ProjectBuilder.Events(4, Day(2017, 3, 1), countries.Length > 0 ? countries[0] : "IT"));
 }

@@ -1,5 +1,7 @@
 using System.Text;
+using Collaboration.Grains.Events;
 using Collaboration.Grains.Reporting;
+using Collaboration.Tests.Formats;
 
 namespace Collaboration.Grains.Tests.Reporting;
 
@@ -11,7 +13,7 @@ public sealed class CalendarWriterTests
     {
         Id = "ev-17",
         Title = "SHELTER international conference",
-        Kind = ReportEventKind.Conference,
+        Kind = EventKind.Conference,
         StartDate = new DateOnly(2017, 10, 12),
         EndDate = new DateOnly(2017, 10, 16),
         Place = "Palazzo comunale",
@@ -166,13 +168,13 @@ public sealed class CalendarWriterTests
     }
 
     [Theory]
-    [InlineData(ReportEventKind.Conference, "Conference")]
-    [InlineData(ReportEventKind.Workshop, "Workshop")]
-    [InlineData(ReportEventKind.StudyVisit, "Study visit")]
-    [InlineData(ReportEventKind.LocalEvent, "Local event")]
-    [InlineData(ReportEventKind.Seminar, "Seminar")]
-    [InlineData(ReportEventKind.Other, "Other")]
-    public void The_category_names_the_kind_of_event(ReportEventKind kind, string category)
+    [InlineData(EventKind.Conference, "Conference")]
+    [InlineData(EventKind.Workshop, "Workshop")]
+    [InlineData(EventKind.StudyVisit, "Study visit")]
+    [InlineData(EventKind.LocalEvent, "Local event")]
+    [InlineData(EventKind.Seminar, "Seminar")]
+    [InlineData(EventKind.Other, "Other")]
+    public void The_category_names_the_kind_of_event(EventKind kind, string category)
     {
         var vevent = IcsChecker.Check(CalendarWriter.Write("c", [Conference() with { Kind = kind }], Stamp)).Components.Single();
 

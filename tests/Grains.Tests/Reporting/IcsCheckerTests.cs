@@ -1,3 +1,4 @@
+using Collaboration.Tests.Formats;
 using Xunit.Sdk;
 
 namespace Collaboration.Grains.Tests.Reporting;

@@ -1,3 +1,5 @@
+using Collaboration.Grains.Domain;
+using Collaboration.Grains.Events;
 using Collaboration.Grains.Reporting;
 
 namespace Collaboration.Grains.Tests.Reporting;
@@ -18,7 +20,7 @@ public sealed class InformationTemplateTests
         {
             Id = id,
             Title = title,
-            Kind = ReportEventKind.Conference,
+            Kind = EventKind.Conference,
             StartDate = start,
             EndDate = end,
             Place = "",
@@ -45,7 +47,7 @@ public sealed class InformationTemplateTests
         new ReportParticipation("Canepina", "Italy", 40, true));
 
     private static ReportProject Shelter(params ReportEvent[] events) =>
-        new(ShelterTitle, ReportProgramme.EuropeForCitizens, ReportMeasure.NetworkOfTowns, events);
+        new(ShelterTitle, Programme.EuropeForCitizens, Measure.NetworkOfTowns, events);
 
     [Fact]
     public void The_Shelter_conference_is_reported_with_the_Europe_for_Citizens_text_byte_for_byte()
@@ -85,8 +87,8 @@ public sealed class InformationTemplateTests
     {
         var project = new ReportProject(
             "ACCESS - European Association: Common Challenges, Experiences of Shared Solutions for Migrants",
-            ReportProgramme.EuropeForCitizens,
-            ReportMeasure.NetworkOfTowns,
+            Programme.EuropeForCitizens,
+            Measure.NetworkOfTowns,
             [
                 Event("ev-3", "Study visit to Novo mesto", new(2018, 5, 14), new(2018, 5, 16), "Novo mesto", "Slovenia",
                     "to show how the youth centre and the creative-industries lab work with migrants.",
@@ -136,8 +138,8 @@ public sealed class InformationTemplateTests
     {
         var project = new ReportProject(
             "Twinning across the Adriatic",
-            ReportProgramme.EuropeForCitizens,
-            ReportMeasure.TownTwinning,
+            Programme.EuropeForCitizens,
+            Measure.TownTwinning,
             [
                 Event("tt-2", "Return visit", new(2019, 9, 6), new(2019, 9, 8), "Gallese", "Italy",
                     "to plan joint volunteering activities",
@@ -170,7 +172,7 @@ public sealed class InformationTemplateTests
     [Fact]
     public void A_CERV_project_names_the_CERV_programme_and_the_measure_without_strand_numbers()
     {
-        var project = new ReportProject("Towns for Europe", ReportProgramme.Cerv, ReportMeasure.NetworkOfTowns, []);
+        var project = new ReportProject("Towns for Europe", Programme.Cerv, Measure.NetworkOfTowns, []);
 
         Assert.Equal(
             "The project «Towns for Europe» was funded with the support of the European Union under the Citizens, Equality, Rights and Values Programme (CERV)\n" +
@@ -182,7 +184,7 @@ public sealed class InformationTemplateTests
     [Fact]
     public void A_CERV_town_twinning_project_uses_the_town_twinning_participation_sentence()
     {
-        var project = new ReportProject("Twins", ReportProgramme.Cerv, ReportMeasure.TownTwinning,
+        var project = new ReportProject("Twins", Programme.Cerv, Measure.TownTwinning,
         [
             Event("e", "Meeting", new(2025, 6, 1), new(2025, 6, 1), "Gallese", "Italy", "to meet",
                 new ReportParticipation("Gallese", "Italy", 30, true),
@@ -203,7 +205,7 @@ public sealed class InformationTemplateTests
     [Fact]
     public void A_project_of_another_programme_names_no_programme_and_another_measure_has_no_measure_line()
     {
-        var project = new ReportProject("Local roots", ReportProgramme.Other, ReportMeasure.Other, []);
+        var project = new ReportProject("Local roots", Programme.Other, Measure.Other, []);
 
         Assert.Equal(
             "The project «Local roots» was funded with the support of the European Union\n" +
@@ -214,7 +216,7 @@ public sealed class InformationTemplateTests
     [Fact]
     public void A_Europe_for_Citizens_project_of_another_measure_has_no_measure_line()
     {
-        var project = new ReportProject("Remembering 1989", ReportProgramme.EuropeForCitizens, ReportMeasure.Other, []);
+        var project = new ReportProject("Remembering 1989", Programme.EuropeForCitizens, Measure.Other, []);
 
         Assert.Equal(
             "The project «Remembering 1989» was funded with the support of the European Union under the Programme \"Europe for Citizens\"\n" +

@@ -1,4 +1,6 @@
+using Collaboration.Grains.Events;
 using Collaboration.Grains.Reporting;
+using Collaboration.Tests.Formats;
 
 namespace Collaboration.Grains.Tests.Reporting;
 
@@ -8,7 +10,7 @@ public sealed class ParticipantsCsvWriterTests
     {
         Id = "ev-conference",
         Title = "International conference",
-        Kind = ReportEventKind.Conference,
+        Kind = EventKind.Conference,
         StartDate = new DateOnly(2017, 10, 12),
         EndDate = new DateOnly(2017, 10, 16),
         Place = "",

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Collaboration.Grains.Tests.Reporting;
+namespace Collaboration.Tests.Formats;
 
 /// <summary>A strict RFC 4180 reader: CRLF record ends, every record ending with one, quoted
 /// fields with doubled quotes, nothing after a closing quote but a comma or the record end.</summary>

@@ -1,4 +1,4 @@
-namespace Collaboration.Grains.Tests.Reporting;
+namespace Collaboration.Tests.Formats;
 
 /// <summary>A BEGIN/END component with its properties and nested components.</summary>
 internal sealed record IcsComponent(string Name, List<IcsContentLine> Properties, List<IcsComponent> Components)

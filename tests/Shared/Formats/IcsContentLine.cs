@@ -1,4 +1,4 @@
-namespace Collaboration.Grains.Tests.Reporting;
+namespace Collaboration.Tests.Formats;
 
 /// <summary>One unfolded content line: <c>name[;param=value...]:value</c>, value still escaped.</summary>
 internal sealed record IcsContentLine(string Name, IReadOnlyDictionary<string, string> Parameters, string Value);

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Collaboration.Grains.Tests.Reporting;
+namespace Collaboration.Tests.Formats;
 
 /// <summary>
 /// A small RFC 5545 checker, strict about what our writer must get right: it fails the test at

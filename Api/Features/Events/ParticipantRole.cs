@@ -1,0 +1,8 @@
+namespace Collaboration.Api.Features.Events;
+
+/// <summary>Participants of the host town are local; all others are invited (API.md). Serialized camelCase.</summary>
+public enum ParticipantRole
+{
+    Local,
+    Invited,
+}

@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Collaboration.Api.Errors;
+using Collaboration.Api.Http;
+using Collaboration.Api.Security;
+using Collaboration.Grains.Exchanges;
+using Collaboration.Silo;
+using Collaboration.Silo.Indexing;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+
+namespace Collaboration.Api.Features.Exchanges;
+
+/// <summary>
+/// Knowledge exchange: partners post what worked, ask what others did, reply, and track the replication of each
+/// other's practices. Lists and searches are answered by the storage's index, not by activating every exchange.
+/// </summary>
+public static class ExchangesApi
+{
+    public static RouteGroupBuilder MapExchangesApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/exchanges").WithTags("Exchanges").RequireAuthorization()
+            .WithStandardProblems();
+
+        group.MapPost("/", PostExchange).RequireAuthorization(Roles.Municipality)
+            .WithName(nameof(PostExchange)).WithSummary("Post a good practice, question, lesson learned or resource, authored by the calling municipality");
+        group.MapGet("/", ListExchanges)
+            .WithName(nameof(ListExchanges)).WithSummary("Search exchanges by theme, author's country, author, project, kind and words, newest first, with a cursor");
+        group.MapGet("/{id}", GetExchange)
+            .WithName(nameof(GetExchange)).WithSummary("Read an exchange with its replies and adoptions");
+        group.MapPost("/{id}/replies", PostReply).RequireAuthorization(Roles.Municipality)
+            .WithName(nameof(PostReply)).WithSummary("Reply to an exchange, as the calling municipality");
+        group.MapGet("/{id}/replies", ListReplies)
+            .WithName(nameof(ListReplies)).WithSummary("Read every reply to an exchange, oldest first, with a cursor");
+        group.MapGet("/{id}/replies/{replyId}", GetReply)
+            .WithName(nameof(GetReply)).WithSummary("Read one reply");
+        group.MapGet("/{id}/adoptions/{municipalityId}", GetAdoption)
+            .WithName(nameof(GetAdoption)).WithSummary("Read a town's adoption of an exchange with its history");
+        group.MapPut("/{id}/adoptions/{municipalityId}", SetAdoption).RequireAuthorization(Roles.Municipality)
+            .WithName(nameof(SetAdoption)).WithSummary("Set the status of the calling town's adoption of another town's exchange (If-Match)");
+
+        routes.MapGroup("/municipalities").WithTags("Exchanges").RequireAuthorization().WithStandardProblems()
+            .MapGet("/{id}/exchanges", GetMunicipalityExchanges)
+            .WithName(nameof(GetMunicipalityExchanges)).WithSummary("A partner's own view: the exchanges it posted and those it adopts");
+        return group;
+    }
+
+    public static async Task<Created<ExchangeResponse>> PostExchange(ExchangeRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        // The author is the caller, never a field of the body; the grain validates every field.
+        var exchange = await grains.GetGrain<IExchangeGrain>(ExchangeIds.NewExchangeId()).PostAsync(user.ToActor(), request.ToDraft());
+        return TypedResults.Created($"/exchanges/{exchange.Id}", ExchangeResponse.From(exchange, [], 0, []));
+    }
+
+    public static async Task<Ok<PageResponse<ExchangeListItemResponse>>> ListExchanges(
+        string? theme,
+        string? country,
+        string? author,
+        string? projectId,
+        string? kind,
+        string? q,
+        string? limit,
+        string? cursor,
+        IGrainFactory grains,
+        IGrainIndex index)
+    {
+        var page = await new ExchangeCatalog(grains, index).SearchAsync(
+            new ExchangeFilter(theme, country, author, projectId, kind, q), Limit(limit), cursor);
+        return TypedResults.Ok(new PageResponse<ExchangeListItemResponse>(page.Items.Select(ExchangeListItemResponse.From).ToList(), page.NextCursor));
+    }
+
+    public static async Task<Results<Ok<ExchangeResponse>, ProblemHttpResult>> GetExchange(
+        string id, IGrainFactory grains, IGrainIndex index, HttpResponse response, IOptions<JsonOptions> json)
+    {
+        if (await new ExchangeCatalog(grains, index).GetAsync(id) is not { } view)
+        {
+            return NotFound(id);
+        }
+
+        var body = ExchangeResponse.From(view);
+        // The view is assembled from several grains, so its version is a digest of what it says.
+        response.Headers.ETag = EntityTags.Format(Digest(body, json.Value.SerializerOptions));
+        return TypedResults.Ok(body);
+    }
+
+    public static async Task<Results<Created<ReplyResponse>, ProblemHttpResult>> PostReply(
+        string id, ReplyRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!ExchangeIds.IsExchangeId(id))
+        {
+            return NotFound(id);
+        }
+
+        var reply = await grains.GetGrain<IReplyGrain>(ExchangeIds.NewReplyId()).PostAsync(user.ToActor(), id, request.Body ?? "");
+        return TypedResults.Created($"/exchanges/{id}/replies/{reply.Id}", ReplyResponse.From(reply));
+    }
+
+    public static async Task<Ok<PageResponse<ReplyResponse>>> ListReplies(
+        string id, string? limit, string? cursor, IGrainFactory grains, IGrainIndex index)
+    {
+        var page = await new ExchangeCatalog(grains, index).GetRepliesAsync(id, Limit(limit), cursor);
+        return TypedResults.Ok(new PageResponse<ReplyResponse>(page.Items.Select(ReplyResponse.From).ToList(), page.NextCursor));
+    }
+
+    public static async Task<Results<Ok<ReplyResponse>, ProblemHttpResult>> GetReply(string id, string replyId, IGrainFactory grains)
+    {
+        var reply = ExchangeIds.IsReplyId(replyId) ? await grains.GetGrain<IReplyGrain>(replyId).GetAsync() : null;
+        return reply is not null && reply.ExchangeId == id
+            ? TypedResults.Ok(ReplyResponse.From(reply))
+            : Problems.NotFound($"reply to exchange '{Shorten(id)}'", replyId);
+    }
+
+    public static async Task<Results<Ok<AdoptionResponse>, ProblemHttpResult>> GetAdoption(
+        string id, string municipalityId, IGrainFactory grains, HttpResponse response)
+    {
+        var snapshot = ExchangeIds.IsExchangeId(id) && Slug(municipalityId)
+            ? await grains.GetGrain<IAdoptionGrain>(ExchangeIds.AdoptionKey(id, municipalityId)).GetAsync()
+            : null;
+        if (snapshot is null)
+        {
+            return Problems.NotFound($"adoption of exchange '{Shorten(id)}' by", municipalityId);
+        }
+
+        response.Headers.ETag = EntityTags.Format(snapshot.Version);
+        return TypedResults.Ok(AdoptionResponse.From(snapshot.Adoption));
+    }
+
+    public static async Task<Results<Created<AdoptionResponse>, Ok<AdoptionResponse>, ValidationProblem, ProblemHttpResult>> SetAdoption(
+        string id, string municipalityId, AdoptionRequest request, ClaimsPrincipal user, IGrainFactory grains, HttpRequest http)
+    {
+        if (!ExchangeIds.IsExchangeId(id))
+        {
+            return NotFound(id);
+        }
+
+        if (!Slug(municipalityId))
+        {
+            return Problems.NotFound("partner", municipalityId);
+        }
+
+        if (request.Status is not { } status)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["status"] = ["Required: one of interested, adapting, implemented, abandoned."],
+            });
+        }
+
+        var snapshot = await grains.GetGrain<IAdoptionGrain>(ExchangeIds.AdoptionKey(id, municipalityId))
+            .SetStatusAsync(user.ToActor(), status, request.Note, EntityTags.RequiredVersion(http));
+        http.HttpContext.Response.Headers.ETag = EntityTags.Format(snapshot.Version);
+        var body = AdoptionResponse.From(snapshot.Adoption);
+
+        // A history of one step is an adoption this request created (the history keeps far more than one).
+        return snapshot.Adoption.History.Count == 1
+            ? TypedResults.Created($"/exchanges/{id}/adoptions/{municipalityId}", body)
+            : TypedResults.Ok(body);
+    }
+
+    public static async Task<Ok<MunicipalityExchangesResponse>> GetMunicipalityExchanges(
+        string id, string? limit, string? postedCursor, string? adoptedCursor, IGrainFactory grains, IGrainIndex index)
+    {
+        var view = await new ExchangeCatalog(grains, index).GetForMunicipalityAsync(id, Limit(limit), postedCursor, adoptedCursor);
+        return TypedResults.Ok(new MunicipalityExchangesResponse(
+            view.MunicipalityId,
+            new PageResponse<ExchangeListItemResponse>(view.Posted.Items.Select(ExchangeListItemResponse.From).ToList(), view.Posted.NextCursor),
+            new PageResponse<AdoptionResponse>(view.Adopted.Items.Select(AdoptionResponse.From).ToList(), view.Adopted.NextCursor)));
+    }
+
+    /// <summary>
+    /// The limit as a number for the catalog to check. Text that is no number becomes 0, which the catalog refuses
+    /// with the same message as any limit out of range, together with every other problem of the query.
+    /// </summary>
+    private static int? Limit(string? limit) =>
+        string.IsNullOrWhiteSpace(limit) ? null
+        : int.TryParse(limit, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value
+        : 0;
+
+    private static bool Slug(string id) => ExchangeValidation.IsSlug(id);
+
+    private static string Digest(object body, JsonSerializerOptions options) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(body, options)).AsSpan(0, 16));
+
+    private static string Shorten(string id) => id.Length <= 80 ? id : id[..80] + "…";
+
+    private static ProblemHttpResult NotFound(string id) => Problems.NotFound("exchange", id);
+}

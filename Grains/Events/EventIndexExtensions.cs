@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Collaboration.Grains.Indexing;
+using Collaboration.Silo;
+using Collaboration.Silo.Indexing;
+
+namespace Collaboration.Grains.Events;
+
+/// <summary>Reads events from the events index (terms project, host, status, participant), oldest first.</summary>
+public static class EventIndexExtensions
+{
+    /// <summary>The project's events by start date; cancelled ones too unless <paramref name="includeCancelled"/> is false.</summary>
+    public static async Task<IReadOnlyList<EventSummary>> ProjectEventsAsync(this IGrainIndex index, string projectId, bool includeCancelled = true)
+    {
+        IReadOnlyList<IndexTerm> terms = includeCancelled
+            ? [new IndexTerm("project", projectId)]
+            : [new IndexTerm("project", projectId), new IndexTerm("status", "confirmed")];
+        return await QueryAsync(index, terms);
+    }
+
+    /// <summary>
+    /// The events of a partner: those of every project it is a partner of, those it hosts and those it sent people
+    /// to (which it keeps after leaving a project); by start date.
+    /// </summary>
+    public static async Task<IReadOnlyList<EventSummary>> MunicipalityEventsAsync(this IGrainIndex index, string municipalityId)
+    {
+        var events = new Dictionary<string, EventSummary>(StringComparer.Ordinal);
+        var projects = await index.QueryIdsAsync(new IndexQuery(IndexNames.Projects) { Terms = [new IndexTerm("partner", municipalityId)] });
+        foreach (var projectId in projects)
+        {
+            Add(await index.ProjectEventsAsync(projectId));
+        }
+
+        Add(await QueryAsync(index, [new IndexTerm("host", municipalityId)]));
+        Add(await QueryAsync(index, [new IndexTerm("participant", municipalityId)]));
+        return events.Values
+            .OrderBy(e => e.Details.StartDate)
+            .ThenBy(e => e.Id, StringComparer.Ordinal)
+            .ToList();
+
+        void Add(IEnumerable<EventSummary> found)
+        {
+            foreach (var e in found)
+            {
+                events.TryAdd(e.Id, e);
+            }
+        }
+    }
+
+    private static async Task<IReadOnlyList<EventSummary>> QueryAsync(IGrainIndex index, IReadOnlyList<IndexTerm> terms)
+    {
+        var hits = await index.QueryAllAsync(new IndexQuery(IndexNames.Events) { Terms = terms, Descending = false });
+        return hits.Select(h => JsonSerializer.Deserialize<EventSummary>(h.Payload!, GrainStateSerializer.Options)!).ToList();
+    }
+}

@@ -1,0 +1,4 @@
+namespace Collaboration.Grains.Exchanges;
+
+/// <summary>An adoption with the version (ETag) of its stored record, for <c>If-Match</c>.</summary>
+public sealed record AdoptionSnapshot(AdoptionRecord Adoption, string Version);

@@ -1,0 +1,13 @@
+namespace Collaboration.Grains.Exchanges;
+
+/// <summary>
+/// The filters of <c>GET /exchanges</c> as the client sent them (validated by <see cref="ExchangeCatalog"/>):
+/// each given filter must match; <see cref="Q"/> is plain words searched in title, summary and body.
+/// </summary>
+public sealed record ExchangeFilter(
+    string? Theme = null,
+    string? Country = null,
+    string? Author = null,
+    string? ProjectId = null,
+    string? Kind = null,
+    string? Q = null);

@@ -1,0 +1,86 @@
+using Collaboration.Grains.Access;
+using Collaboration.Grains.Activity;
+using Collaboration.Grains.Errors;
+using Collaboration.Grains.Municipalities;
+using Collaboration.Grains.Projects;
+using Collaboration.Silo;
+
+namespace Collaboration.Grains.Exchanges;
+
+/// <summary>
+/// A posted exchange. It calls the author's municipality, the project and the activity log, none of which calls
+/// exchanges, so no call can come back to it (reply and adoption grains call it, it never calls them).
+/// </summary>
+[GrainType("exchange")]
+public sealed class ExchangeGrain([PersistentState("exchange")] IPersistentState<ExchangeState> exchange) : Grain, IExchangeGrain
+{
+    public async Task<ExchangeRecord> PostAsync(Actor actor, NewExchange draft)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.Kind != ActorKind.Municipality || actor.MunicipalityId is not { } author)
+        {
+            throw new ForbiddenException("Exchanges are posted by a municipality in its own name; coordinators do not post them.");
+        }
+
+        var valid = ExchangeValidation.Normalize(draft);
+        if (exchange.State.Id is not null)
+        {
+            throw new ConflictException($"Exchange '{GetPrimaryKeyString()}' has already been posted.");
+        }
+
+        var municipality = await GrainFactory.GetGrain<IMunicipalityGrain>(author).GetAsync()
+            ?? throw new ForbiddenException($"'{author}' is not a registered partner of the network.");
+        if (valid.ProjectId is { } projectId)
+        {
+            var project = await GrainFactory.GetGrain<IProjectGrain>(projectId).GetAsync()
+                ?? throw new DomainValidationException("projectId", $"There is no project '{projectId}'.");
+            if (!project.Definition.Partners.Contains(author, StringComparer.Ordinal))
+            {
+                throw new ForbiddenException($"'{author}' is not a partner of project '{projectId}', so it cannot post an exchange tied to it.");
+            }
+        }
+
+        var state = new ExchangeState
+        {
+            Id = GetPrimaryKeyString(),
+            Kind = valid.Kind!.Value,
+            Title = valid.Title,
+            Summary = valid.Summary,
+            Body = valid.Body,
+            Themes = [.. valid.Themes],
+            Author = author,
+            AuthorCountry = municipality.Profile.Country,
+            ProjectId = valid.ProjectId,
+            Language = valid.Language,
+            CreatedAt = TimeProvider.GetUtcNow(),
+        };
+        var previous = exchange.State;
+        exchange.State = state;
+        try
+        {
+            await exchange.WriteStateAsync();
+        }
+        catch
+        {
+            // Nothing was stored: the grain must not answer with an exchange that does not exist.
+            exchange.State = previous;
+            throw;
+        }
+
+        var record = state.ToRecord()!;
+        await GrainFactory.RecordActivityAsync(
+            "exchange.posted", actor, $"exchange/{record.Id}", $"{author} posted {ExchangeIndex.Name(record.Kind)} «{record.Title}»");
+        return record;
+    }
+
+    public Task<ExchangeRecord?> GetAsync()
+    {
+        if (exchange.State.Id is null)
+        {
+            // Nothing here (a made-up id): do not keep an empty activation around.
+            DeactivateOnIdle();
+        }
+
+        return Task.FromResult(exchange.State.ToRecord());
+    }
+}

@@ -1,0 +1,4 @@
+namespace Collaboration.Grains.Exchanges;
+
+/// <summary>One page of a list; <see cref="NextCursor"/> continues after its last item and is null on the last page.</summary>
+public sealed record ExchangePage<TItem>(IReadOnlyList<TItem> Items, string? NextCursor);

@@ -1,0 +1,4 @@
+namespace Collaboration.Grains.Exchanges;
+
+/// <summary>Which exchange an adoption replicates, copied at the first adoption (exchanges do not change after posting).</summary>
+public sealed record ExchangeReference(string Id, ExchangeKind Kind, string Title, string Author, string AuthorCountry);

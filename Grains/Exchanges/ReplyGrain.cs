@@ -1,0 +1,57 @@
+using Collaboration.Grains.Access;
+using Collaboration.Grains.Activity;
+using Collaboration.Grains.Errors;
+using Collaboration.Silo;
+
+namespace Collaboration.Grains.Exchanges;
+
+/// <summary>A reply. It calls the exchange (which never calls replies) and the activity log.</summary>
+[GrainType("exchange-reply")]
+public sealed class ReplyGrain([PersistentState("reply")] IPersistentState<ReplyState> reply) : Grain, IReplyGrain
+{
+    public async Task<ReplyRecord> PostAsync(Actor actor, string exchangeId, string body)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.Kind != ActorKind.Municipality || actor.MunicipalityId is not { } author)
+        {
+            throw new ForbiddenException("Replies are posted by a municipality in its own name; coordinators do not post them.");
+        }
+
+        var text = ExchangeValidation.NormalizeReply(body);
+        if (reply.State.Id is not null)
+        {
+            throw new ConflictException($"Reply '{GetPrimaryKeyString()}' has already been posted.");
+        }
+
+        if (!ExchangeIds.IsExchangeId(exchangeId) || await GrainFactory.GetGrain<IExchangeGrain>(exchangeId).GetAsync() is null)
+        {
+            throw new ResourceNotFoundException("exchange", exchangeId);
+        }
+
+        var previous = reply.State;
+        reply.State = new ReplyState
+        {
+            Id = GetPrimaryKeyString(),
+            ExchangeId = exchangeId,
+            Author = author,
+            Body = text,
+            CreatedAt = TimeProvider.GetUtcNow(),
+        };
+        try
+        {
+            await reply.WriteStateAsync();
+        }
+        catch
+        {
+            reply.State = previous;
+            throw;
+        }
+
+        var record = reply.State.ToRecord()!;
+        await GrainFactory.RecordActivityAsync(
+            "exchange.replied", actor, $"exchange/{exchangeId}", $"{author} replied to exchange {exchangeId}");
+        return record;
+    }
+
+    public Task<ReplyRecord?> GetAsync() => Task.FromResult(reply.State.ToRecord());
+}

@@ -1,0 +1,178 @@
+using System.Net;
+using System.Text.Json;
+using Collaboration.Api.Tests.Support;
+
+namespace Collaboration.Api.Tests.Exchanges;
+
+public sealed class ExchangeSearchApiTests(CollaborationApiFactory api) : IClassFixture<CollaborationApiFactory>
+{
+    private async Task<List<string>> TitlesAsync(string query)
+    {
+        using var coordinator = api.CreateCoordinatorClient();
+        var page = await (await coordinator.GetAsync($"/exchanges?limit=100&{query}")).AssertJsonAsync(HttpStatusCode.OK);
+        return page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()!).ToList();
+    }
+
+    [Fact]
+    public async Task EveryFilterNarrowsTheListNewestFirstAndFiltersCombine()
+    {
+        var net = new ExchangeNetwork(api, "filter1");
+        await net.AddPartnersAsync(("canepina", "IT"), ("gallese", "IT"), ("novo-mesto", "SI"), ("kelme", "LT"));
+        await net.AddProjectAsync("shelter", "canepina", "novo-mesto");
+        var theme = Uri.EscapeDataString(net.Theme);
+        await net.PostAsync("canepina", "Hosting families", themes: [net.Theme, "Housing"], projectId: net.Id("shelter"));
+        await net.PostAsync("gallese", "Volunteer desk", kind: "lessonLearned", themes: [net.Theme, "volunteering"]);
+        await net.PostAsync("novo-mesto", "NGO charter", projectId: net.Id("shelter"));
+        await net.PostAsync("kelme", "Who funds NGOs?", kind: "question");
+        await net.PostAsync("kelme", "Grant calendar", kind: "resource");
+
+        Assert.Equal(["Grant calendar", "Who funds NGOs?", "NGO charter", "Volunteer desk", "Hosting families"], await TitlesAsync($"theme={theme}"));
+        Assert.Equal(["Volunteer desk", "Hosting families"], await TitlesAsync($"theme={theme}&country=IT"));
+        Assert.Equal(["Volunteer desk", "Hosting families"], await TitlesAsync($"theme={theme}&country=it"));
+        Assert.Equal(["Grant calendar", "Who funds NGOs?"], await TitlesAsync($"author={net.Id("kelme")}"));
+        Assert.Equal(["NGO charter", "Hosting families"], await TitlesAsync($"projectId={net.Id("shelter")}"));
+        Assert.Equal(["Who funds NGOs?"], await TitlesAsync($"theme={theme}&kind=question"));
+        Assert.Equal(["Volunteer desk"], await TitlesAsync($"theme={theme}&kind=lessonLearned"));
+        Assert.Equal(["Grant calendar"], await TitlesAsync($"theme={theme}&kind=resource"));
+        Assert.Equal(["Hosting families"], await TitlesAsync($"theme=HOUSING&author={net.Id("canepina")}"));
+        Assert.Equal(["Hosting families"], await TitlesAsync($"theme={theme}&country=IT&kind=goodPractice&projectId={net.Id("shelter")}"));
+        Assert.Empty(await TitlesAsync($"theme={theme}&country=ME"));
+    }
+
+    [Fact]
+    public async Task InvalidFiltersLimitsAndCursorsAreBadRequestsNamingEachField()
+    {
+        using var coordinator = api.CreateCoordinatorClient();
+
+        var response = await coordinator.GetAsync("/exchanges?kind=rumour&country=Slovenia&author=Not%20A%20Slug&projectId=..%2Fx&limit=0&cursor=bm90LWEtY3Vyc29y");
+
+        await response.AssertValidationProblemAsync("kind", "country", "author", "projectId", "limit", "cursor");
+        await (await coordinator.GetAsync("/exchanges?limit=abc")).AssertValidationProblemAsync("limit");
+        await (await coordinator.GetAsync("/exchanges?limit=101")).AssertValidationProblemAsync("limit");
+        await (await coordinator.GetAsync("/exchanges?limit=99999999999999")).AssertValidationProblemAsync("limit");
+        await (await coordinator.GetAsync($"/exchanges?q={new string('q', 201)}")).AssertValidationProblemAsync("q");
+    }
+
+    [Fact]
+    public async Task TheDefaultPageHoldsTwentyExchanges()
+    {
+        var net = new ExchangeNetwork(api, "limit1");
+        await net.AddPartnersAsync(("kelme", "LT"));
+        for (var i = 0; i < 22; i++)
+        {
+            await net.PostAsync("kelme", $"Item {i}");
+        }
+
+        using var coordinator = api.CreateCoordinatorClient();
+        var page = await (await coordinator.GetAsync($"/exchanges?author={net.Id("kelme")}")).AssertJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(20, page.GetProperty("items").GetArrayLength());
+        Assert.Equal(JsonValueKind.String, page.GetProperty("nextCursor").ValueKind);
+        Assert.False(page.GetProperty("items")[0].TryGetProperty("body", out _));
+    }
+
+    [Fact]
+    public async Task SearchFindsWordsInTitleSummaryAndBodyWhateverTheirCaseAndDiacritics()
+    {
+        var net = new ExchangeNetwork(api, "search1");
+        await net.AddPartnersAsync(("kelme", "LT"), ("canepina", "IT"), ("novo-mesto", "SI"));
+        var theme = Uri.EscapeDataString(net.Theme);
+        await net.PostAsync("kelme", "Kelmė youth centre", body: "Volunteers meet every Thursday in the Kultūros namai.");
+        await net.PostAsync("canepina", "Accoglienza diffusa", summary: "Famiglie ospitano rifugiati.", body: "Integración local y participación ciudadana.");
+        await net.PostAsync("novo-mesto", "Lokalno partnerstvo", summary: "Občina in nevladne organizacije skupaj.");
+
+        Assert.Equal(["Kelmė youth centre"], await TitlesAsync($"theme={theme}&q=kelme"));
+        Assert.Equal(["Kelmė youth centre"], await TitlesAsync($"theme={theme}&q={Uri.EscapeDataString("KELMĖ")}"));
+        Assert.Equal(["Kelmė youth centre"], await TitlesAsync($"theme={theme}&q=kulturos"));
+        Assert.Equal(["Kelmė youth centre"], await TitlesAsync($"theme={theme}&q=thursday%20VOLUNTEERS"));
+        Assert.Equal(["Accoglienza diffusa"], await TitlesAsync($"theme={theme}&q=integracion"));
+        Assert.Equal(["Accoglienza diffusa"], await TitlesAsync($"theme={theme}&q=rifug"));
+        Assert.Equal(["Lokalno partnerstvo"], await TitlesAsync($"theme={theme}&q=obcina"));
+        Assert.Empty(await TitlesAsync($"theme={theme}&q=kelme%20rifugiati"));
+    }
+
+    [Theory]
+    [InlineData("\"", 2)]
+    [InlineData("\"youth", 1)]
+    [InlineData("\"youth\"", 1)]
+    [InlineData("youth*", 1)]
+    [InlineData("(youth) centre", 1)]
+    [InlineData("^youth", 1)]
+    [InlineData("{youth centre}", 1)]
+    [InlineData("😀 youth", 1)]
+    [InlineData("youth OR desk", 0)]
+    [InlineData("youth\" OR \"x", 0)]
+    [InlineData("youth AND NOT centre", 0)]
+    [InlineData("NEAR(youth centre, 2)", 0)]
+    [InlineData("title:youth", 0)]
+    [InlineData("'; DROP TABLE index_doc; --", 0)]
+    [InlineData("*", 2)]
+    [InlineData("(((", 2)]
+    [InlineData("%_\\", 2)]
+    [InlineData("\u0000\u0001", 2)]
+    [InlineData("\ud800", 2)]
+    public async Task SearchTextIsOnlyWordsThatMustAllOccurWhateverElseItHolds(string q, int expected)
+    {
+        // Quotes, operators, column filters and symbols separate words; they are never FTS5 or SQL syntax.
+        // Text without any word does not narrow the list.
+        var net = new ExchangeNetwork(api, $"q{Math.Abs(q.GetHashCode(StringComparison.Ordinal)) % 1_000_000}");
+        await net.AddPartnersAsync(("kelme", "LT"));
+        await net.PostAsync("kelme", "Youth centre");
+        await net.PostAsync("kelme", "Volunteer desk");
+        using var coordinator = api.CreateCoordinatorClient();
+
+        var response = await coordinator.GetAsync($"/exchanges?theme={Uri.EscapeDataString(net.Theme)}&q={Uri.EscapeDataString(q)}");
+
+        var page = await response.AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(expected, page.GetProperty("items").GetArrayLength());
+        if (expected == 1)
+        {
+            Assert.Equal("Youth centre", page.GetProperty("items")[0].GetProperty("title").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task PagingWalksEveryMatchExactlyOnceWhileNewExchangesArrive()
+    {
+        var net = new ExchangeNetwork(api, "paging1");
+        await net.AddPartnersAsync(("kelme", "LT"), ("gallese", "IT"));
+        var existing = new List<string>();
+        for (var i = 0; i < 23; i++)
+        {
+            existing.Add((await net.PostAsync(i % 2 == 0 ? "kelme" : "gallese", $"Practice {i}")).GetProperty("id").GetString()!);
+        }
+
+        using var reader = api.CreateCoordinatorClient();
+        var seen = new List<string>();
+        string? cursor = null;
+        var arrived = new List<Task<JsonElement>>();
+        do
+        {
+            var url = $"/exchanges?theme={Uri.EscapeDataString(net.Theme)}&limit=4{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}";
+            var page = await (await reader.GetAsync(url)).AssertJsonAsync(HttpStatusCode.OK);
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!));
+            cursor = page.GetProperty("nextCursor").GetString();
+
+            // New posts of the same theme arrive between pages and while the next page is read.
+            await net.PostAsync("kelme", $"Arrived after page {seen.Count}");
+            arrived.Add(net.PostAsync("gallese", $"Arrived during page {seen.Count}"));
+        }
+        while (cursor is not null);
+
+        await Task.WhenAll(arrived);
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.Empty(existing.Except(seen));
+        Assert.Equal(existing.AsEnumerable().Reverse(), seen.Where(existing.Contains));
+    }
+
+    [Fact]
+    public async Task ATamperedCursorIsABadRequest()
+    {
+        using var coordinator = api.CreateCoordinatorClient();
+
+        foreach (var cursor in new[] { "garbage!", "AAAA", "MTpub3Q6YQ", new string('A', 1000), "%00" })
+        {
+            await (await coordinator.GetAsync($"/exchanges?cursor={Uri.EscapeDataString(cursor)}")).AssertValidationProblemAsync("cursor");
+        }
+    }
+}

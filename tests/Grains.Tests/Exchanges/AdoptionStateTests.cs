@@ -1,0 +1,93 @@
+using Collaboration.Grains.Exchanges;
+using Collaboration.Silo;
+using Collaboration.Silo.Indexing;
+
+namespace Collaboration.Grains.Tests.Exchanges;
+
+public sealed class AdoptionStateTests
+{
+    private static readonly DateTimeOffset Start = new(2018, 3, 1, 8, 0, 0, TimeSpan.Zero);
+    private static readonly GrainId Grain = new("exchange-adoption", "ex-1~kelme");
+
+    private static AdoptionState Adoption() => new()
+    {
+        Exchange = new ExchangeReference("ex-1", ExchangeKind.GoodPractice, "Local partnership", "novo-mesto", "SI"),
+        MunicipalityId = "kelme",
+    };
+
+    [Fact]
+    public void An_adoption_without_a_status_publishes_nothing()
+    {
+        Assert.Empty(Adoption().GetIndexEntries(Grain));
+        Assert.Null(Adoption().ToRecord());
+    }
+
+    [Fact]
+    public void Each_step_is_kept_with_its_note_and_time_and_the_start_stays_put()
+    {
+        var adoption = Adoption();
+        adoption.Record(AdoptionStatus.Interested, "We read about it.", Start);
+        adoption.Record(AdoptionStatus.Adapting, null, Start.AddDays(30));
+        adoption.Record(AdoptionStatus.Adapting, "Two NGOs signed.", Start.AddDays(40));
+
+        var record = adoption.ToRecord()!;
+
+        Assert.Equal(AdoptionStatus.Adapting, record.Status);
+        Assert.Equal("Two NGOs signed.", record.Note);
+        Assert.Equal(Start, record.Since);
+        Assert.Equal(Start.AddDays(40), record.UpdatedAt);
+        Assert.Equal(
+            [
+                new AdoptionHistoryEntry(AdoptionStatus.Interested, "We read about it.", Start),
+                new AdoptionHistoryEntry(AdoptionStatus.Adapting, null, Start.AddDays(30)),
+                new AdoptionHistoryEntry(AdoptionStatus.Adapting, "Two NGOs signed.", Start.AddDays(40)),
+            ],
+            record.History);
+    }
+
+    [Fact]
+    public void The_history_keeps_only_the_most_recent_steps()
+    {
+        var adoption = Adoption();
+        for (var i = 0; i < ExchangeLimits.AdoptionHistoryCap + 25; i++)
+        {
+            adoption.Record(AdoptionStatus.Interested, $"note {i}", Start.AddMinutes(i));
+        }
+
+        var record = adoption.ToRecord()!;
+
+        Assert.Equal(ExchangeLimits.AdoptionHistoryCap, record.History.Count);
+        Assert.Equal("note 25", record.History[0].Note);
+        Assert.Equal($"note {ExchangeLimits.AdoptionHistoryCap + 24}", record.History[^1].Note);
+        Assert.Equal(Start, record.Since);
+    }
+
+    [Fact]
+    public void A_record_is_a_copy_that_later_steps_do_not_change()
+    {
+        var adoption = Adoption();
+        adoption.Record(AdoptionStatus.Interested, null, Start);
+        var before = adoption.ToRecord()!;
+
+        adoption.Record(AdoptionStatus.Adapting, null, Start.AddDays(1));
+
+        Assert.Single(before.History);
+    }
+
+    [Fact]
+    public void An_adoption_is_indexed_by_exchange_municipality_and_status_in_order_of_its_start()
+    {
+        var adoption = Adoption();
+        adoption.Record(AdoptionStatus.Interested, null, Start);
+        adoption.Record(AdoptionStatus.Implemented, null, Start.AddDays(90));
+
+        var entry = Assert.Single(adoption.GetIndexEntries(Grain));
+
+        Assert.Equal(ExchangeIndex.Adoptions, entry.Index);
+        Assert.Equal("ex-1~kelme", entry.DocumentId);
+        Assert.Equal(Start.UtcTicks, entry.SortKey);
+        Assert.Equal(
+            [new IndexTerm("exchange", "ex-1"), new IndexTerm("municipality", "kelme"), new IndexTerm("status", "implemented")],
+            entry.Terms);
+    }
+}

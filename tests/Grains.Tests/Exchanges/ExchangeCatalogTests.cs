@@ -1,0 +1,305 @@
+using Collaboration.Grains.Errors;
+using Collaboration.Grains.Exchanges;
+using Collaboration.Grains.Tests.Exchanges.Support;
+
+namespace Collaboration.Grains.Tests.Exchanges;
+
+public sealed class ExchangeCatalogTests : IAsyncLifetime
+{
+    private readonly ExchangeSilo _silo = new();
+
+    public async Task InitializeAsync()
+    {
+        await _silo.AddMunicipalityAsync("novo-mesto", "SI");
+        await _silo.AddMunicipalityAsync("canepina", "IT");
+        await _silo.AddMunicipalityAsync("gallese", "IT");
+        await _silo.AddMunicipalityAsync("kelme", "LT");
+        await _silo.AddProjectAsync("shelter", "canepina", "gallese", "novo-mesto", "kelme");
+    }
+
+    public async Task DisposeAsync() => await _silo.DisposeAsync();
+
+    private async Task<ExchangeRecord> PostAsync(
+        string author,
+        string title,
+        ExchangeKind kind = ExchangeKind.GoodPractice,
+        string[]? themes = null,
+        string? body = null,
+        string? projectId = null)
+    {
+        _silo.Clock.Advance(TimeSpan.FromMinutes(1));
+        return await _silo.PostAsync(author, title, kind, themes, body: body, projectId: projectId);
+    }
+
+    private async Task<List<string>> TitlesAsync(ExchangeFilter filter) =>
+        (await _silo.Catalog.SearchAsync(filter, limit: 100)).Items.Select(i => i.Title).ToList();
+
+    [Fact]
+    public async Task Exchanges_are_listed_newest_first_without_their_bodies()
+    {
+        await PostAsync("canepina", "First");
+        await PostAsync("kelme", "Second");
+        var third = await PostAsync("novo-mesto", "Third", body: "A long body");
+
+        var page = await _silo.Catalog.SearchAsync(new ExchangeFilter());
+
+        Assert.Equal(["Third", "Second", "First"], page.Items.Select(i => i.Title));
+        Assert.Equal(third.ToListItem() with { Themes = page.Items[0].Themes }, page.Items[0]);
+        Assert.Null(page.NextCursor);
+    }
+
+    [Fact]
+    public async Task Each_filter_narrows_the_list_and_filters_combine()
+    {
+        await PostAsync("canepina", "Hosting families", themes: ["Integration", "housing"], projectId: "shelter");
+        await PostAsync("gallese", "Volunteer desk", kind: ExchangeKind.LessonLearned, themes: ["volunteering"]);
+        await PostAsync("novo-mesto", "NGO charter", themes: ["integration"], projectId: "shelter");
+        await PostAsync("kelme", "Who funds NGOs?", kind: ExchangeKind.Question, themes: ["funding"]);
+
+        Assert.Equal(["NGO charter", "Hosting families"], await TitlesAsync(new ExchangeFilter(Theme: "INTEGRATION")));
+        Assert.Equal(["Volunteer desk", "Hosting families"], await TitlesAsync(new ExchangeFilter(Country: "it")));
+        Assert.Equal(["Volunteer desk"], await TitlesAsync(new ExchangeFilter(Author: "gallese")));
+        Assert.Equal(["NGO charter", "Hosting families"], await TitlesAsync(new ExchangeFilter(ProjectId: "shelter")));
+        Assert.Equal(["Who funds NGOs?"], await TitlesAsync(new ExchangeFilter(Kind: "question")));
+        Assert.Equal(["Hosting families"], await TitlesAsync(new ExchangeFilter(Theme: "integration", Country: "IT")));
+        Assert.Empty(await TitlesAsync(new ExchangeFilter(Author: "kelme", Kind: "goodPractice")));
+    }
+
+    [Fact]
+    public async Task Search_finds_every_word_in_title_summary_or_body_ignoring_case_the_last_word_also_as_a_prefix()
+    {
+        await PostAsync("kelme", "Youth centre", body: "Volunteers meet every Thursday.");
+        await PostAsync("canepina", "Accoglienza diffusa", body: "Famiglie ospitano rifugiati.");
+        await PostAsync("novo-mesto", "NGO charter");
+
+        Assert.Equal(["Youth centre"], await TitlesAsync(new ExchangeFilter(Q: "THURSDAY volunteers")));
+        Assert.Equal(["Accoglienza diffusa"], await TitlesAsync(new ExchangeFilter(Q: "rifug")));
+        Assert.Equal(["NGO charter", "Accoglienza diffusa", "Youth centre"], await TitlesAsync(new ExchangeFilter(Q: "town")));
+        Assert.Empty(await TitlesAsync(new ExchangeFilter(Q: "youth charter")));
+        Assert.Empty(await TitlesAsync(new ExchangeFilter(Q: "thurs volunteers")));
+    }
+
+    [Fact]
+    public async Task Search_ignores_diacritics_in_the_text_and_in_the_query()
+    {
+        await PostAsync("kelme", "Kelmė youth centre");
+        await PostAsync("canepina", "Accoglienza diffusa", body: "Integración local de refugiados.");
+
+        Assert.Equal(["Kelmė youth centre"], await TitlesAsync(new ExchangeFilter(Q: "kelme")));
+        Assert.Equal(["Kelmė youth centre"], await TitlesAsync(new ExchangeFilter(Q: "KELMĖ")));
+        Assert.Equal(["Accoglienza diffusa"], await TitlesAsync(new ExchangeFilter(Q: "integracion")));
+        Assert.Equal(["Accoglienza diffusa"], await TitlesAsync(new ExchangeFilter(Q: "íntegrac")));
+    }
+
+    [Theory]
+    [InlineData("\"; DROP TABLE exchanges; --")]
+    [InlineData("NEAR(youth centre) OR title:*")]
+    [InlineData("' OR 1=1 --")]
+    [InlineData("youth\" OR \"x")]
+    public async Task Hostile_search_text_is_only_words_that_must_all_occur(string q)
+    {
+        await PostAsync("kelme", "Youth centre");
+
+        var titles = await TitlesAsync(new ExchangeFilter(Q: q));
+
+        // None of these texts holds every one of its words, so nothing matches and nothing breaks.
+        Assert.Empty(titles);
+    }
+
+    [Theory]
+    [InlineData("\"youth\"")]
+    [InlineData("youth*")]
+    [InlineData("(youth) centre")]
+    [InlineData("-youth +centre")]
+    public async Task Operators_and_quotes_separate_words_instead_of_being_obeyed(string q)
+    {
+        await PostAsync("kelme", "Youth centre");
+        await PostAsync("gallese", "Volunteer desk");
+
+        Assert.Equal(["Youth centre"], await TitlesAsync(new ExchangeFilter(Q: q)));
+    }
+
+    [Fact]
+    public async Task Paging_walks_every_match_exactly_once_while_new_exchanges_arrive()
+    {
+        var expected = new List<string>();
+        for (var i = 0; i < 23; i++)
+        {
+            expected.Add((await PostAsync(i % 2 == 0 ? "kelme" : "canepina", $"Practice {i}")).Id);
+        }
+
+        // Several posts in the same tick: the id breaks the tie.
+        for (var i = 0; i < 4; i++)
+        {
+            expected.Add((await _silo.PostAsync("gallese", $"Same tick {i}")).Id);
+        }
+
+        var seen = new List<string>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await _silo.Catalog.SearchAsync(new ExchangeFilter(), limit: 5, cursor: cursor);
+            seen.AddRange(page.Items.Select(i => i.Id));
+            cursor = page.NextCursor;
+            pages++;
+
+            // New exchanges arrive between pages, some in the very tick of the last one seen.
+            await PostAsync("novo-mesto", $"Arrived during page {pages}");
+            await _silo.PostAsync("kelme", $"Arrived in the same tick during page {pages}");
+        }
+        while (cursor is not null);
+
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.Equal(expected.Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+        Assert.Equal(6, pages);
+    }
+
+    [Fact]
+    public async Task Paging_a_filtered_search_walks_only_its_matches()
+    {
+        for (var i = 0; i < 12; i++)
+        {
+            await PostAsync(i % 3 == 0 ? "kelme" : "gallese", $"Item {i}", themes: [i % 2 == 0 ? "culture" : "tourism"]);
+        }
+
+        var seen = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await _silo.Catalog.SearchAsync(new ExchangeFilter(Theme: "culture", Author: "gallese"), limit: 2, cursor: cursor);
+            seen.AddRange(page.Items.Select(i => i.Title));
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(["Item 10", "Item 8", "Item 4", "Item 2"], seen);
+    }
+
+    [Fact]
+    public async Task A_tampered_cursor_is_a_validation_error()
+    {
+        var error = await Assert.ThrowsAsync<DomainValidationException>(
+            () => _silo.Catalog.SearchAsync(new ExchangeFilter(), cursor: "bm90LWEtY3Vyc29y"));
+
+        Assert.Equal(["cursor"], error.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task The_view_of_an_exchange_assembles_all_its_replies_and_adoptions_across_index_pages()
+    {
+        var practice = await PostAsync("novo-mesto", "NGO charter");
+        for (var i = 0; i < 130; i++)
+        {
+            _silo.Clock.Advance(TimeSpan.FromSeconds(1));
+            await _silo.ReplyAsync(practice.Id, i % 2 == 0 ? "kelme" : "gallese", $"Reply {i}");
+        }
+
+        await _silo.AdoptAsync(practice.Id, "kelme", AdoptionStatus.Interested);
+        _silo.Clock.Advance(TimeSpan.FromSeconds(1));
+        await _silo.AdoptAsync(practice.Id, "gallese", AdoptionStatus.Adapting, "Started in May.");
+
+        var view = await _silo.Catalog.GetAsync(practice.Id);
+
+        Assert.NotNull(view);
+        Assert.Equal(practice.Id, view.Exchange.Id);
+        Assert.Equal(130, view.ReplyCount);
+        Assert.Equal(Enumerable.Range(0, 130).Select(i => $"Reply {i}"), view.Replies.Select(r => r.Body));
+        Assert.Equal(["kelme", "gallese"], view.Adoptions.Select(a => a.MunicipalityId));
+        Assert.Equal("Started in May.", view.Adoptions[1].Note);
+    }
+
+    [Fact]
+    public async Task The_view_shows_a_bounded_number_of_replies_and_counts_them_all()
+    {
+        var practice = await PostAsync("novo-mesto", "Popular practice");
+        for (var i = 0; i < ExchangeLimits.MaxRepliesInView + 2; i++)
+        {
+            _silo.Clock.Advance(TimeSpan.FromSeconds(1));
+            await _silo.ReplyAsync(practice.Id, "kelme", $"Reply {i}");
+        }
+
+        var view = await _silo.Catalog.GetAsync(practice.Id);
+
+        Assert.Equal(ExchangeLimits.MaxRepliesInView, view!.Replies.Count);
+        Assert.Equal(ExchangeLimits.MaxRepliesInView + 2, view.ReplyCount);
+        Assert.Equal("Reply 0", view.Replies[0].Body);
+    }
+
+    [Fact]
+    public async Task Every_reply_can_be_read_page_by_page_oldest_first()
+    {
+        var practice = await PostAsync("novo-mesto", "Popular practice");
+        for (var i = 0; i < 7; i++)
+        {
+            _silo.Clock.Advance(TimeSpan.FromSeconds(1));
+            await _silo.ReplyAsync(practice.Id, "kelme", $"Reply {i}");
+        }
+
+        var bodies = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await _silo.Catalog.GetRepliesAsync(practice.Id, limit: 3, cursor: cursor);
+            bodies.AddRange(page.Items.Select(r => r.Body));
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(Enumerable.Range(0, 7).Select(i => $"Reply {i}"), bodies);
+        await Assert.ThrowsAsync<ResourceNotFoundException>(() => _silo.Catalog.GetRepliesAsync("ex-0190f2c6a1b27c3d8e9f0a1b2c3d4e5f"));
+    }
+
+    [Theory]
+    [InlineData("ex-0190f2c6a1b27c3d8e9f0a1b2c3d4e5f")]
+    [InlineData("../../etc/passwd")]
+    public async Task There_is_no_view_of_an_unknown_exchange(string id)
+    {
+        Assert.Null(await _silo.Catalog.GetAsync(id));
+    }
+
+    [Fact]
+    public async Task A_partners_own_view_shows_what_it_posted_and_what_it_adopted()
+    {
+        var charter = await PostAsync("novo-mesto", "NGO charter");
+        var hosting = await PostAsync("canepina", "Hosting families");
+        var own = await PostAsync("kelme", "Youth centre");
+        await PostAsync("gallese", "Volunteer desk");
+        _silo.Clock.Advance(TimeSpan.FromMinutes(1));
+        await _silo.AdoptAsync(charter.Id, "kelme", AdoptionStatus.Adapting, "Translating it.");
+        _silo.Clock.Advance(TimeSpan.FromMinutes(1));
+        await _silo.AdoptAsync(hosting.Id, "kelme", AdoptionStatus.Interested);
+
+        var view = await _silo.Catalog.GetForMunicipalityAsync("kelme");
+
+        Assert.Equal([own.Id], view.Posted.Items.Select(i => i.Id));
+        Assert.Equal([hosting.Id, charter.Id], view.Adopted.Items.Select(a => a.Exchange.Id));
+        Assert.Equal(AdoptionStatus.Adapting, view.Adopted.Items[1].Status);
+        Assert.Equal("NGO charter", view.Adopted.Items[1].Exchange.Title);
+    }
+
+    [Fact]
+    public async Task A_partners_own_view_pages_each_list_on_its_own()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await PostAsync("kelme", $"Own {i}");
+            var other = await PostAsync("gallese", $"Other {i}");
+            await _silo.AdoptAsync(other.Id, "kelme", AdoptionStatus.Interested);
+        }
+
+        var first = await _silo.Catalog.GetForMunicipalityAsync("kelme", limit: 2);
+        var second = await _silo.Catalog.GetForMunicipalityAsync("kelme", limit: 2, postedCursor: first.Posted.NextCursor, adoptedCursor: first.Adopted.NextCursor);
+
+        Assert.Equal(["Own 2", "Own 1", "Own 0"], first.Posted.Items.Concat(second.Posted.Items).Select(i => i.Title));
+        Assert.Equal(["Other 2", "Other 1", "Other 0"], first.Adopted.Items.Concat(second.Adopted.Items).Select(a => a.Exchange.Title));
+        Assert.Null(second.Posted.NextCursor);
+        Assert.Null(second.Adopted.NextCursor);
+    }
+
+    [Fact]
+    public async Task There_is_no_own_view_of_an_unknown_municipality()
+    {
+        await Assert.ThrowsAsync<ResourceNotFoundException>(() => _silo.Catalog.GetForMunicipalityAsync("atlantis"));
+    }
+}

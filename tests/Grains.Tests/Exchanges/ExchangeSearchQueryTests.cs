@@ -1,0 +1,107 @@
+using Collaboration.Grains.Errors;
+using Collaboration.Grains.Exchanges;
+using Collaboration.Silo.Indexing;
+
+namespace Collaboration.Grains.Tests.Exchanges;
+
+public sealed class ExchangeSearchQueryTests
+{
+    [Fact]
+    public void No_filter_asks_for_the_newest_twenty_exchanges()
+    {
+        var query = ExchangeCatalog.BuildSearch(new ExchangeFilter(), limit: null, cursor: null);
+
+        Assert.Equal("exchanges", query.Index);
+        Assert.Empty(query.Terms);
+        Assert.Null(query.Text);
+        Assert.True(query.Descending);
+        Assert.Equal(20, query.Limit);
+        Assert.Null(query.After);
+    }
+
+    [Fact]
+    public void Every_filter_becomes_a_term_normalised_as_the_exchange_publishes_it()
+    {
+        var filter = new ExchangeFilter(Theme: " Urban  Mobility ", Country: "si", Author: "novo-mesto", ProjectId: "shelter", Kind: "LessonLearned", Q: "  partnership NGOs ");
+
+        var query = ExchangeCatalog.BuildSearch(filter, limit: 5, cursor: null);
+
+        Assert.Equal(
+            [
+                new IndexTerm("kind", "lessonLearned"),
+                new IndexTerm("author", "novo-mesto"),
+                new IndexTerm("country", "SI"),
+                new IndexTerm("project", "shelter"),
+                new IndexTerm("theme", "urban mobility"),
+            ],
+            query.Terms);
+        Assert.Equal("partnership NGOs", query.Text);
+        Assert.Equal(5, query.Limit);
+    }
+
+    [Fact]
+    public void A_cursor_continues_after_its_position()
+    {
+        var cursor = PageCursor.Encode(new IndexCursor(1234, "ex-abc"));
+
+        var query = ExchangeCatalog.BuildSearch(new ExchangeFilter(), limit: null, cursor);
+
+        Assert.Equal(new IndexCursor(1234, "ex-abc"), query.After);
+    }
+
+    [Fact]
+    public void Blank_filters_are_ignored()
+    {
+        var query = ExchangeCatalog.BuildSearch(new ExchangeFilter("", " ", "", "", "", "   "), limit: null, cursor: "");
+
+        Assert.Empty(query.Terms);
+        Assert.Null(query.Text);
+        Assert.Null(query.After);
+    }
+
+    [Fact]
+    public void Invalid_filters_limit_and_cursor_are_all_reported_by_field()
+    {
+        var filter = new ExchangeFilter(
+            Theme: new string('t', ExchangeLimits.ThemeMaxLength + 1),
+            Country: "Slovenia",
+            Author: "Novo Mesto",
+            ProjectId: "../etc",
+            Kind: "rumour",
+            Q: new string('q', ExchangeLimits.QueryMaxLength + 1));
+
+        var error = Assert.Throws<DomainValidationException>(() => ExchangeCatalog.BuildSearch(filter, limit: 101, cursor: "garbage!"));
+
+        Assert.Equal(
+            ["author", "country", "cursor", "kind", "limit", "projectId", "q", "theme"],
+            error.Errors.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(101)]
+    public void A_limit_outside_one_to_a_hundred_is_refused(int limit)
+    {
+        var error = Assert.Throws<DomainValidationException>(() => ExchangeCatalog.BuildSearch(new ExchangeFilter(), limit, cursor: null));
+
+        Assert.Equal(["limit"], error.Errors.Keys);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(100)]
+    public void The_limit_may_be_anything_from_one_to_a_hundred(int limit)
+    {
+        Assert.Equal(limit, ExchangeCatalog.BuildSearch(new ExchangeFilter(), limit, cursor: null).Limit);
+    }
+
+    [Theory]
+    [InlineData("\"; DROP TABLE exchanges; --")]
+    [InlineData("title:x OR body:* NEAR(a b)")]
+    [InlineData("<script>alert(1)</script>")]
+    public void Hostile_search_text_is_passed_on_as_plain_words(string q)
+    {
+        Assert.Equal(q, ExchangeCatalog.BuildSearch(new ExchangeFilter(Q: q), limit: null, cursor: null).Text);
+    }
+}

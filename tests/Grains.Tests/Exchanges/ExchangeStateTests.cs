@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Collaboration.Grains.Exchanges;
+using Collaboration.Silo;
+using Collaboration.Silo.Indexing;
+
+namespace Collaboration.Grains.Tests.Exchanges;
+
+public sealed class ExchangeStateTests
+{
+    private static readonly DateTimeOffset PostedAt = new(2017, 10, 12, 9, 30, 0, TimeSpan.Zero);
+
+    private static ExchangeState Posted(string? projectId = "shelter") => new()
+    {
+        Id = "ex-0190f2c6a1b27c3d8e9f0a1b2c3d4e5f",
+        Kind = ExchangeKind.GoodPractice,
+        Title = "Local partnership",
+        Summary = "Municipality and NGOs together",
+        Body = "Novo mesto signs a charter with local NGOs.",
+        Themes = ["integration", "volunteering"],
+        Author = "novo-mesto",
+        AuthorCountry = "SI",
+        ProjectId = projectId,
+        Language = "en",
+        CreatedAt = PostedAt,
+    };
+
+    [Fact]
+    public void An_unposted_exchange_publishes_nothing()
+    {
+        Assert.Empty(new ExchangeState().GetIndexEntries(new GrainId("exchange", "ex-1")));
+    }
+
+    [Fact]
+    public void A_posted_exchange_publishes_one_document_with_its_filters_as_terms()
+    {
+        var entry = Assert.Single(Posted().GetIndexEntries(new GrainId("exchange", "ex-0190f2c6a1b27c3d8e9f0a1b2c3d4e5f")));
+
+        Assert.Equal(ExchangeIndex.Exchanges, entry.Index);
+        Assert.Equal("ex-0190f2c6a1b27c3d8e9f0a1b2c3d4e5f", entry.DocumentId);
+        Assert.Equal(PostedAt.UtcTicks, entry.SortKey);
+        Assert.Equal(
+            [
+                new IndexTerm("kind", "goodPractice"),
+                new IndexTerm("author", "novo-mesto"),
+                new IndexTerm("country", "SI"),
+                new IndexTerm("project", "shelter"),
+                new IndexTerm("theme", "integration"),
+                new IndexTerm("theme", "volunteering"),
+            ],
+            entry.Terms);
+    }
+
+    [Fact]
+    public void An_exchange_without_a_project_has_no_project_term()
+    {
+        var entry = Assert.Single(Posted(projectId: null).GetIndexEntries(new GrainId("exchange", "ex-1")));
+
+        Assert.DoesNotContain(entry.Terms, t => t.Field == "project");
+    }
+
+    [Fact]
+    public void Title_summary_and_body_are_the_searchable_text()
+    {
+        var entry = Assert.Single(Posted().GetIndexEntries(new GrainId("exchange", "ex-1")));
+
+        Assert.Equal("Local partnership\nMunicipality and NGOs together\nNovo mesto signs a charter with local NGOs.", entry.Text);
+    }
+
+    [Fact]
+    public void The_payload_is_the_list_item_without_the_body()
+    {
+        var entry = Assert.Single(Posted().GetIndexEntries(new GrainId("exchange", "ex-1")));
+
+        var item = JsonSerializer.Deserialize<ExchangeListItem>(entry.Payload!, GrainStateSerializer.Options);
+        Assert.Equal(Posted().ToRecord()!.ToListItem() with { Themes = item!.Themes }, item);
+        Assert.Equal(["integration", "volunteering"], item.Themes);
+        Assert.DoesNotContain("charter", entry.Payload, StringComparison.Ordinal);
+        Assert.Contains("\"kind\":\"goodPractice\"", entry.Payload, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,96 @@
+using Collaboration.Grains.Access;
+using Collaboration.Grains.Activity;
+using Collaboration.Grains.Domain;
+using Collaboration.Grains.Exchanges;
+using Collaboration.Grains.Municipalities;
+using Collaboration.Grains.Projects;
+using Collaboration.Silo;
+using Collaboration.Silo.Indexing;
+using Collaboration.Silo.Runtime;
+using Collaboration.Silo.Storage;
+using Collaboration.Silo.Storage.Memory;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Collaboration.Grains.Tests.Exchanges.Support;
+
+/// <summary>
+/// A grain runtime over memory storage with the domain's grains and a test clock, with helpers to register
+/// partners and projects and to post, reply and adopt.
+/// </summary>
+public sealed class ExchangeSilo : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly MemoryStorage _storage;
+
+    public ExchangeSilo()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddMemoryStorage();
+        services.AddSilo().AddGrainsFrom(typeof(ExchangeGrain).Assembly);
+        _services = services.BuildServiceProvider();
+        _storage = _services.GetRequiredService<MemoryStorage>();
+        Runtime = _services.GetRequiredService<GrainRuntime>();
+        Catalog = new ExchangeCatalog(Runtime, _storage);
+    }
+
+    public TestClock Clock { get; } = new();
+
+    public GrainRuntime Runtime { get; }
+
+    public IGrainFactory Grains => Runtime;
+
+    public IGrainIndex Index => _storage;
+
+    public ExchangeCatalog Catalog { get; }
+
+    /// <summary>Registers a partner through its grain, as the coordinator does; again with another country, moves it.</summary>
+    public async Task AddMunicipalityAsync(string id, string country)
+    {
+        var grain = Grains.GetGrain<IMunicipalityGrain>(id);
+        var profile = new MunicipalityProfile(id, country, PartnerKind.Municipality, null, null, null, [], null);
+        if (await grain.GetAsync() is null)
+        {
+            await grain.CreateAsync(profile, $"key-of-{id}", Actor.Coordinator);
+        }
+        else
+        {
+            await grain.UpdateProfileAsync(profile, null, Actor.Coordinator);
+        }
+    }
+
+    /// <summary>Registers a project through its grain with these partners, the first one leading.</summary>
+    public Task AddProjectAsync(string id, params string[] partners) =>
+        Grains.GetGrain<IProjectGrain>(id).CreateAsync(
+            new ProjectDefinition(
+                id.ToUpperInvariant(), $"Project {id}", Programme.EuropeForCitizens, Measure.NetworkOfTowns, null, null,
+                new DateOnly(2017, 1, 1), new DateOnly(2018, 12, 31), partners[0], partners, [], null),
+            Actor.Coordinator);
+
+    public Task<ExchangeRecord> PostAsync(
+        string author,
+        string title = "Local partnership with NGOs",
+        ExchangeKind kind = ExchangeKind.GoodPractice,
+        string[]? themes = null,
+        string summary = "How a town and its NGOs integrate newcomers together.",
+        string? body = null,
+        string? projectId = null) =>
+        Grains.GetGrain<IExchangeGrain>(ExchangeIds.NewExchangeId())
+            .PostAsync(Actor.Municipality(author), new NewExchange(kind, title, summary, body, themes ?? ["integration"], projectId));
+
+    public async Task<AdoptionRecord> AdoptAsync(string exchangeId, string municipalityId, AdoptionStatus status, string? note = null) =>
+        (await Grains.GetGrain<IAdoptionGrain>(ExchangeIds.AdoptionKey(exchangeId, municipalityId))
+            .SetStatusAsync(Actor.Municipality(municipalityId), status, note)).Adoption;
+
+    public Task<ReplyRecord> ReplyAsync(string exchangeId, string author, string body) =>
+        Grains.GetGrain<IReplyGrain>(ExchangeIds.NewReplyId()).PostAsync(Actor.Municipality(author), exchangeId, body);
+
+    public Task<IReadOnlyList<ActivityRecord>> ActivityAsync() =>
+        Grains.GetGrain<IActivityLogGrain>(IActivityLogGrain.Key).ReadAsync(0, 1000);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Runtime.StopAsync();
+        await _services.DisposeAsync();
+    }
+}
