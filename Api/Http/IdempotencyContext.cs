@@ -16,7 +16,7 @@ namespace Collaboration.Api.Http;
 /// is given and, when it finds itself created with the same token, returns the resource instead of a conflict.
 /// </para>
 /// </summary>
-public sealed class IdempotencyContext
+public sealed class IdempotencyContext(TimeProvider clock)
 {
     /// <summary>The hash of (caller, route, key); null when the request carries no Idempotency-Key.</summary>
     public string? Scope { get; private set; }
@@ -33,7 +33,7 @@ public sealed class IdempotencyContext
     {
         if (Scope is null)
         {
-            return prefix + Guid.CreateVersion7().ToString("N");
+            return prefix + Guid.CreateVersion7(clock.GetUtcNow()).ToString("N");
         }
 
         var digest = SHA256.HashData(Encoding.UTF8.GetBytes($"resource-id\n{prefix}\n{ordinal}\n{Scope}"));

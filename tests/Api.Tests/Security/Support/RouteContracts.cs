@@ -52,5 +52,38 @@ public static class RouteContracts
             { Other = Forbidden },
         new("DELETE /agreements/{id}/parties/{municipalityId}", w => $"/agreements/{w.UnsignedAgreement}/parties/{w.Owner}")
             { Coordinator = Forbidden, Other = Forbidden },
+
+        // Events: a partner of the project (or the coordinator) records one; its host or the coordinator changes or
+        // cancels it; participation is recorded by that town, the host or the coordinator; reports are public records.
+        new("POST /projects/{id}/events", w => $"/projects/{w.Project}/events", w => SecurityWorld.EventBody(w.Owner))
+            { Other = Forbidden },
+        new("GET /projects/{id}/events", w => $"/projects/{w.Project}/events"),
+        new("GET /events/{eventId}", w => $"/events/{w.Event}"),
+        new("PUT /events/{eventId}", w => $"/events/{w.Event}", w => SecurityWorld.EventBody(w.Owner))
+            { Other = Forbidden },
+        new("POST /events/{eventId}/cancellation", w => $"/events/{w.Event}/cancellation", _ => new { reason = "Weather" })
+            { Other = Forbidden },
+        new("PUT /events/{eventId}/participation/{municipalityId}", w => $"/events/{w.Event}/participation/{w.Partner}", _ => new { participants = 12 })
+            { Other = Forbidden },
+        new("GET /events/{eventId}/report", w => $"/events/{w.Event}/report"),
+        new("GET /projects/{id}/report", w => $"/projects/{w.Project}/report"),
+        new("GET /projects/{id}/calendar.ics", w => $"/projects/{w.Project}/calendar.ics"),
+        new("GET /projects/{id}/participants.csv", w => $"/projects/{w.Project}/participants.csv"),
+        new("GET /municipalities/{id}/calendar.ics", w => $"/municipalities/{w.Owner}/calendar.ics"),
+
+        // Exchanges: municipalities post, reply and adopt in their own name (never the coordinator); an adoption is
+        // set by the adopting town itself (here the owner adopts the partner's practice); any key reads.
+        new("POST /exchanges", _ => "/exchanges", _ => SecurityWorld.ExchangeBody())
+            { Coordinator = Forbidden },
+        new("GET /exchanges", _ => "/exchanges"),
+        new("GET /exchanges/{id}", w => $"/exchanges/{w.Exchange}"),
+        new("GET /municipalities/{id}/exchanges", w => $"/municipalities/{w.Owner}/exchanges"),
+        new("POST /exchanges/{id}/replies", w => $"/exchanges/{w.Exchange}/replies", _ => new { body = "Another reply." })
+            { Coordinator = Forbidden },
+        new("GET /exchanges/{id}/replies", w => $"/exchanges/{w.Exchange}/replies"),
+        new("GET /exchanges/{id}/replies/{replyId}", w => $"/exchanges/{w.Exchange}/replies/{w.Reply}"),
+        new("PUT /exchanges/{id}/adoptions/{municipalityId}", w => $"/exchanges/{w.Exchange}/adoptions/{w.Owner}", _ => new { status = "interested" })
+            { Coordinator = Forbidden, Other = Forbidden },
+        new("GET /exchanges/{id}/adoptions/{municipalityId}", w => $"/exchanges/{w.Exchange}/adoptions/{w.Owner}"),
     }.ToDictionary(c => c.Key);
 }
