@@ -25,6 +25,7 @@ public sealed class CrashDurabilityTests(ITestOutputHelper output)
             var network = await CrashNetwork.SeedAsync(api, settings.Clients);
             for (var cycle = 1; cycle <= settings.Cycles; cycle++)
             {
+                await network.SeedProjectAsync(api, cycle);
                 var kill = ledger.ArmKill(settings.AcknowledgementsPerCycle);
                 var load = new CrashWorkload(api, network, ledger, cycle).RunAsync();
 

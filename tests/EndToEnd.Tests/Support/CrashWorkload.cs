@@ -19,7 +19,7 @@ public sealed class CrashWorkload(ApiProcess api, CrashNetwork network, WriteLed
     public static LedgerEntry Plan(CrashNetwork network, int cycle, int client, int sequence)
     {
         var key = $"crash-{cycle}-{client}-{sequence}";
-        switch (sequence % 3)
+        switch (sequence % 5)
         {
             case 0:
             {
@@ -35,12 +35,35 @@ public sealed class CrashWorkload(ApiProcess api, CrashNetwork network, WriteLed
                 return new LedgerEntry(WriteKind.UpdateProfile, cycle, client, sequence, "PUT", $"/municipalities/{network.Partners[client]}", body, null, name);
             }
 
-            default:
+            case 2:
             {
                 var title = $"Crash agreement {cycle}.{client}.{sequence}";
                 var parties = new[] { network.Partners[client], network.Partners[(client + 1) % network.Clients] };
                 var body = JsonSerializer.Serialize(new { title, areas = new[] { "culture" }, parties, text = "We cooperate." });
                 return new LedgerEntry(WriteKind.DraftAgreement, cycle, client, sequence, "POST", "/agreements", body, key, title);
+            }
+
+            case 3:
+            {
+                var title = $"Crash practice {cycle}.{client}.{sequence}";
+                var body = JsonSerializer.Serialize(new { kind = "goodPractice", title, summary = "Written under a crash test.", themes = new[] { "durability" } });
+                return new LedgerEntry(WriteKind.PostExchange, cycle, client, sequence, "POST", "/exchanges", body, key, title);
+            }
+
+            default:
+            {
+                var title = $"Crash event {cycle}.{client}.{sequence}";
+                var body = JsonSerializer.Serialize(new
+                {
+                    title,
+                    kind = "workshop",
+                    host = network.Partners[client],
+                    place = "Novo mesto",
+                    startDate = "2026-05-04",
+                    endDate = "2026-05-05",
+                    description = "to write under a crash test",
+                });
+                return new LedgerEntry(WriteKind.CreateEvent, cycle, client, sequence, "POST", $"/projects/{CrashNetwork.ProjectId(cycle)}/events", body, key, title);
             }
         }
     }

@@ -101,10 +101,10 @@ public sealed class DurabilityCheck(ApiProcess api, CrashNetwork network, WriteL
                 lost++;
                 problems.Add($"missing: {entry}");
             }
-            else if (count == 1 && acknowledged && entry.Kind == WriteKind.DraftAgreement && state.AgreementId(entry) != AnsweredId(entry))
+            else if (count == 1 && acknowledged && entry.Kind != WriteKind.CreateMunicipality && state.CreatedId(entry) != AnsweredId(entry))
             {
                 duplicated++;
-                problems.Add($"the agreement is there under another id than answered: {entry}");
+                problems.Add($"it is there under another id than answered: {entry}");
             }
         }
 
@@ -162,6 +162,13 @@ public sealed class DurabilityCheck(ApiProcess api, CrashNetwork network, WriteL
         using var coordinator = api.CreateClient(ApiProcess.CoordinatorKey);
         var partners = await ReadArrayAsync(coordinator, "/municipalities");
         var agreements = await ReadArrayAsync(coordinator, "/agreements");
+        var exchanges = await ReadPagesAsync(coordinator, "/exchanges?limit=100");
+        var events = new List<JsonElement>();
+        foreach (var cycle in ledger.Entries.Where(e => e.Kind == WriteKind.CreateEvent).Select(e => e.Cycle).Distinct())
+        {
+            events.AddRange(await ReadArrayAsync(coordinator, $"/projects/{CrashNetwork.ProjectId(cycle)}/events"));
+        }
+
         var profiles = new Dictionary<int, string>();
         for (var i = 0; i < network.Clients; i++)
         {
@@ -171,12 +178,30 @@ public sealed class DurabilityCheck(ApiProcess api, CrashNetwork network, WriteL
 
         return new NetworkState(
             partners.GroupBy(p => p.GetProperty("id").GetString()!).ToDictionary(g => g.Key, g => g.Count()),
-            agreements.GroupBy(a => a.GetProperty("title").GetString()!).ToDictionary(g => g.Key, g => g.Select(a => a.GetProperty("id").GetString()!).ToList()),
+            agreements.Concat(exchanges).Concat(events)
+                .GroupBy(a => a.GetProperty("title").GetString()!)
+                .ToDictionary(g => g.Key, g => g.Select(a => a.GetProperty("id").GetString()!).ToList()),
             profiles);
     }
 
     private static async Task<List<JsonElement>> ReadArrayAsync(HttpClient client, string path) =>
         [.. (await ReadAsync(client, path)).EnumerateArray()];
+
+    /// <summary>Every item of a paged list ({items, nextCursor}).</summary>
+    private static async Task<List<JsonElement>> ReadPagesAsync(HttpClient client, string path)
+    {
+        var items = new List<JsonElement>();
+        string? cursor = null;
+        do
+        {
+            var page = await ReadAsync(client, cursor is null ? path : $"{path}&cursor={Uri.EscapeDataString(cursor)}");
+            items.AddRange(page.GetProperty("items").EnumerateArray());
+            cursor = page.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null);
+
+        return items;
+    }
 
     private static async Task<JsonElement> ReadAsync(HttpClient client, string path)
     {
@@ -189,18 +214,18 @@ public sealed class DurabilityCheck(ApiProcess api, CrashNetwork network, WriteL
     /// <summary>What the API shows after a restart, by the markers the workload wrote.</summary>
     private sealed record NetworkState(
         Dictionary<string, int> Partners,
-        Dictionary<string, List<string>> AgreementsByTitle,
+        Dictionary<string, List<string>> CreatedByTitle,
         Dictionary<int, string> Profiles)
     {
         public int Count(LedgerEntry entry) => entry.Kind switch
         {
             WriteKind.CreateMunicipality => Partners.GetValueOrDefault(entry.Marker),
-            WriteKind.DraftAgreement => AgreementsByTitle.TryGetValue(entry.Marker, out var ids) ? ids.Count : 0,
-            _ => 0,
+            WriteKind.UpdateProfile => 0,
+            _ => CreatedByTitle.TryGetValue(entry.Marker, out var ids) ? ids.Count : 0,
         };
 
-        public string? AgreementId(LedgerEntry entry) =>
-            AgreementsByTitle.TryGetValue(entry.Marker, out var ids) && ids.Count == 1 ? ids[0] : null;
+        public string? CreatedId(LedgerEntry entry) =>
+            CreatedByTitle.TryGetValue(entry.Marker, out var ids) && ids.Count == 1 ? ids[0] : null;
 
         public bool IsApplied(LedgerEntry entry) => entry.Kind == WriteKind.UpdateProfile
             ? Profiles.GetValueOrDefault(entry.Client) == entry.Marker

@@ -11,4 +11,10 @@ public enum WriteKind
 
     /// <summary>POST /agreements (server-assigned id) by a party.</summary>
     DraftAgreement,
+
+    /// <summary>POST /exchanges (server-assigned id) by a municipality.</summary>
+    PostExchange,
+
+    /// <summary>POST /projects/{id}/events (server-assigned id) by a partner of the cycle's project, hosting it.</summary>
+    CreateEvent,
 }
