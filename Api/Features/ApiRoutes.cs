@@ -1,9 +1,11 @@
 using Collaboration.Api.Features.Agreements;
 using Collaboration.Api.Features.Benchmark;
+using Collaboration.Api.Features.Dashboard;
 using Collaboration.Api.Features.Events;
 using Collaboration.Api.Features.Exchanges;
 using Collaboration.Api.Features.Health;
 using Collaboration.Api.Features.Municipalities;
+using Collaboration.Api.Features.Network;
 using Collaboration.Api.Features.Projects;
 
 namespace Collaboration.Api.Features;
@@ -27,6 +29,8 @@ public static class ApiRoutes
         app.MapAgreementsApi();
         app.MapEventsApi();
         app.MapExchangesApi();
+        app.MapNetworkApi();
+        app.MapDashboard();
         return app;
     }
 }

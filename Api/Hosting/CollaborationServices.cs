@@ -5,6 +5,7 @@ using Collaboration.Api.Errors;
 using Collaboration.Api.Http;
 using Collaboration.Api.Security;
 using Collaboration.Grains.Activity;
+using Collaboration.Grains.Network;
 using Collaboration.Silo;
 using Collaboration.Silo.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -27,6 +28,7 @@ public static class CollaborationServices
         services.AddStorage(settings);
         services.AddSilo(silo => builder.Configuration.GetSection("Collaboration:Silo").Bind(silo))
             .AddGrainsFrom(typeof(IActivityLogGrain).Assembly);
+        services.AddNetworkMonitoring();
 
         services.Configure<JsonOptions>(json => ConfigureJson(json.SerializerOptions));
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
@@ -77,6 +79,17 @@ public static class CollaborationServices
                 break;
             case "memory":
                 services.AddMemoryStorage();
+                break;
+            case "azuretable":
+                var connectionString = settings.Storage.ConnectionString;
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        "Collaboration:Storage:Provider is AzureTable but Collaboration:Storage:ConnectionString is empty; " +
+                        "give an Azure Storage connection string, or UseDevelopmentStorage=true for a local Azurite.");
+                }
+
+                services.AddAzureTableStorage(azure => azure.ConnectionString = connectionString);
                 break;
             default:
                 throw new InvalidOperationException(

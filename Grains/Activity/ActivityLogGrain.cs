@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Collaboration.Silo;
 using Collaboration.Silo.Storage;
 
@@ -6,31 +5,45 @@ namespace Collaboration.Grains.Activity;
 
 /// <summary>
 /// Numbers activity one entry at a time (the grain is non-reentrant), so the log is gapless: a sequence number
-/// is taken only once its record is durable.
+/// is taken only once its record is durable. Each durable record is then handed to the live feed, in order.
 /// </summary>
 [GrainType("activity-log")]
-public sealed class ActivityLogGrain(IAppendLog log) : Grain, IActivityLogGrain
+public sealed class ActivityLogGrain(IAppendLog log, ActivityFeed? feed = null) : Grain, IActivityLogGrain
 {
-    internal const string LogName = "activity";
-    private const int MaxReadLimit = 1000;
     private long _last;
+    private bool _lastUnknown;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
-        _last = await log.GetLastSequenceAsync(LogName, cancellationToken);
+        _last = await log.GetLastActivitySequenceAsync(cancellationToken);
 
     public async Task<ActivityRecord> AppendAsync(ActivityEntry entry)
     {
+        if (_lastUnknown)
+        {
+            // A failed append may still have committed (a timeout hides the commit): ask the log, never reuse a number.
+            _last = await log.GetLastActivitySequenceAsync();
+            _lastUnknown = false;
+        }
+
         var record = new ActivityRecord(_last + 1, TimeProvider.GetUtcNow(), entry.Type, entry.Actor, entry.Subject, entry.Summary);
-        await log.AppendAsync(LogName, record.Seq, record.At, JsonSerializer.Serialize(record, GrainStateSerializer.Options));
+        try
+        {
+            await log.AppendAsync(ActivityLogReader.LogName, record.Seq, record.At, ActivityLogReader.Serialize(record));
+        }
+        catch
+        {
+            _lastUnknown = true;
+            throw;
+        }
+
         _last = record.Seq;
+
+        // Only after the append is durable: a live listener never sees a record the log could lose.
+        feed?.Publish(record);
         return record;
     }
 
-    public async Task<IReadOnlyList<ActivityRecord>> ReadAsync(long after, int limit)
-    {
-        var records = await log.ReadAsync(LogName, Math.Max(0, after), Math.Clamp(limit, 1, MaxReadLimit));
-        return records.Select(r => JsonSerializer.Deserialize<ActivityRecord>(r.Payload, GrainStateSerializer.Options)!).ToList();
-    }
+    public Task<IReadOnlyList<ActivityRecord>> ReadAsync(long after, int limit) => log.ReadActivityAsync(after, limit);
 
     public Task<long> GetLastSequenceAsync() => Task.FromResult(_last);
 }

@@ -1,4 +1,5 @@
 using Collaboration.Silo.Indexing;
+using Collaboration.Silo.Storage.AzureTable;
 using Collaboration.Silo.Storage.Memory;
 using Collaboration.Silo.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,18 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<SqliteStorageOptions>().Configure(configure);
         services.AddSingleton(provider => new SqliteStorage(provider.GetRequiredService<IOptions<SqliteStorageOptions>>().Value));
         return services.AddStorageInterfaces<SqliteStorage>();
+    }
+
+    /// <summary>Keeps everything in Azure Table storage (or Azurite) under <see cref="AzureTableStorageOptions.ConnectionString"/>.</summary>
+    public static IServiceCollection AddAzureTableStorage(this IServiceCollection services, Action<AzureTableStorageOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<AzureTableStorageOptions>().Configure(configure);
+        services.AddSingleton(provider => new AzureTableStorage(
+            provider.GetRequiredService<IOptions<AzureTableStorageOptions>>().Value,
+            provider.GetService<TimeProvider>()));
+        return services.AddStorageInterfaces<AzureTableStorage>();
     }
 
     // The interfaces resolve to the provider's one instance: a state and its index entries must be written together.

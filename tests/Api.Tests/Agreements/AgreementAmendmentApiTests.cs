@@ -4,7 +4,8 @@ using Collaboration.Api.Tests.Support;
 
 namespace Collaboration.Api.Tests.Agreements;
 
-public sealed class AgreementAmendmentApiTests(CollaborationApiFactory api) : IClassFixture<CollaborationApiFactory>
+// Not sealed: AzureTable/ runs these tests again on Azure Table storage.
+public class AgreementAmendmentApiTests(CollaborationApiFactory api) : IClassFixture<CollaborationApiFactory>
 {
     private static readonly object Amended = new
     {

@@ -7,7 +7,8 @@ using Collaboration.Api.Tests.Support;
 namespace Collaboration.Api.Tests.Events;
 
 /// <summary>Events and participation through the API on SQLite: every route's answers and every actor it refuses.</summary>
-public sealed class EventsApiTests(CollaborationApiFactory api) : IClassFixture<CollaborationApiFactory>
+// Not sealed: AzureTable/ runs these tests again on Azure Table storage.
+public class EventsApiTests(CollaborationApiFactory api) : IClassFixture<CollaborationApiFactory>
 {
     private readonly EventsNetwork _network = new(api);
 

@@ -5,7 +5,8 @@ using Collaboration.Api.Tests.Support;
 
 namespace Collaboration.Api.Tests.Exchanges;
 
-public sealed class AdoptionsApiTests(CollaborationApiFactory api) : IClassFixture<CollaborationApiFactory>
+// Not sealed: AzureTable/ runs these tests again on Azure Table storage.
+public class AdoptionsApiTests(CollaborationApiFactory api) : IClassFixture<CollaborationApiFactory>
 {
     private async Task<(ExchangeNetwork Net, string PracticeId)> NetworkAsync(string prefix)
     {

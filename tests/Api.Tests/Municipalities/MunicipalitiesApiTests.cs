@@ -4,7 +4,8 @@ using Collaboration.Api.Tests.Support;
 
 namespace Collaboration.Api.Tests.Municipalities;
 
-public sealed class MunicipalitiesApiTests(CollaborationApiFactory api) : IClassFixture<CollaborationApiFactory>
+// Not sealed: AzureTable/ runs these tests again on Azure Table storage.
+public class MunicipalitiesApiTests(CollaborationApiFactory api) : IClassFixture<CollaborationApiFactory>
 {
     [Fact]
     public async Task CoordinatorRegistersAPartnerAndGetsItsApiKeyOnce()

@@ -5,7 +5,8 @@ using Collaboration.Api.Tests.Support;
 
 namespace Collaboration.Api.Tests.Platform;
 
-public sealed class PlatformTests(CollaborationApiFactory api) : IClassFixture<CollaborationApiFactory>
+// Not sealed: AzureTable/ runs these tests again on Azure Table storage.
+public class PlatformTests(CollaborationApiFactory api) : IClassFixture<CollaborationApiFactory>
 {
     [Fact]
     public async Task HealthAndReadinessAnswerWithoutAKey()

@@ -4,7 +4,8 @@ using Collaboration.Api.Tests.Support;
 
 namespace Collaboration.Api.Tests.Projects;
 
-public sealed class ProjectsApiTests(CollaborationApiFactory api) : IClassFixture<CollaborationApiFactory>
+// Not sealed: AzureTable/ runs these tests again on Azure Table storage.
+public class ProjectsApiTests(CollaborationApiFactory api) : IClassFixture<CollaborationApiFactory>
 {
     private static object Project(string id, string lead, string[] partners, string programme = "europeForCitizens", string measure = "networkOfTowns") => new
     {

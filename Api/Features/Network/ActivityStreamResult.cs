@@ -1,0 +1,48 @@
+using System.Reflection;
+using Collaboration.Grains.Activity;
+using Collaboration.Silo.Storage;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
+
+namespace Collaboration.Api.Features.Network;
+
+/// <summary>
+/// The activity log as a <c>text/event-stream</c> response that lasts until the client leaves or the host stops
+/// (so that a shutdown never waits for open streams).
+/// </summary>
+public sealed class ActivityStreamResult(long after) : IResult, IEndpointMetadataProvider
+{
+    public const string ContentType = "text/event-stream";
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var services = httpContext.RequestServices;
+        var response = httpContext.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = ContentType;
+        response.Headers.CacheControl = "no-cache, no-transform";
+        response.Headers["X-Accel-Buffering"] = "no";
+        httpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+
+        var writer = new ActivityStreamWriter(
+            services.GetRequiredService<IAppendLog>(),
+            services.GetRequiredService<ActivityFeed>(),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
+        var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(httpContext.RequestAborted, stopping);
+        try
+        {
+            await writer.WriteAsync(response.Body, after, ended.Token);
+        }
+        catch (OperationCanceledException) when (ended.IsCancellationRequested)
+        {
+            // The client left or the host is stopping: the stream simply ends; the client resumes with Last-Event-ID.
+        }
+    }
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(ActivityItem), [ContentType]));
+}

@@ -1,0 +1,4 @@
+namespace Collaboration.Grains.Network;
+
+/// <summary>Events not cancelled: <see cref="Held"/> started before today, <see cref="Upcoming"/> start today or later.</summary>
+public sealed record EventCounts(long Held, long Upcoming);

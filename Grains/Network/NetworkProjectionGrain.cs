@@ -1,0 +1,86 @@
+using Collaboration.Grains.Activity;
+using Collaboration.Silo;
+using Collaboration.Silo.Storage;
+
+namespace Collaboration.Grains.Network;
+
+[GrainType("network-projection")]
+public sealed class NetworkProjectionGrain(
+    [PersistentState("projection")] IPersistentState<NetworkProjectionState> projection,
+    IAppendLog log) : Grain, INetworkProjectionGrain
+{
+    private const int PageSize = 500;
+    private const string Coordinator = "coordinator";
+    private const string MunicipalitySubject = "municipality/";
+
+    public async Task<NetworkProjection> GetAsync()
+    {
+        await CatchUpAsync();
+        var state = projection.State;
+        return new NetworkProjection(state.Position, new Dictionary<string, DateTimeOffset>(state.LastActivity, StringComparer.Ordinal));
+    }
+
+    public async Task<long> CatchUpAsync()
+    {
+        var state = projection.State;
+        var folded = 0;
+        while (true)
+        {
+            var records = await log.ReadActivityAsync(state.Position, PageSize);
+            foreach (var record in records)
+            {
+                Fold(state, record);
+                folded++;
+            }
+
+            if (records.Count < PageSize)
+            {
+                break;
+            }
+        }
+
+        if (folded > 0)
+        {
+            try
+            {
+                await projection.WriteStateAsync();
+            }
+            catch
+            {
+                // The fold is ahead of what is stored (or the write committed unseen): start over from storage next time.
+                DeactivateOnIdle();
+                throw;
+            }
+        }
+
+        return state.Position;
+    }
+
+    /// <summary>Records arrive in sequence order; one already folded (a repeat after a crash) is skipped.</summary>
+    internal static void Fold(NetworkProjectionState state, ActivityRecord record)
+    {
+        if (record.Seq <= state.Position)
+        {
+            return;
+        }
+
+        state.Position = record.Seq;
+        if (record.Actor is { Length: > 0 } actor && actor != Coordinator)
+        {
+            Touch(state, actor, record.At);
+        }
+
+        if (record.Subject.StartsWith(MunicipalitySubject, StringComparison.Ordinal))
+        {
+            Touch(state, record.Subject[MunicipalitySubject.Length..], record.At);
+        }
+    }
+
+    private static void Touch(NetworkProjectionState state, string municipalityId, DateTimeOffset at)
+    {
+        if (!state.LastActivity.TryGetValue(municipalityId, out var known) || at > known)
+        {
+            state.LastActivity[municipalityId] = at;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace Collaboration.Grains.Network;
+
+/// <summary>All registered projects, and those running today (start &lt;= today &lt;= end).</summary>
+public sealed record ProjectCounts(long Total, long Active);

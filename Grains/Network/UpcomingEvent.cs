@@ -1,0 +1,14 @@
+using Collaboration.Grains.Events;
+
+namespace Collaboration.Grains.Network;
+
+/// <summary>An event that starts today or later, as the events index describes it.</summary>
+public sealed record UpcomingEvent(
+    string Id,
+    string ProjectId,
+    string Title,
+    EventKind Kind,
+    string Host,
+    string Place,
+    DateOnly StartDate,
+    DateOnly EndDate);

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using Collaboration.Silo.Indexing;
+
+namespace Collaboration.Silo.Storage.AzureTable;
+
+/// <summary>The tables, partitions and row keys of the provider (README.md beside this file draws them).</summary>
+internal sealed class TableLayout
+{
+    public TableLayout(string prefix)
+    {
+        if (prefix.Length > 40 || !prefix.All(char.IsAsciiLetterOrDigit) || (prefix.Length > 0 && !char.IsAsciiLetter(prefix[0])))
+        {
+            throw new ArgumentException("The table prefix must be at most 40 ASCII letters and digits, starting with a letter.", nameof(prefix));
+        }
+
+        States = prefix + "grainstate";
+        Documents = prefix + "indexdocs";
+        Postings = prefix + "indexpostings";
+        Logs = prefix + "appendlog";
+    }
+
+    /// <summary>One row per grain state: PartitionKey = grain type | grain key, RowKey = state name.</summary>
+    public string States { get; }
+
+    /// <summary>One row per index document, telling who owns it and which posting rows may exist: PartitionKey = index, RowKey = document id.</summary>
+    public string Documents { get; }
+
+    /// <summary>Two rows (ascending and descending order) per document in the index's partition and in each of its terms' partitions.</summary>
+    public string Postings { get; }
+
+    /// <summary>Two rows per record (ascending, and descending for the last sequence number): PartitionKey = log.</summary>
+    public string Logs { get; }
+
+    public IEnumerable<string> All => [States, Documents, Postings, Logs];
+
+    public const string AscendingRows = "a";
+
+    public const string AscendingEnd = "b";
+
+    public const string DescendingRows = "d";
+
+    public const string DescendingEnd = "e";
+
+    public static (string PartitionKey, string RowKey) StateKeys(GrainStateId id)
+    {
+        var partition = new StringBuilder();
+        TableKeys.AppendEscaped(partition, id.GrainType);
+        partition.Append(TableKeys.Separator);
+        TableKeys.AppendEscaped(partition, id.GrainKey);
+        return (TableKeys.CheckLength(partition.ToString(), $"grain type and key of {id}"), TableKeys.CheckLength(TableKeys.Escape(id.StateName), $"state name of {id}"));
+    }
+
+    public static (string PartitionKey, string RowKey) DocumentKeys(string index, string documentId) =>
+        (TableKeys.CheckLength(TableKeys.Escape(index), $"index name '{index}'"),
+            TableKeys.CheckLength(TableKeys.Escape(documentId), $"document id '{documentId}'"));
+
+    /// <summary>The partition holding every document of an index in order.</summary>
+    public static string IndexPartition(string index) => TableKeys.Escape(index) + TableKeys.Separator + "*";
+
+    public static string TermPartition(string index, IndexTerm term)
+    {
+        var partition = new StringBuilder();
+        TableKeys.AppendEscaped(partition, index);
+        partition.Append(TableKeys.Separator);
+        TableKeys.AppendEscaped(partition, term.Field);
+        partition.Append(TableKeys.Separator);
+        TableKeys.AppendEscaped(partition, term.Value);
+        return TableKeys.CheckLength(partition.ToString(), $"term {term.Field}={term.Value} of index '{index}'");
+    }
+
+    public static string PostingRow(bool descending, long sortKey, string documentId)
+    {
+        var row = new StringBuilder(descending ? DescendingRows : AscendingRows);
+        if (descending)
+        {
+            row.Append(TableKeys.Descending(sortKey));
+            TableKeys.AppendEscapedDescending(row, documentId);
+        }
+        else
+        {
+            row.Append(TableKeys.Ascending(sortKey));
+            TableKeys.AppendEscaped(row, documentId);
+        }
+
+        return TableKeys.CheckLength(row.ToString(), $"document id '{documentId}'");
+    }
+
+    /// <summary>Every posting row of an entry: ascending and descending, in the index's partition and in each term's.</summary>
+    public static List<PostingKey> PostingKeys(StoredEntry entry)
+    {
+        var partitions = new List<string> { IndexPartition(entry.Index) };
+        partitions.AddRange(entry.Terms.Select(term => TermPartition(entry.Index, term)));
+        var ascending = PostingRow(false, entry.SortKey, entry.DocumentId);
+        var descending = PostingRow(true, entry.SortKey, entry.DocumentId);
+        return [.. partitions.SelectMany(p => new[] { new PostingKey(p, ascending), new PostingKey(p, descending) })];
+    }
+
+    public static string LogPartition(string log) => TableKeys.CheckLength(TableKeys.Escape(log), $"log name '{log}'");
+
+    public static string LogRow(long sequence) => AscendingRows + sequence.ToString("D19", CultureInfo.InvariantCulture);
+
+    public static string LogDescendingRow(long sequence) => DescendingRows + (long.MaxValue - sequence).ToString("D19", CultureInfo.InvariantCulture);
+
+    public static long SequenceOfDescendingRow(string rowKey) => long.MaxValue - long.Parse(rowKey.AsSpan(1), CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,71 @@
+using Collaboration.Silo.Storage.AzureTable;
+
+namespace Collaboration.Silo.Tests.Storage;
+
+/// <summary>
+/// Passes requests to the real gateway, except where a test puts a fault: <see cref="Before"/> fails a request
+/// before it reaches the service, <see cref="After"/> fails it after the service applied it (a lost answer).
+/// </summary>
+internal sealed class FaultyTableGateway(ITableGateway inner) : ITableGateway
+{
+    private int _requests;
+
+    /// <summary>Called with the operation and table name before the request is sent; throw to fail it.</summary>
+    public Action<string, string>? Before { get; set; }
+
+    /// <summary>Called with the operation and table name after the service applied the request; throw to lose its answer.</summary>
+    public Action<string, string>? After { get; set; }
+
+    public int Requests => Volatile.Read(ref _requests);
+
+    public static TableRequestException Unavailable() => new(503, "ServerBusy", "The server is busy (injected).");
+
+    public Task CreateTableIfNotExistsAsync(string table, CancellationToken cancellationToken) =>
+        RunAsync("create", table, () => inner.CreateTableIfNotExistsAsync(table, cancellationToken));
+
+    public Task<TableRow?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken) =>
+        RunAsync("get", table, () => inner.GetAsync(table, partitionKey, rowKey, cancellationToken));
+
+    public Task<string> InsertAsync(string table, TableRow row, CancellationToken cancellationToken) =>
+        RunAsync("insert", table, () => inner.InsertAsync(table, row, cancellationToken));
+
+    public Task<string> ReplaceAsync(string table, TableRow row, CancellationToken cancellationToken) =>
+        RunAsync("replace", table, () => inner.ReplaceAsync(table, row, cancellationToken));
+
+    public Task<string> MergeAsync(string table, TableRow row, CancellationToken cancellationToken) =>
+        RunAsync("merge", table, () => inner.MergeAsync(table, row, cancellationToken));
+
+    public Task DeleteAsync(string table, string partitionKey, string rowKey, string etag, CancellationToken cancellationToken) =>
+        RunAsync("delete", table, () => inner.DeleteAsync(table, partitionKey, rowKey, etag, cancellationToken));
+
+    public Task ExecuteBatchAsync(string table, string partitionKey, IReadOnlyList<TableWrite> writes, CancellationToken cancellationToken) =>
+        RunAsync("batch", table, () => inner.ExecuteBatchAsync(table, partitionKey, writes, cancellationToken));
+
+    public Task<TableSegment> QueryAsync(
+        string table,
+        TableRange range,
+        int take,
+        IReadOnlyList<string>? columns,
+        object? continuation,
+        CancellationToken cancellationToken) =>
+        RunAsync("query", table, () => inner.QueryAsync(table, range, take, columns, continuation, cancellationToken));
+
+    private async Task<T> RunAsync<T>(string operation, string table, Func<Task<T>> request)
+    {
+        Interlocked.Increment(ref _requests);
+        Before?.Invoke(operation, table);
+        var result = await request();
+        After?.Invoke(operation, table);
+        return result;
+    }
+
+    private Task RunAsync(string operation, string table, Func<Task> request) =>
+        RunAsync(
+            operation,
+            table,
+            async () =>
+            {
+                await request();
+                return true;
+            });
+}
