@@ -85,5 +85,16 @@ public static class RouteContracts
         new("PUT /exchanges/{id}/adoptions/{municipalityId}", w => $"/exchanges/{w.Exchange}/adoptions/{w.Owner}", _ => new { status = "interested" })
             { Coordinator = Forbidden, Other = Forbidden },
         new("GET /exchanges/{id}/adoptions/{municipalityId}", w => $"/exchanges/{w.Exchange}/adoptions/{w.Owner}"),
+
+        // Monitoring: the coordinator's alone; the dashboard page and its assets load without a key (the page asks for it).
+        new("GET /network/summary", _ => "/network/summary") { Owner = Forbidden, Other = Forbidden },
+        new("GET /network/graph", _ => "/network/graph") { Owner = Forbidden, Other = Forbidden },
+        new("GET /network/inactive", _ => "/network/inactive") { Owner = Forbidden, Other = Forbidden },
+        new("GET /network/events/upcoming", _ => "/network/events/upcoming") { Owner = Forbidden, Other = Forbidden },
+        new("GET /network/activity", _ => "/network/activity") { Owner = Forbidden, Other = Forbidden },
+        new("GET /network/activity/stream", _ => "/network/activity/stream") { Owner = Forbidden, Other = Forbidden },
+        new("GET /dashboard", _ => "/dashboard") { Anonymous = true },
+        new("GET /dashboard/dashboard.js", _ => "/dashboard/dashboard.js") { Anonymous = true },
+        new("GET /dashboard/dashboard.css", _ => "/dashboard/dashboard.css") { Anonymous = true },
     }.ToDictionary(c => c.Key);
 }
