@@ -11,6 +11,8 @@ public interface IActivityLogGrain : IGrainWithStringKey
     const string Key = "network";
 
     /// <summary>Appends durably and returns the record with its sequence number.</summary>
+    /// <remarks>Interleaved: entries that arrive while a batch is being written go together into the next one.</remarks>
+    [AlwaysInterleave]
     Task<ActivityRecord> AppendAsync(ActivityEntry entry);
 
     /// <summary>Records after <paramref name="after"/>, oldest first.</summary>

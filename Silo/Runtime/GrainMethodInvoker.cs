@@ -37,20 +37,23 @@ internal abstract class GrainMethodInvoker
     private static GrainMethodInvoker Create(MethodInfo method)
     {
         var returnType = method.ReturnType;
+        var interleave = method.IsDefined(typeof(AlwaysInterleaveAttribute), inherit: false);
         if (returnType == typeof(Task))
         {
             var call = Compile<Task>(method);
-            return new ResultInvoker<bool>(async (grain, args) =>
-            {
-                await call(grain, args);
-                return true;
-            });
+            return new ResultInvoker<bool>(
+                async (grain, args) =>
+                {
+                    await call(grain, args);
+                    return true;
+                },
+                interleave);
         }
 
         var resultType = returnType.GetGenericArguments()[0];
         var compile = typeof(GrainMethodInvoker).GetMethod(nameof(Compile), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(returnType);
         var typedCall = compile.Invoke(null, [method])!;
-        return (GrainMethodInvoker)Activator.CreateInstance(typeof(ResultInvoker<>).MakeGenericType(resultType), typedCall)!;
+        return (GrainMethodInvoker)Activator.CreateInstance(typeof(ResultInvoker<>).MakeGenericType(resultType), typedCall, interleave)!;
     }
 
     private static Func<object, object?[]?, TTask> Compile<TTask>(MethodInfo method)
@@ -63,9 +66,9 @@ internal abstract class GrainMethodInvoker
         return Expression.Lambda<Func<object, object?[]?, TTask>>(Expression.Convert(call, typeof(TTask)), grain, args).Compile();
     }
 
-    private sealed class ResultInvoker<TResult>(Func<object, object?[]?, Task<TResult>> call) : GrainMethodInvoker
+    private sealed class ResultInvoker<TResult>(Func<object, object?[]?, Task<TResult>> call, bool interleave) : GrainMethodInvoker
     {
         public override object Invoke(GrainRuntime runtime, GrainClassInfo grainClass, string key, object?[]? args) =>
-            runtime.InvokeAsync(grainClass, key, call, args);
+            interleave ? runtime.InvokeInterleavedAsync(grainClass, key, call, args) : runtime.InvokeAsync(grainClass, key, call, args);
     }
 }

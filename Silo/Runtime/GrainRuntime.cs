@@ -213,6 +213,62 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// An [AlwaysInterleave] call: it waits for the gate only to activate the grain, then runs beside the grain's
+    /// turns. It cannot wait on itself, so it closes no cycle.
+    /// </summary>
+    internal async Task<TResult> InvokeInterleavedAsync<TResult>(
+        GrainClassInfo grainClass,
+        string key,
+        Func<object, object?[]?, Task<TResult>> call,
+        object?[]? args)
+    {
+        var grainId = new GrainId(grainClass.TypeName, key);
+        while (true)
+        {
+            if (_stopping)
+            {
+                throw new InvalidOperationException($"The silo is shutting down; {grainId} cannot be called.");
+            }
+
+            var activation = _activations.GetOrAdd(
+                grainId,
+                static (id, state) => new ActivationData(id, state.Runtime, state.GrainClass),
+                (Runtime: this, GrainClass: grainClass));
+            if (activation.Status != ActivationStatus.Active)
+            {
+                await activation.Gate.WaitAsync();
+                try
+                {
+                    if (activation.Status == ActivationStatus.Created)
+                    {
+                        await ActivateLockedAsync(activation);
+                    }
+                }
+                finally
+                {
+                    activation.Gate.Release();
+                }
+            }
+
+            if (activation.Instance is not { } instance)
+            {
+                // Deactivated between lookup and call: look up (and so create) a fresh activation.
+                continue;
+            }
+
+            CallChain.Enter(grainId);
+            try
+            {
+                return await call(instance, args);
+            }
+            finally
+            {
+                activation.LastUsedTicks = TimeProvider.GetUtcNow().UtcTicks;
+            }
+        }
+    }
+
     private async Task ActivateLockedAsync(ActivationData activation)
     {
         try

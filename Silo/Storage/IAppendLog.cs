@@ -9,6 +9,12 @@ public interface IAppendLog
     /// <summary>Appends one record; completes once durable. Throws <see cref="InconsistentStateException"/> if the sequence number is taken.</summary>
     Task AppendAsync(string log, long sequence, DateTimeOffset at, string payload, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Appends records in order (one writer's batch, so many records cost one commit). On failure no record is
+    /// durable without every record before it: all or none where the provider can (SQLite, memory), else a prefix.
+    /// </summary>
+    Task AppendAsync(string log, IReadOnlyList<LogRecord> records, CancellationToken cancellationToken = default);
+
     /// <summary>Records with a sequence number greater than <paramref name="after"/>, in order, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<LogRecord>> ReadAsync(string log, long after, int limit, CancellationToken cancellationToken = default);
 

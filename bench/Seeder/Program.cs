@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Collaboration.Bench.ExchangeSearch;
 
 // Loads a benchmark network through the public API, as partners and coordinators would, and writes the ids
 // and keys the load scripts need: partners.tsv (id, key), projects.txt, events.txt, exchanges.txt.
@@ -23,8 +24,12 @@ var eventCount = Count(5, 2000);
 var exchangeCount = Count(6, 100_000);
 
 string[] countries = ["IT", "SI", "ME", "LT", "FR", "HR", "BA", "MK", "RS", "AL", "XK", "DE", "AT", "HU", "PL", "CZ", "SK", "RO", "BG", "GR", "ES", "PT", "BE", "NL", "IE", "SE", "FI", "DK", "EE", "LV"];
-string[] themes = ["migration", "integration", "volunteering", "democracy", "culture", "tourism", "mobility", "youth", "solidarity", "environment", "heritage", "inclusion"];
-string[] words = ["local", "partnership", "town", "hall", "ngo", "newcomers", "language", "courses", "mentoring", "housing", "jobs", "school", "library", "festival", "citizens", "council", "budget", "youth", "centre", "sport", "market", "welcome", "desk", "volunteers", "elderly", "women", "network", "training", "digital", "transport"];
+string[] themes = Corpus.Themes;
+
+// Search words from the middle of the corpus's frequency ranking: neither stop-word common nor one-off rare.
+string[] words = Corpus.Vocabulary[40..200];
+var corpus = new Corpus(20171012);
+var corpusLock = new Lock();
 
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
 {
@@ -94,14 +99,19 @@ var exchanges = new string[exchangeCount];
 await ParallelAsync(exchangeCount, async i =>
 {
     var author = partners[Random.Shared.Next(partnerCount)];
-    string Words(int n) => string.Join(' ', Enumerable.Range(0, n).Select(_ => words[Random.Shared.Next(words.Length)]));
+    Collaboration.Grains.Exchanges.ExchangeState text;
+    lock (corpusLock)
+    {
+        text = corpus.Next($"seed-{i}", DateTimeOffset.UnixEpoch);
+    }
+
     var body = await SendAsync(HttpMethod.Post, "/exchanges", author.Key, new
     {
-        kind = (i % 4) switch { 0 => "goodPractice", 1 => "question", 2 => "lessonLearned", _ => "resource" },
-        title = $"{Words(4)} {i}",
-        summary = Words(12),
-        body = Words(40),
-        themes = new[] { themes[i % themes.Length], themes[(i / 7) % themes.Length] }.Distinct().ToArray(),
+        kind = JsonNamingPolicy.CamelCase.ConvertName(text.Kind.ToString()),
+        title = text.Title,
+        summary = text.Summary,
+        body = text.Body,
+        themes = text.Themes,
         language = "en",
     });
     exchanges[i] = body.GetProperty("id").GetString()!;

@@ -242,6 +242,16 @@ public sealed class AzureTableStorage : IGrainStorage, IGrainIndex, IAppendLog, 
 
     // ---- append logs ----
 
+    /// <summary>One record after another: an entity group transaction holds too few rows, and in order a failure leaves a prefix.</summary>
+    public async Task AppendAsync(string log, IReadOnlyList<LogRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        foreach (var record in records)
+        {
+            await AppendAsync(log, record.Sequence, record.At, record.Payload, cancellationToken);
+        }
+    }
+
     public async Task AppendAsync(string log, long sequence, DateTimeOffset at, string payload, CancellationToken cancellationToken = default)
     {
         StorageArguments.ValidateAppend(log, sequence, payload);

@@ -112,6 +112,37 @@ public sealed class MemoryStorage : IGrainStorage, IGrainIndex, IAppendLog, ISto
         }
     }
 
+    public Task AppendAsync(string log, IReadOnlyList<LogRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        foreach (var record in records)
+        {
+            StorageArguments.ValidateAppend(log, record.Sequence, record.Payload);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            if (!_logs.TryGetValue(log, out var existing))
+            {
+                _logs[log] = existing = [];
+            }
+
+            // All or none: check every number before adding any.
+            if (records.FirstOrDefault(r => existing.ContainsKey(r.Sequence)) is { } taken)
+            {
+                throw new InconsistentStateException($"Sequence number {taken.Sequence} of log '{log}' is already taken.");
+            }
+
+            foreach (var record in records)
+            {
+                existing.Add(record.Sequence, record);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
     public Task<IReadOnlyList<LogRecord>> ReadAsync(string log, long after, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(log);

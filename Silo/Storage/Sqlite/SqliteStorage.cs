@@ -119,6 +119,17 @@ public sealed class SqliteStorage : IGrainStorage, IGrainIndex, IAppendLog, ISto
         return EnqueueAsync(new AppendOperation(log, sequence, at, payload, cancellationToken), cancellationToken);
     }
 
+    public Task AppendAsync(string log, IReadOnlyList<LogRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        foreach (var record in records)
+        {
+            StorageArguments.ValidateAppend(log, record.Sequence, record.Payload);
+        }
+
+        return EnqueueAsync(new AppendBatchOperation(log, [.. records], cancellationToken), cancellationToken);
+    }
+
     public Task<IReadOnlyList<LogRecord>> ReadAsync(string log, long after, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(log);

@@ -65,6 +65,21 @@ internal sealed class AppendOperation(string log, long sequence, DateTimeOffset 
     }
 }
 
+internal sealed class AppendBatchOperation(string log, LogRecord[] records, CancellationToken cancellationToken)
+    : WriteOperation(cancellationToken)
+{
+    public override string? Apply(SqliteBatchWriter writer)
+    {
+        // One savepoint holds them all: the batch is appended whole or not at all.
+        foreach (var record in records)
+        {
+            writer.Append(log, record.Sequence, record.At, record.Payload);
+        }
+
+        return null;
+    }
+}
+
 /// <summary>Changes nothing; a health check sends it to learn whether the writer can commit again.</summary>
 internal sealed class ProbeOperation(CancellationToken cancellationToken) : WriteOperation(cancellationToken)
 {

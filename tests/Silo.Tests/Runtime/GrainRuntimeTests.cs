@@ -249,4 +249,18 @@ public sealed class GrainRuntimeTests
             Assert.Equal(1, max);
         }
     }
+
+    [Fact]
+    public async Task AnAlwaysInterleaveCallRunsBesideTheGrainsTurns()
+    {
+        await using var silo = new TestSilo();
+        var grain = silo.Grains.GetGrain<IInterleavingGrain>("i");
+
+        // If the waiting call held the grain's turn, the call that opens the latch could never run.
+        var waiting = grain.WaitForLatchAsync();
+        await grain.OpenLatchAsync().WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal("opened", await waiting.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(1, silo.Runtime.ActivationCount);
+    }
 }

@@ -36,3 +36,12 @@ public interface ILifecycleGrain : IGrainWithStringKey
 {
     Task<Guid> GetActivationIdAsync();
 }
+
+public interface IInterleavingGrain : IGrainWithStringKey
+{
+    /// <summary>Waits, beside the grain's turns, until a normal call opens the latch.</summary>
+    [AlwaysInterleave]
+    Task<string> WaitForLatchAsync();
+
+    Task OpenLatchAsync();
+}

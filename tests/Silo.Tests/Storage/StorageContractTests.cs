@@ -541,6 +541,29 @@ public abstract class StorageContractTests : IAsyncLifetime
         Assert.Equal("first", Assert.Single(await Logs.ReadAsync("activity", 0, 10)).Payload);
     }
 
+    [Fact]
+    public async Task ABatchOfRecordsIsAppendedInOrder()
+    {
+        var at = DateTimeOffset.UnixEpoch;
+        await Logs.AppendAsync("activity", 1, at, "single");
+
+        await Logs.AppendAsync("activity", [new LogRecord(2, at, "two"), new LogRecord(3, at, "three"), new LogRecord(4, at, "four")]);
+
+        Assert.Equal(["single", "two", "three", "four"], (await Logs.ReadAsync("activity", 0, 10)).Select(r => r.Payload));
+        Assert.Equal(4, await Logs.GetLastSequenceAsync("activity"));
+    }
+
+    [Fact]
+    public async Task ABatchStartingAtATakenNumberIsRefusedAndAppendsNothing()
+    {
+        var at = DateTimeOffset.UnixEpoch;
+        await Logs.AppendAsync("activity", 1, at, "first");
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Logs.AppendAsync("activity", [new LogRecord(1, at, "again"), new LogRecord(2, at, "next")]));
+
+        Assert.Equal("first", Assert.Single(await Logs.ReadAsync("activity", 0, 10)).Payload);
+    }
+
     // ---- health ----
 
     [Fact]

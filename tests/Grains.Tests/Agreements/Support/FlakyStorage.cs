@@ -41,6 +41,11 @@ internal sealed class FlakyStorage : IGrainStorage, IGrainIndex, IAppendLog
             ? throw new StorageUnavailableException("Log appends are switched off by the test.")
             : _inner.AppendAsync(log, sequence, at, payload, cancellationToken);
 
+    public Task AppendAsync(string log, IReadOnlyList<LogRecord> records, CancellationToken cancellationToken = default) =>
+        FailLogAppends
+            ? throw new StorageUnavailableException("Log appends are switched off by the test.")
+            : _inner.AppendAsync(log, records, cancellationToken);
+
     public Task<IReadOnlyList<LogRecord>> ReadAsync(string log, long after, int limit, CancellationToken cancellationToken = default) =>
         _inner.ReadAsync(log, after, limit, cancellationToken);
 
