@@ -8,4 +8,10 @@ public sealed class StorageOptions
 
     /// <summary>Azure Storage connection string (or <c>UseDevelopmentStorage=true</c>) for <c>AzureTable</c>.</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// How long a write waits for a lock held by another process before it is answered 503 (SQLite; at least about a
+    /// second, as Microsoft.Data.Sqlite counts its retries in whole seconds). Bounds how long a request hangs in an outage.
+    /// </summary>
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

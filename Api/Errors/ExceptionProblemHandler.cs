@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Collaboration.Api.Http;
 using Collaboration.Grains.Errors;
 using Collaboration.Silo;
 using Microsoft.AspNetCore.Diagnostics;
@@ -41,6 +42,8 @@ public sealed partial class ExceptionProblemHandler(IProblemDetailsService probl
                     Title = "One or more fields are invalid.",
                     Detail = validation.Message,
                 };
+            case IdempotencyKeyReusedException reused:
+                return new ProblemDetails { Status = StatusCodes.Status422UnprocessableEntity, Title = "Idempotency key reused", Detail = reused.Message };
             case DomainException domain:
                 return new ProblemDetails { Status = StatusOf(domain), Title = domain.Title, Detail = domain.Message };
             case InconsistentStateException:

@@ -15,7 +15,8 @@ public static class ApiRoutes
     /// <summary>Every route of the API, one line per feature.</summary>
     public static WebApplication MapCollaborationApis(this WebApplication app)
     {
-        app.MapOpenApi().AllowAnonymous().DisableRateLimiting();
+        // One document at a fixed path: "/openapi/{documentName}.json" answered unknown names with a plain-text 404.
+        app.MapOpenApi("/openapi/v1.json").AllowAnonymous().DisableRateLimiting();
         app.UseSwaggerUI(ui =>
         {
             ui.SwaggerEndpoint("/openapi/v1.json", "Collaboration API v1");

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Collaboration.Api.Configuration;
 using Collaboration.Api.Errors;
+using Collaboration.Api.Http;
 using Collaboration.Api.Security;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Network;
@@ -38,6 +39,8 @@ public static class CollaborationServices
         });
         services.AddExceptionHandler<ExceptionProblemHandler>();
         services.AddSingleton<ProblemWriter>();
+        services.AddScoped<IdempotencyContext>();
+        services.AddHostedService<IdempotencyJanitor>();
 
         services.AddSingleton<CoordinatorKey>();
         services.AddHostedService<CoordinatorKeyInitializer>();
@@ -68,7 +71,11 @@ public static class CollaborationServices
         switch (settings.Storage.Provider.Trim().ToLowerInvariant())
         {
             case "sqlite":
-                services.AddSqliteStorage(sqlite => sqlite.DataPath = settings.DataPath);
+                services.AddSqliteStorage(sqlite =>
+                {
+                    sqlite.DataPath = settings.DataPath;
+                    sqlite.BusyTimeout = settings.Storage.BusyTimeout;
+                });
                 break;
             case "memory":
                 services.AddMemoryStorage();

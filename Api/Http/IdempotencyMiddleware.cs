@@ -16,14 +16,14 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory gr
     public const string HeaderName = "Idempotency-Key";
     public const string ReplayedHeaderName = "Idempotent-Replayed";
     private const int MaxKeyLength = 200;
-    private static readonly TimeSpan Retention = TimeSpan.FromHours(24);
     private const int Stripes = 256;
+    private static readonly TimeSpan Retention = IdempotencyRetention.Period;
 
     // Striped gates serialise requests with the same scope (and, rarely, unrelated ones sharing a stripe) without
     // a dictionary that would need careful clean-up.
     private readonly SemaphoreSlim[] _gates = Enumerable.Range(0, Stripes).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
-    public async Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context, IdempotencyContext idempotency)
     {
         if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Headers.TryGetValue(HeaderName, out var values))
         {
@@ -43,6 +43,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory gr
         var requestHash = Hash(context.Request.Path + "\n" + context.Request.QueryString + "\n", body);
         var scope = Hash($"{context.User.Identity?.Name}\n{context.Request.Path}\n{key}", []);
         var grain = grains.GetGrain<IIdempotencyGrain>(scope);
+        idempotency.Set(scope, requestHash);
 
         var gate = _gates[Convert.ToInt32(scope[..2], 16) % Stripes];
         await gate.WaitAsync(context.RequestAborted);

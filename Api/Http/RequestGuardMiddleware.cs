@@ -2,6 +2,7 @@ using Collaboration.Api.Configuration;
 using Collaboration.Api.Errors;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace Collaboration.Api.Http;
 
@@ -30,6 +31,20 @@ public sealed class RequestGuardMiddleware(RequestDelegate next, IOptions<Collab
             return;
         }
 
+        if (hasBody && MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) && mediaType.Charset.HasValue)
+        {
+            // JSON between systems is UTF-8 (RFC 8259); another or unknown charset would fail deep in the JSON reader,
+            // and so would a quoted "UTF-8", which is why the label is rewritten plainly.
+            if (!IsUtf8(mediaType.Charset.Value!))
+            {
+                await problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported charset",
+                    "Send JSON as UTF-8: 'Content-Type: application/json' or 'application/json; charset=utf-8'.");
+                return;
+            }
+
+            request.ContentType = $"{mediaType.MediaType.Value}; charset=utf-8";
+        }
+
         if (hasBody)
         {
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
@@ -42,6 +57,10 @@ public sealed class RequestGuardMiddleware(RequestDelegate next, IOptions<Collab
 
         await next(context);
     }
+
+    private static bool IsUtf8(string charset) =>
+        charset.Trim('"').Trim() is var name
+        && (name.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || name.Equals("utf8", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsJson(string? contentType)
     {

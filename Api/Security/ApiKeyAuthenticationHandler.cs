@@ -48,6 +48,12 @@ public sealed class ApiKeyAuthenticationHandler(
             return Success([new Claim(ClaimTypes.Role, Roles.Coordinator), new Claim(ClaimTypes.Name, "coordinator")]);
         }
 
+        // Only keys this server could have issued are looked up: garbage keys cost no storage read and no activation.
+        if (!ApiKeys.IsWellFormed(key))
+        {
+            return AuthenticateResult.Fail("Unknown API key.");
+        }
+
         var municipality = await grains.GetGrain<IApiKeyGrain>(hash).GetMunicipalityAsync();
         return municipality is null
             ? AuthenticateResult.Fail("Unknown API key.")

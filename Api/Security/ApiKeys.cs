@@ -11,7 +11,16 @@ public static class ApiKeys
 {
     private const string Prefix = "col_";
 
+    private static readonly System.Buffers.SearchValues<char> Base64UrlCharacters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+
     public static string Generate() => Prefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>Whether <paramref name="key"/> has the shape of a generated municipality key ("col_" and 43 base64url characters).</summary>
+    public static bool IsWellFormed(string key) =>
+        key.Length == Prefix.Length + 43
+        && key.StartsWith(Prefix, StringComparison.Ordinal)
+        && key.AsSpan(Prefix.Length).ContainsAnyExcept(Base64UrlCharacters) is false;
 
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 

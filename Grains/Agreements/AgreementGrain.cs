@@ -43,18 +43,20 @@ public sealed partial class AgreementGrain(
         await TryPublishAsync();
     }
 
-    public async Task<Agreement> DraftAsync(Actor actor, AgreementContent content, IReadOnlyList<string> parties)
+    public async Task<Agreement> DraftAsync(Actor actor, AgreementContent content, IReadOnlyList<string> parties, string? creationRequest = null)
     {
-        if (store.State.Agreement is not null)
+        if (store.State.Agreement is { } existing)
         {
-            throw new ConflictException($"Agreement {GetPrimaryKeyString()} exists already.");
+            return creationRequest is not null && store.State.CreationRequest == creationRequest
+                ? existing
+                : throw new ConflictException($"Agreement {GetPrimaryKeyString()} exists already.");
         }
 
         try
         {
             var change = Agreement.Draft(GetPrimaryKeyString(), actor, content, parties, TimeProvider.GetUtcNow());
             await EnsureMunicipalitiesExistAsync([.. change.Agreement.Parties.Select(p => p.MunicipalityId)], "parties");
-            return await CommitAsync(change);
+            return await CommitAsync(change, creationRequest);
         }
         finally
         {
@@ -118,7 +120,7 @@ public sealed partial class AgreementGrain(
     }
 
     /// <summary>Stores the change with its history entries (numbered here), then publishes them.</summary>
-    private async Task<Agreement> CommitAsync(AgreementChange change)
+    private async Task<Agreement> CommitAsync(AgreementChange change, string? creationRequest = null)
     {
         if (!change.HasChanges)
         {
@@ -133,6 +135,7 @@ public sealed partial class AgreementGrain(
             Agreement = change.Agreement,
             LastHistorySeq = entries[^1].Seq,
             Unpublished = [.. current.Unpublished, .. entries],
+            CreationRequest = creationRequest ?? current.CreationRequest,
         };
         try
         {

@@ -20,6 +20,12 @@ public sealed class AgreementState : IIndexedState
     /// <summary>History entries written with the state but perhaps not yet appended to the log, oldest first.</summary>
     public List<AgreementHistoryEntry> Unpublished { get; set; } = [];
 
+    /// <summary>
+    /// The token of the request that drafted the agreement, when it came with an Idempotency-Key: a retry of that
+    /// request (same id, derived from the key) is answered with the agreement instead of a conflict.
+    /// </summary>
+    public string? CreationRequest { get; set; }
+
     public IReadOnlyList<IndexEntry> GetIndexEntries(GrainId grainId) =>
         Agreement is null ? [] : [AgreementIndex.EntryOf(Agreement)];
 }

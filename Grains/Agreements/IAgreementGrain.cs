@@ -10,8 +10,12 @@ namespace Collaboration.Grains.Agreements;
 /// </summary>
 public interface IAgreementGrain : IGrainWithStringKey
 {
-    /// <summary>Drafts the agreement (coordinator or one of the parties); the parties must be existing municipalities.</summary>
-    Task<Agreement> DraftAsync(Actor actor, AgreementContent content, IReadOnlyList<string> parties);
+    /// <summary>
+    /// Drafts the agreement (coordinator or one of the parties); the parties must be existing municipalities.
+    /// When the agreement exists and was drafted with the same <paramref name="creationRequest"/> (a retry of one
+    /// request whose answer was lost), it is returned as it is now instead of a conflict.
+    /// </summary>
+    Task<Agreement> DraftAsync(Actor actor, AgreementContent content, IReadOnlyList<string> parties, string? creationRequest = null);
 
     Task<Agreement> GetAsync();
 

@@ -23,10 +23,15 @@ public sealed class EventGrain([PersistentState("event")] IPersistentState<Event
 
     private string Id => GetPrimaryKeyString();
 
-    public async Task<EventSnapshot> CreateAsync(string projectId, EventDetails details, Actor actor)
+    public async Task<EventSnapshot> CreateAsync(string projectId, EventDetails details, Actor actor, string? creationRequest = null)
     {
         if (@event.State.Details is not null)
         {
+            if (creationRequest is not null && @event.State.CreationRequest == creationRequest)
+            {
+                return Snapshot();
+            }
+
             throw new ConflictException($"An event with id '{Id}' already exists.");
         }
 
@@ -49,6 +54,7 @@ public sealed class EventGrain([PersistentState("event")] IPersistentState<Event
         @event.State.Status = EventStatus.Confirmed;
         @event.State.CreatedAt = now;
         @event.State.UpdatedAt = now;
+        @event.State.CreationRequest = creationRequest;
         await @event.WriteStateAsync();
         await GrainFactory.RecordActivityAsync("event.created", actor, Subject,
             $"{details.Host} hosts \"{details.Title}\" ({Dates(details)}) in project {project.Definition.Acronym}");

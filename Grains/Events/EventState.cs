@@ -10,6 +10,9 @@ public sealed class EventState : IIndexedState
     /// <summary>The project the event belongs to; it never changes. The project does not list its events: the index does.</summary>
     public string? ProjectId { get; set; }
 
+    /// <summary>The token of the request that created this, when it came with an Idempotency-Key (see the API's IdempotencyContext).</summary>
+    public string? CreationRequest { get; set; }
+
     public EventDetails? Details { get; set; }
 
     public EventStatus Status { get; set; }

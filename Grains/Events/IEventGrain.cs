@@ -13,7 +13,8 @@ public interface IEventGrain : IGrainWithStringKey
     /// Records the event for <paramref name="projectId"/>: a partner of the project or the coordinator may; the host
     /// must be a partner and the dates within the project (400); 404 for an unknown project.
     /// </summary>
-    Task<EventSnapshot> CreateAsync(string projectId, EventDetails details, Actor actor);
+    /// <remarks>Created again with the same <paramref name="creationRequest"/> (a retry whose answer was lost), it answers the event as it is.</remarks>
+    Task<EventSnapshot> CreateAsync(string projectId, EventDetails details, Actor actor, string? creationRequest = null);
 
     Task<EventSnapshot?> GetAsync();
 

@@ -14,7 +14,7 @@ namespace Collaboration.Grains.Exchanges;
 [GrainType("exchange")]
 public sealed class ExchangeGrain([PersistentState("exchange")] IPersistentState<ExchangeState> exchange) : Grain, IExchangeGrain
 {
-    public async Task<ExchangeRecord> PostAsync(Actor actor, NewExchange draft)
+    public async Task<ExchangeRecord> PostAsync(Actor actor, NewExchange draft, string? creationRequest = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (actor.Kind != ActorKind.Municipality || actor.MunicipalityId is not { } author)
@@ -25,6 +25,11 @@ public sealed class ExchangeGrain([PersistentState("exchange")] IPersistentState
         var valid = ExchangeValidation.Normalize(draft);
         if (exchange.State.Id is not null)
         {
+            if (creationRequest is not null && exchange.State.CreationRequest == creationRequest)
+            {
+                return exchange.State.ToRecord()!;
+            }
+
             throw new ConflictException($"Exchange '{GetPrimaryKeyString()}' has already been posted.");
         }
 
@@ -53,6 +58,7 @@ public sealed class ExchangeGrain([PersistentState("exchange")] IPersistentState
             ProjectId = valid.ProjectId,
             Language = valid.Language,
             CreatedAt = TimeProvider.GetUtcNow(),
+            CreationRequest = creationRequest,
         };
         var previous = exchange.State;
         exchange.State = state;

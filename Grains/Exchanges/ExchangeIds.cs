@@ -5,9 +5,13 @@ namespace Collaboration.Grains.Exchanges;
 /// <summary>Keys of the exchange grains: server-assigned ids for exchanges and replies, and the adoption key.</summary>
 public static partial class ExchangeIds
 {
-    public static string NewExchangeId() => "ex-" + Guid.CreateVersion7().ToString("N");
+    public const string ExchangePrefix = "ex-";
 
-    public static string NewReplyId() => "re-" + Guid.CreateVersion7().ToString("N");
+    public const string ReplyPrefix = "re-";
+
+    public static string NewExchangeId() => ExchangePrefix + Guid.CreateVersion7().ToString("N");
+
+    public static string NewReplyId() => ReplyPrefix + Guid.CreateVersion7().ToString("N");
 
     /// <summary>The key of the adoption of <paramref name="exchangeId"/> by <paramref name="municipalityId"/>; '~' occurs in neither.</summary>
     public static string AdoptionKey(string exchangeId, string municipalityId) => exchangeId + "~" + municipalityId;

@@ -12,6 +12,9 @@ public sealed class ExchangeState : IIndexedState
 {
     public string? Id { get; set; }
 
+    /// <summary>The token of the request that created this, when it came with an Idempotency-Key (see the API's IdempotencyContext).</summary>
+    public string? CreationRequest { get; set; }
+
     public ExchangeKind Kind { get; set; }
 
     public string Title { get; set; } = "";

@@ -10,7 +10,8 @@ public interface IExchangeGrain : IGrainWithStringKey
     /// Posts the exchange with the acting municipality as its author. 403 for a coordinator or for a project the
     /// author is not a partner of; 400 for invalid fields or an unknown project; 409 when this id already holds an exchange.
     /// </summary>
-    Task<ExchangeRecord> PostAsync(Actor actor, NewExchange draft);
+    /// <remarks>Posted again with the same <paramref name="creationRequest"/> (a retry whose answer was lost), it answers the exchange as posted.</remarks>
+    Task<ExchangeRecord> PostAsync(Actor actor, NewExchange draft, string? creationRequest = null);
 
     /// <summary>The exchange, or null when none was posted under this id.</summary>
     Task<ExchangeRecord?> GetAsync();

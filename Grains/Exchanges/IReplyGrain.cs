@@ -10,7 +10,8 @@ public interface IReplyGrain : IGrainWithStringKey
     /// Posts the reply with the acting municipality as its author. 403 for a coordinator, 404 for an unknown
     /// exchange, 400 for an empty or long body, 409 when this id already holds a reply.
     /// </summary>
-    Task<ReplyRecord> PostAsync(Actor actor, string exchangeId, string body);
+    /// <remarks>Posted again with the same <paramref name="creationRequest"/> (a retry whose answer was lost), it answers the reply as posted.</remarks>
+    Task<ReplyRecord> PostAsync(Actor actor, string exchangeId, string body, string? creationRequest = null);
 
     Task<ReplyRecord?> GetAsync();
 }

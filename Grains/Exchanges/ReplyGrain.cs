@@ -9,7 +9,7 @@ namespace Collaboration.Grains.Exchanges;
 [GrainType("exchange-reply")]
 public sealed class ReplyGrain([PersistentState("reply")] IPersistentState<ReplyState> reply) : Grain, IReplyGrain
 {
-    public async Task<ReplyRecord> PostAsync(Actor actor, string exchangeId, string body)
+    public async Task<ReplyRecord> PostAsync(Actor actor, string exchangeId, string body, string? creationRequest = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (actor.Kind != ActorKind.Municipality || actor.MunicipalityId is not { } author)
@@ -20,6 +20,11 @@ public sealed class ReplyGrain([PersistentState("reply")] IPersistentState<Reply
         var text = ExchangeValidation.NormalizeReply(body);
         if (reply.State.Id is not null)
         {
+            if (creationRequest is not null && reply.State.CreationRequest == creationRequest)
+            {
+                return reply.State.ToRecord()!;
+            }
+
             throw new ConflictException($"Reply '{GetPrimaryKeyString()}' has already been posted.");
         }
 
@@ -36,6 +41,7 @@ public sealed class ReplyGrain([PersistentState("reply")] IPersistentState<Reply
             Author = author,
             Body = text,
             CreatedAt = TimeProvider.GetUtcNow(),
+            CreationRequest = creationRequest,
         };
         try
         {

@@ -9,6 +9,9 @@ public sealed class ReplyState : IIndexedState
 {
     public string? Id { get; set; }
 
+    /// <summary>The token of the request that created this, when it came with an Idempotency-Key (see the API's IdempotencyContext).</summary>
+    public string? CreationRequest { get; set; }
+
     public string ExchangeId { get; set; } = "";
 
     public string Author { get; set; } = "";

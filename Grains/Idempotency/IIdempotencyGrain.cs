@@ -11,4 +11,7 @@ public interface IIdempotencyGrain : IGrainWithStringKey
     Task<StoredResponse?> GetAsync(TimeSpan maxAge);
 
     Task SaveAsync(StoredResponse response);
+
+    /// <summary>Deletes the stored answer if it is at least <paramref name="maxAge"/> old; true when it did.</summary>
+    Task<bool> ForgetIfExpiredAsync(TimeSpan maxAge);
 }

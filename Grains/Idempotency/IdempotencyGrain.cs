@@ -21,4 +21,18 @@ public sealed class IdempotencyGrain([PersistentState("response")] IPersistentSt
         // Nothing calls this grain again soon unless a client retries; free the memory now.
         DeactivateOnIdle();
     }
+
+    public async Task<bool> ForgetIfExpiredAsync(TimeSpan maxAge)
+    {
+        // Swept records are not called again; free the memory whatever the outcome.
+        DeactivateOnIdle();
+        if (record.State.Response is not { } response || TimeProvider.GetUtcNow() - response.CreatedAt < maxAge)
+        {
+            return false;
+        }
+
+        // Removes the state and its index entry in one write.
+        await record.ClearStateAsync();
+        return true;
+    }
 }

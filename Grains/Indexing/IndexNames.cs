@@ -20,4 +20,7 @@ public static class IndexNames
 
     /// <summary>Terms: kind, author, country, project, theme. Published by exchange grains.</summary>
     public const string Exchanges = "exchanges";
+
+    /// <summary>No terms; ordered by the time an answer was stored. Published by idempotency grains for their expiry.</summary>
+    public const string Idempotency = "idempotency";
 }

@@ -1,4 +1,5 @@
 using Collaboration.Grains.Access;
+using Collaboration.Grains.Idempotency;
 using Collaboration.Silo;
 
 namespace Collaboration.Grains.Municipalities;
@@ -6,8 +7,16 @@ namespace Collaboration.Grains.Municipalities;
 /// <summary>A partner of the network (a municipality or another partner body), keyed by its slug.</summary>
 public interface IMunicipalityGrain : IGrainWithStringKey
 {
-    /// <summary>Registers the partner with the hash of its first API key; 409 when the id is taken.</summary>
-    Task<MunicipalitySnapshot> CreateAsync(MunicipalityProfile profile, string apiKeyHash, Actor actor);
+    /// <summary>
+    /// Registers the partner with the hash of its first API key; 409 when the id is taken.
+    /// <para>
+    /// <paramref name="creationRequest"/> identifies the request (caller, route, Idempotency-Key and body). When the
+    /// partner exists, was created by that same request, and less than <see cref="IdempotencyRetention.Period"/> ago,
+    /// the request is a retry whose answer was lost (its stored answer would have been replayed otherwise), so nobody
+    /// ever received the key it made: <paramref name="apiKeyHash"/> replaces that key and the partner is answered as created.
+    /// </para>
+    /// </summary>
+    Task<MunicipalitySnapshot> CreateAsync(MunicipalityProfile profile, string apiKeyHash, Actor actor, string? creationRequest = null);
 
     Task<MunicipalitySnapshot?> GetAsync();
 

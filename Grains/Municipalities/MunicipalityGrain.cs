@@ -1,6 +1,7 @@
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Errors;
+using Collaboration.Grains.Idempotency;
 using Collaboration.Silo;
 
 namespace Collaboration.Grains.Municipalities;
@@ -11,10 +12,19 @@ public sealed class MunicipalityGrain([PersistentState("municipality")] IPersist
 {
     private string Id => GetPrimaryKeyString();
 
-    public async Task<MunicipalitySnapshot> CreateAsync(MunicipalityProfile profile, string apiKeyHash, Actor actor)
+    public async Task<MunicipalitySnapshot> CreateAsync(MunicipalityProfile profile, string apiKeyHash, Actor actor, string? creationRequest = null)
     {
         if (municipality.State.Profile is not null)
         {
+            if (creationRequest is not null
+                && municipality.State.CreationRequest == creationRequest
+                && TimeProvider.GetUtcNow() - municipality.State.CreatedAt < IdempotencyRetention.Period)
+            {
+                // The same request again, its answer (and so its key) lost: finish it with the key made now.
+                await ReplaceApiKeyAsync(apiKeyHash);
+                return Snapshot();
+            }
+
             throw new ConflictException($"A partner with id '{Id}' already exists.");
         }
 
@@ -26,6 +36,7 @@ public sealed class MunicipalityGrain([PersistentState("municipality")] IPersist
         municipality.State.CreatedAt = now;
         municipality.State.UpdatedAt = now;
         municipality.State.ApiKeyHash = apiKeyHash;
+        municipality.State.CreationRequest = creationRequest;
         await municipality.WriteStateAsync();
         await GrainFactory.RecordActivityAsync("municipality.created", actor, $"municipality/{Id}", $"{profile.Name} ({profile.Country}) joined the network");
         return Snapshot();
@@ -57,6 +68,12 @@ public sealed class MunicipalityGrain([PersistentState("municipality")] IPersist
     public async Task RotateApiKeyAsync(string newKeyHash, Actor actor)
     {
         EnsureExists();
+        await ReplaceApiKeyAsync(newKeyHash);
+        await GrainFactory.RecordActivityAsync("municipality.keyRotated", actor, $"municipality/{Id}", $"A new API key was issued to {municipality.State.Profile!.Name}");
+    }
+
+    private async Task ReplaceApiKeyAsync(string newKeyHash)
+    {
         var previous = municipality.State.ApiKeyHash;
         await GrainFactory.GetGrain<IApiKeyGrain>(newKeyHash).BindAsync(Id);
 
@@ -70,8 +87,6 @@ public sealed class MunicipalityGrain([PersistentState("municipality")] IPersist
         municipality.State.ApiKeyHash = newKeyHash;
         municipality.State.UpdatedAt = TimeProvider.GetUtcNow();
         await municipality.WriteStateAsync();
-
-        await GrainFactory.RecordActivityAsync("municipality.keyRotated", actor, $"municipality/{Id}", $"A new API key was issued to {municipality.State.Profile!.Name}");
     }
 
     private void EnsureExists()

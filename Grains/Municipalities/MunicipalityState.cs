@@ -16,6 +16,12 @@ public sealed class MunicipalityState : IIndexedState
     /// <summary>The hash of the partner's current API key; the key itself is never stored.</summary>
     public string? ApiKeyHash { get; set; }
 
+    /// <summary>
+    /// The token of the request that created the partner (see <see cref="IMunicipalityGrain.CreateAsync"/>), so that
+    /// a retry of that request after a crash is recognised; null when it came without an Idempotency-Key.
+    /// </summary>
+    public string? CreationRequest { get; set; }
+
     public IReadOnlyList<IndexEntry> GetIndexEntries(GrainId grainId)
     {
         if (Profile is null)

@@ -190,6 +190,13 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
                 {
                     return await call(activation.Instance!, args);
                 }
+                catch (Exception e) when (e is StorageUnavailableException or InconsistentStateException)
+                {
+                    // A grain changes its state, then writes it: a failed write leaves memory ahead of storage, and the
+                    // next call would show a change the caller was told did not happen. Reload from storage instead.
+                    activation.DeactivateOnIdleRequested = true;
+                    throw;
+                }
                 finally
                 {
                     activation.LastUsedTicks = TimeProvider.GetUtcNow().UtcTicks;

@@ -45,7 +45,7 @@ public static class AgreementsApi
     }
 
     public static async Task<Results<Created<AgreementResponse>, ValidationProblem>> DraftAgreement(
-        AgreementRequest request, ClaimsPrincipal user, IGrainFactory grains, HttpResponse response)
+        AgreementRequest request, ClaimsPrincipal user, IGrainFactory grains, IdempotencyContext idempotency, HttpResponse response)
     {
         var validation = request.ValidateDraft();
         if (!validation.IsValid)
@@ -53,8 +53,9 @@ public static class AgreementsApi
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        var drafted = await grains.GetGrain<IAgreementGrain>(AgreementIds.New())
-            .DraftAsync(user.ToActor(), request.ToContent(), request.ToParties());
+        // With an Idempotency-Key, a retry after a crash lands on the same agreement (see IdempotencyContext).
+        var drafted = await idempotency.CreateAsync(AgreementIds.Prefix, (id, creation) =>
+            grains.GetGrain<IAgreementGrain>(id).DraftAsync(user.ToActor(), request.ToContent(), request.ToParties(), creation));
         response.Headers.ETag = EntityTags.Format(drafted.ETagVersion);
         return TypedResults.Created($"/agreements/{drafted.Id}", AgreementResponse.From(drafted));
     }

@@ -39,7 +39,7 @@ public static class EventsApi
     }
 
     public static async Task<Results<Created<EventResponse>, ValidationProblem, ProblemHttpResult>> CreateEvent(
-        string id, EventRequest request, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock, HttpResponse response)
+        string id, EventRequest request, ClaimsPrincipal user, IGrainFactory grains, IdempotencyContext idempotency, HttpResponse response)
     {
         if (!RequestValidation.IsSlug(id))
         {
@@ -52,10 +52,11 @@ public static class EventsApi
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        var eventId = EventIds.New(clock.GetUtcNow());
-        var created = await grains.GetGrain<IEventGrain>(eventId).CreateAsync(id, request.ToDetails(), user.ToActor());
+        // With an Idempotency-Key, a retry after a crash lands on the same event (see IdempotencyContext).
+        var created = await idempotency.CreateAsync(EventIds.Prefix, (eventId, creation) =>
+            grains.GetGrain<IEventGrain>(eventId).CreateAsync(id, request.ToDetails(), user.ToActor(), creation));
         response.Headers.ETag = EntityTags.Format(created.Version);
-        return TypedResults.Created($"/events/{eventId}", EventResponse.From(created.Event));
+        return TypedResults.Created($"/events/{created.Event.Id}", EventResponse.From(created.Event));
     }
 
     public static async Task<Results<Ok<List<EventResponse>>, ProblemHttpResult>> ListProjectEvents(

@@ -48,10 +48,13 @@ public static class ExchangesApi
         return group;
     }
 
-    public static async Task<Created<ExchangeResponse>> PostExchange(ExchangeRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Created<ExchangeResponse>> PostExchange(
+        ExchangeRequest request, ClaimsPrincipal user, IGrainFactory grains, IdempotencyContext idempotency)
     {
-        // The author is the caller, never a field of the body; the grain validates every field.
-        var exchange = await grains.GetGrain<IExchangeGrain>(ExchangeIds.NewExchangeId()).PostAsync(user.ToActor(), request.ToDraft());
+        // The author is the caller, never a field of the body; the grain validates every field. With an
+        // Idempotency-Key, a retry after a crash lands on the same exchange (see IdempotencyContext).
+        var exchange = await idempotency.CreateAsync(ExchangeIds.ExchangePrefix, (exchangeId, creation) =>
+            grains.GetGrain<IExchangeGrain>(exchangeId).PostAsync(user.ToActor(), request.ToDraft(), creation));
         return TypedResults.Created($"/exchanges/{exchange.Id}", ExchangeResponse.From(exchange, [], 0, []));
     }
 
@@ -87,14 +90,15 @@ public static class ExchangesApi
     }
 
     public static async Task<Results<Created<ReplyResponse>, ProblemHttpResult>> PostReply(
-        string id, ReplyRequest request, ClaimsPrincipal user, IGrainFactory grains)
+        string id, ReplyRequest request, ClaimsPrincipal user, IGrainFactory grains, IdempotencyContext idempotency)
     {
         if (!ExchangeIds.IsExchangeId(id))
         {
             return NotFound(id);
         }
 
-        var reply = await grains.GetGrain<IReplyGrain>(ExchangeIds.NewReplyId()).PostAsync(user.ToActor(), id, request.Body ?? "");
+        var reply = await idempotency.CreateAsync(ExchangeIds.ReplyPrefix, (replyId, creation) =>
+            grains.GetGrain<IReplyGrain>(replyId).PostAsync(user.ToActor(), id, request.Body ?? "", creation));
         return TypedResults.Created($"/exchanges/{id}/replies/{reply.Id}", ReplyResponse.From(reply));
     }
 

@@ -34,7 +34,7 @@ public static class MunicipalitiesApi
     }
 
     public static async Task<Results<Created<MunicipalityResponse>, ValidationProblem>> CreateMunicipality(
-        MunicipalityRequest request, ClaimsPrincipal user, IGrainFactory grains)
+        MunicipalityRequest request, ClaimsPrincipal user, IGrainFactory grains, IdempotencyContext idempotency)
     {
         var validation = request.ValidateProfile();
         validation.Slug("id", request.Id);
@@ -44,7 +44,10 @@ public static class MunicipalitiesApi
         }
 
         var apiKey = ApiKeys.Generate();
-        var created = await grains.GetGrain<IMunicipalityGrain>(request.Id!).CreateAsync(request.ToProfile(), ApiKeys.Hash(apiKey), user.ToActor());
+        // A retry of this very request whose answer was lost in a crash gets the partner with this new key (the lost
+        // one was never seen by anyone); any other request for a taken id is 409 (see IMunicipalityGrain.CreateAsync).
+        var created = await grains.GetGrain<IMunicipalityGrain>(request.Id!)
+            .CreateAsync(request.ToProfile(), ApiKeys.Hash(apiKey), user.ToActor(), idempotency.CreationRequest);
         var p = created.Profile;
         return TypedResults.Created($"/municipalities/{created.Id}", new MunicipalityResponse(
             created.Id, p.Name, p.Country, p.Kind, p.Region, p.Population, p.Website, p.Languages, p.ContactEmail,

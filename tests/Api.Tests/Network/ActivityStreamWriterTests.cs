@@ -6,6 +6,7 @@ using Collaboration.Api.Tests.Network.Support;
 using Collaboration.Api.Tests.Support;
 using Collaboration.Grains.Activity;
 using Collaboration.Silo.Storage.Memory;
+using Collaboration.Tests.Time;
 
 namespace Collaboration.Api.Tests.Network;
 

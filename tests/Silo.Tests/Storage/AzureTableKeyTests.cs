@@ -63,7 +63,7 @@ public sealed class AzureTableKeyTests
     [Fact]
     public async Task ARetryWaitsOnTheGivenClock()
     {
-        var clock = new Support.ManualTimeProvider();
+        var clock = new Collaboration.Tests.Time.ManualTimeProvider();
         var retry = new TableRetry(clock, 2, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10));
         var attempts = 0;
 

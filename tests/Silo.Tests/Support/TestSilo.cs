@@ -2,6 +2,7 @@ using Collaboration.Silo.Runtime;
 using Collaboration.Silo.Storage;
 using Collaboration.Silo.Storage.Memory;
 using Collaboration.Silo.Tests.Runtime;
+using Collaboration.Tests.Time;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Collaboration.Silo.Tests.Support;

@@ -1,4 +1,4 @@
-namespace Collaboration.Api.Tests.Network.Support;
+namespace Collaboration.Tests.Time;
 
 /// <summary>A clock that moves only when a test advances it; due timers fire synchronously inside <see cref="Advance"/>.</summary>
 public sealed class ManualTimeProvider : TimeProvider

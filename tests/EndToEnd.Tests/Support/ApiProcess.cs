@@ -1,0 +1,162 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace Collaboration.EndToEnd.Tests.Support;
+
+/// <summary>
+/// The API's own build output running as a child process (<c>dotnet Collaboration.Api.dll</c>) on a data folder, on a
+/// port the OS picks. <see cref="StartAsync"/> returns once the host logged that it started, <see cref="KillAsync"/>
+/// ends it with SIGKILL: no shutdown code runs, as in a crash or an out-of-memory kill.
+/// </summary>
+public sealed partial class ApiProcess : IAsyncDisposable
+{
+    public const string CoordinatorKey = "e2e-coordinator-key-0123456789abcdef";
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly TaskCompletionSource<Uri> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Uri? _listening;
+
+    private ApiProcess(Process process) => _process = process;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The last lines the process wrote (for failure messages).</summary>
+    public string RecentOutput => string.Join(Environment.NewLine, _output.TakeLast(60));
+
+    public static async Task<ApiProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = dataPath,
+        };
+        var arguments = new Dictionary<string, string>
+        {
+            ["--urls"] = "http://127.0.0.1:0",
+            ["--Collaboration:DataPath"] = dataPath,
+            ["--Collaboration:CoordinatorKey"] = CoordinatorKey,
+            ["--Logging:LogLevel:Default"] = "Warning",
+            ["--Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+            ["--Logging:Console:FormatterName"] = "simple",
+            ["--Logging:Console:FormatterOptions:SingleLine"] = "true",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            arguments["--" + key] = value;
+        }
+
+        startInfo.ArgumentList.Add(ApiAssemblyPath());
+        foreach (var (key, value) in arguments)
+        {
+            startInfo.ArgumentList.Add($"{key}={value}");
+        }
+
+        // A clean environment for the child: no ASPNETCORE_URLS or settings from the test runner's shell.
+        startInfo.Environment.Remove("ASPNETCORE_URLS");
+        startInfo.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+
+        Directory.CreateDirectory(dataPath);
+        var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
+        var api = new ApiProcess(process);
+        process.OutputDataReceived += (_, e) => api.OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => api.OnLine(e.Data);
+        process.Exited += (_, _) => api._started.TrySetException(
+            new InvalidOperationException($"The API exited with {process.ExitCode} before it started:{Environment.NewLine}{api.RecentOutput}"));
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        try
+        {
+            api.BaseAddress = await api._started.Task.WaitAsync(StartTimeout);
+        }
+        catch (TimeoutException)
+        {
+            await api.KillAsync();
+            throw new TimeoutException($"The API did not start within {StartTimeout}:{Environment.NewLine}{api.RecentOutput}");
+        }
+
+        return api;
+    }
+
+    public HttpClient CreateClient(string? apiKey, TimeSpan? timeout = null)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
+        {
+            BaseAddress = BaseAddress,
+            Timeout = timeout ?? TimeSpan.FromSeconds(60),
+        };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
+        return client;
+    }
+
+    /// <summary>SIGKILL (Process.Kill on Linux), then waits until the process is gone.</summary>
+    public async Task KillAsync()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    private static string ApiAssemblyPath()
+    {
+        var path = typeof(ApiProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "ApiAssemblyPath").Value!;
+        path = Path.GetFullPath(path);
+        return File.Exists(path) ? path : throw new FileNotFoundException("The API's build output is missing; build the solution first.", path);
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > 200 && _output.TryDequeue(out _))
+        {
+        }
+
+        if (ListeningOn().Match(line) is { Success: true } match)
+        {
+            _listening = new Uri(match.Groups["url"].Value);
+        }
+        else if (line.Contains("Application started", StringComparison.Ordinal) && _listening is { } uri)
+        {
+            _started.TrySetResult(uri);
+        }
+    }
+
+    [GeneratedRegex(@"Now listening on: (?<url>http://[^\s]+)")]
+    private static partial Regex ListeningOn();
+}
