@@ -16,7 +16,7 @@ public sealed partial class RequestValidation
 
     public Dictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 
-    public static bool IsSlug(string? value) => value is not null && SlugPattern().IsMatch(value);
+    public static bool IsSlug(string? value) => Grains.Domain.Slug.IsValid(value);
 
     public void Add(string field, string message)
     {
@@ -143,7 +143,4 @@ public sealed partial class RequestValidation
     }
 
     private static string Truncate(string value) => value.Length <= 16 ? value : value[..16] + "…";
-
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex SlugPattern();
 }

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using Collaboration.Grains.Domain;
 
 namespace Collaboration.Grains.Agreements;
 
@@ -130,9 +130,5 @@ internal static partial class AgreementInput
         return trimmed;
     }
 
-    private static bool IsMunicipalityId(string? value) => value is not null && MunicipalityIdPattern().IsMatch(value);
-
-    // The slug rule of API.md for ids chosen by their creator.
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex MunicipalityIdPattern();
+    private static bool IsMunicipalityId(string? value) => Slug.IsValid(value);
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Collaboration.Grains.Domain;
 
 namespace Collaboration.Grains.Exchanges;
 
@@ -8,7 +9,7 @@ public static partial class ExchangeValidation
     public const string KindMessage = "Must be one of goodPractice, question, lessonLearned, resource.";
 
     /// <summary>The slug of municipality and project ids (API.md, General).</summary>
-    public static bool IsSlug(string? value) => value is not null && SlugPattern().IsMatch(value);
+    public static bool IsSlug(string? value) => Slug.IsValid(value);
 
     /// <summary>The draft with trimmed text and normalised, distinct themes; throws <see cref="DomainValidationException"/> listing every problem.</summary>
     public static NewExchange Normalize(NewExchange draft)
@@ -112,9 +113,6 @@ public static partial class ExchangeValidation
 
         return trimmed;
     }
-
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex SlugPattern();
 
     [GeneratedRegex("^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8}){0,3}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex LanguagePattern();
