@@ -4,6 +4,7 @@ using Collaboration.Grains.Domain;
 using Collaboration.Grains.Errors;
 using Collaboration.Grains.Events;
 using Collaboration.Grains.Projects;
+using Collaboration.Tests.Time;
 
 namespace Collaboration.Grains.Tests.Events;
 
@@ -47,7 +48,7 @@ public sealed class EventGrainTests : IAsyncLifetime
         Assert.Equal(Conference(), e.Details);
         Assert.Equal(EventStatus.Confirmed, e.Status);
         Assert.Empty(e.Participation);
-        Assert.Equal(_silo.Clock.Now, e.CreatedAt);
+        Assert.Equal(_silo.Clock.GetUtcNow(), e.CreatedAt);
         var read = await _silo.Event(e.Id).GetAsync();
         Assert.Equal((created.Version, e.Details), (read!.Version, read.Event.Details));
     }
@@ -112,7 +113,7 @@ public sealed class EventGrainTests : IAsyncLifetime
     [Fact]
     public async Task EventsLongPastAreRecordedAfterTheyHappened()
     {
-        Assert.True(_silo.Clock.Now.Year >= 2026);
+        Assert.True(_silo.Clock.GetUtcNow().Year >= 2026);
 
         var created = await _silo.CreateEventAsync("shelter", Conference(), Canepina);
 
@@ -171,7 +172,7 @@ public sealed class EventGrainTests : IAsyncLifetime
         var cancelled = await grain.CancelAsync("Flooding in the region", null, Canepina);
 
         Assert.Equal(EventStatus.Cancelled, cancelled.Event.Status);
-        Assert.Equal(_silo.Clock.Now, cancelled.Event.CancelledAt);
+        Assert.Equal(_silo.Clock.GetUtcNow(), cancelled.Event.CancelledAt);
         Assert.Equal("Flooding in the region", cancelled.Event.CancellationReason);
         await Assert.ThrowsAsync<ConflictException>(() => grain.UpdateAsync(Conference(), null, Canepina));
         await Assert.ThrowsAsync<ConflictException>(() => grain.RecordParticipationAsync("gallese", 10, null, Gallese));

@@ -8,6 +8,7 @@ using Collaboration.Silo.Indexing;
 using Collaboration.Silo.Runtime;
 using Collaboration.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Collaboration.Tests.Time;
 
 namespace Collaboration.Grains.Tests.Events;
 
@@ -27,7 +28,7 @@ public sealed class EventsSilo : IAsyncDisposable
         Index = _services.GetRequiredService<IGrainIndex>();
     }
 
-    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 8, 30, 0, TimeSpan.Zero));
+    public ManualTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 8, 30, 0, TimeSpan.Zero));
 
     public GrainRuntime Runtime { get; }
 

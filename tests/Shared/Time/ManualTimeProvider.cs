@@ -24,7 +24,8 @@ public sealed class ManualTimeProvider : TimeProvider
         return timer;
     }
 
-    public void Advance(TimeSpan by)
+    /// <returns>The new time.</returns>
+    public DateTimeOffset Advance(TimeSpan by)
     {
         DateTimeOffset target;
         lock (_lock)
@@ -41,7 +42,7 @@ public sealed class ManualTimeProvider : TimeProvider
                 if (due is null)
                 {
                     _now = target;
-                    return;
+                    return target;
                 }
 
                 _now = due.DueAt!.Value;

@@ -6,6 +6,7 @@ using Collaboration.Silo.Indexing;
 using Collaboration.Silo.Runtime;
 using Collaboration.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Collaboration.Tests.Time;
 
 namespace Collaboration.Grains.Tests.Agreements.Support;
 
@@ -17,10 +18,10 @@ internal sealed class AgreementSilo : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public AgreementSilo(FlakyStorage? storage = null, SteppingClock? clock = null)
+    public AgreementSilo(FlakyStorage? storage = null, ManualTimeProvider? clock = null)
     {
         Storage = storage ?? new FlakyStorage();
-        Clock = clock ?? new SteppingClock(Shelter.Drafted);
+        Clock = clock ?? new ManualTimeProvider(Shelter.Drafted);
         var services = new ServiceCollection();
         services.AddSingleton<IGrainStorage>(Storage);
         services.AddSingleton<IGrainIndex>(Storage);
@@ -33,7 +34,7 @@ internal sealed class AgreementSilo : IAsyncDisposable
 
     public FlakyStorage Storage { get; }
 
-    public SteppingClock Clock { get; }
+    public ManualTimeProvider Clock { get; }
 
     public GrainRuntime Runtime { get; }
 

@@ -10,6 +10,7 @@ using Collaboration.Silo.Runtime;
 using Collaboration.Silo.Storage;
 using Collaboration.Silo.Storage.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Collaboration.Tests.Time;
 
 namespace Collaboration.Grains.Tests.Exchanges.Support;
 
@@ -34,7 +35,7 @@ public sealed class ExchangeSilo : IAsyncDisposable
         Catalog = new ExchangeCatalog(Runtime, _storage);
     }
 
-    public TestClock Clock { get; } = new();
+    public ManualTimeProvider Clock { get; } = new(new DateTimeOffset(2017, 10, 12, 9, 0, 0, TimeSpan.Zero));
 
     public GrainRuntime Runtime { get; }
 

@@ -9,6 +9,7 @@ using Collaboration.Silo.Runtime;
 using Collaboration.Silo.Storage;
 using Collaboration.Silo.Storage.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Collaboration.Tests.Time;
 
 namespace Collaboration.Grains.Tests.Network.Support;
 
@@ -22,10 +23,10 @@ internal sealed class NetworkSilo : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    public NetworkSilo(MemoryStorage? storage = null, SteppingClock? clock = null)
+    public NetworkSilo(MemoryStorage? storage = null, ManualTimeProvider? clock = null)
     {
         Storage = storage ?? new MemoryStorage();
-        Clock = clock ?? new SteppingClock(Start);
+        Clock = clock ?? new ManualTimeProvider(Start);
         var services = new ServiceCollection();
         services.AddSingleton<IGrainStorage>(Storage);
         services.AddSingleton<IGrainIndex>(Storage);
@@ -40,7 +41,7 @@ internal sealed class NetworkSilo : IAsyncDisposable
 
     public MemoryStorage Storage { get; }
 
-    public SteppingClock Clock { get; }
+    public ManualTimeProvider Clock { get; }
 
     public GrainRuntime Runtime { get; }
 
