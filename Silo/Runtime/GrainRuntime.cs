@@ -162,15 +162,7 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
 
         while (true)
         {
-            if (_stopping)
-            {
-                throw new InvalidOperationException($"The silo is shutting down; {grainId} cannot be called.");
-            }
-
-            var activation = _activations.GetOrAdd(
-                grainId,
-                static (id, state) => new ActivationData(id, state.Runtime, state.GrainClass),
-                (Runtime: this, GrainClass: grainClass));
+            var activation = GetOrCreateActivation(grainId, grainClass);
             await activation.Gate.WaitAsync();
             try
             {
@@ -226,15 +218,7 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
         var grainId = new GrainId(grainClass.TypeName, key);
         while (true)
         {
-            if (_stopping)
-            {
-                throw new InvalidOperationException($"The silo is shutting down; {grainId} cannot be called.");
-            }
-
-            var activation = _activations.GetOrAdd(
-                grainId,
-                static (id, state) => new ActivationData(id, state.Runtime, state.GrainClass),
-                (Runtime: this, GrainClass: grainClass));
+            var activation = GetOrCreateActivation(grainId, grainClass);
             if (activation.Status != ActivationStatus.Active)
             {
                 await activation.Gate.WaitAsync();
@@ -267,6 +251,20 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
                 activation.LastUsedTicks = TimeProvider.GetUtcNow().UtcTicks;
             }
         }
+    }
+
+    /// <summary>The activation calls should enter, created (not yet activated) when there is none; refused once stopping.</summary>
+    private ActivationData GetOrCreateActivation(GrainId grainId, GrainClassInfo grainClass)
+    {
+        if (_stopping)
+        {
+            throw new InvalidOperationException($"The silo is shutting down; {grainId} cannot be called.");
+        }
+
+        return _activations.GetOrAdd(
+            grainId,
+            static (id, state) => new ActivationData(id, state.Runtime, state.GrainClass),
+            (Runtime: this, GrainClass: grainClass));
     }
 
     private async Task ActivateLockedAsync(ActivationData activation)
