@@ -37,9 +37,7 @@ internal static class RateLimitingSetup
 
     private static string PartitionKey(HttpContext context)
     {
-        string? authorization = context.Request.Headers.Authorization;
-        return string.IsNullOrEmpty(authorization)
-            ? "ip:" + context.Connection.RemoteIpAddress
-            : "key:" + ApiKeys.Hash(authorization);
+        // Requests without a bearer key (or with a malformed header) share their client address's window.
+        return ApiKeys.HashOfBearerKey(context) is { } hash ? "key:" + hash : "ip:" + context.Connection.RemoteIpAddress;
     }
 }

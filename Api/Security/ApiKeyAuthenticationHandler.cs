@@ -42,7 +42,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("Unknown API key.");
         }
 
-        var hash = ApiKeys.Hash(key);
+        var hash = ApiKeys.HashOfBearerKey(Context)!;
         if (ApiKeys.HashesEqual(hash, await coordinatorKey.GetHashAsync(Context.RequestAborted)))
         {
             return Success([new Claim(ClaimTypes.Role, Roles.Coordinator), new Claim(ClaimTypes.Name, "coordinator")]);

@@ -22,6 +22,28 @@ public static class ApiKeys
         && key.StartsWith(Prefix, StringComparison.Ordinal)
         && key.AsSpan(Prefix.Length).ContainsAnyExcept(Base64UrlCharacters) is false;
 
+    /// <summary>
+    /// The hash of the request's bearer key, computed once per request: the rate limiter partitions by it before
+    /// authentication, which then looks the key up by the same hash. Null without a bearer key.
+    /// </summary>
+    public static string? HashOfBearerKey(HttpContext context)
+    {
+        if (context.Items.TryGetValue(typeof(ApiKeys), out var cached))
+        {
+            return (string?)cached;
+        }
+
+        string? header = context.Request.Headers.Authorization;
+        string? hash = null;
+        if (header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header["Bearer ".Length..].Trim() is { Length: > 0 } key)
+        {
+            hash = Hash(key);
+        }
+
+        context.Items[typeof(ApiKeys)] = hash;
+        return hash;
+    }
+
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     /// <summary>Compares two hashes in constant time.</summary>
