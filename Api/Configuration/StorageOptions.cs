@@ -14,4 +14,7 @@ public sealed class StorageOptions
     /// second, as Microsoft.Data.Sqlite counts its retries in whole seconds). Bounds how long a request hangs in an outage.
     /// </summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Index answers the SQLite storage keeps per index until a write touches that index; 0 turns the cache off.</summary>
+    public int CachedQueriesPerIndex { get; set; } = 4096;
 }

@@ -75,6 +75,7 @@ public static class CollaborationServices
                 {
                     sqlite.DataPath = settings.DataPath;
                     sqlite.BusyTimeout = settings.Storage.BusyTimeout;
+                    sqlite.CachedQueriesPerIndex = settings.Storage.CachedQueriesPerIndex;
                 });
                 break;
             case "memory":

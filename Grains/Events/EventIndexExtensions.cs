@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Collaboration.Grains.Indexing;
 using Collaboration.Silo;
@@ -8,6 +9,11 @@ namespace Collaboration.Grains.Events;
 /// <summary>Reads events from the events index (terms project, host, status, participant), oldest first.</summary>
 public static class EventIndexExtensions
 {
+    // Parsed payloads, keyed by the payload string itself: the storage hands back the same string while the document
+    // is unchanged (its cached answers), and a changed document always comes as a new string. An entry lives only
+    // as long as its string.
+    private static readonly ConditionalWeakTable<string, EventSummary> Parsed = new();
+
     /// <summary>The project's events by start date; cancelled ones too unless <paramref name="includeCancelled"/> is false.</summary>
     public static async Task<IReadOnlyList<EventSummary>> ProjectEventsAsync(this IGrainIndex index, string projectId, bool includeCancelled = true)
     {
@@ -49,6 +55,9 @@ public static class EventIndexExtensions
     private static async Task<IReadOnlyList<EventSummary>> QueryAsync(IGrainIndex index, IReadOnlyList<IndexTerm> terms)
     {
         var hits = await index.QueryAllAsync(new IndexQuery(IndexNames.Events) { Terms = terms, Descending = false });
-        return hits.Select(h => JsonSerializer.Deserialize<EventSummary>(h.Payload!, GrainStateSerializer.Options)!).ToList();
+        return hits.Select(h => Parsed.GetValue(h.Payload!, Parse)).ToList();
     }
+
+    private static EventSummary Parse(string payload) =>
+        JsonSerializer.Deserialize<EventSummary>(payload, GrainStateSerializer.Options)!;
 }

@@ -15,6 +15,9 @@ public sealed class ProjectGrain([PersistentState("project")] IPersistentState<P
     /// <summary>A bound on the grain's state; real networks have a handful to a few dozen partners.</summary>
     public const int MaxPartners = 100;
 
+    // The last evaluation and what it was made of; kept in memory only, and reused while the facts are the same.
+    private (EligibilityInput Input, EligibilityResult Result)? _lastEvaluation;
+
     private string Id => GetPrimaryKeyString();
 
     public async Task<ProjectSnapshot> CreateAsync(ProjectDefinition definition, Actor actor)
@@ -111,7 +114,14 @@ public sealed class ProjectGrain([PersistentState("project")] IPersistentState<P
 
         var input = new EligibilityInput(
             definition.Programme, definition.Measure, definition.Call, definition.StartDate, definition.EndDate, partners, await LoadEventsAsync(partners));
-        return EligibilityEvaluator.Default.Evaluate(input);
+        if (_lastEvaluation is { } last && last.Input.HasSameFactsAs(input))
+        {
+            return last.Result;
+        }
+
+        var result = EligibilityEvaluator.Default.Evaluate(input);
+        _lastEvaluation = (input, result);
+        return result;
     }
 
     /// <summary>The project's recorded, non-cancelled events, read from the events index: event grains call their project, never the reverse.</summary>

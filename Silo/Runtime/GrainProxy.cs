@@ -11,11 +11,14 @@ internal class GrainProxy : DispatchProxy
 
     internal GrainId GrainId => new(_grainClass!.TypeName, _key);
 
-    internal void Bind(GrainRuntime runtime, GrainClassInfo grainClass, string key)
+    /// <summary>A copy of this proxy (of the same generated type) bound to one grain.</summary>
+    internal GrainProxy Bound(GrainRuntime runtime, GrainClassInfo grainClass, string key)
     {
-        _runtime = runtime;
-        _grainClass = grainClass;
-        _key = key;
+        var proxy = (GrainProxy)MemberwiseClone();
+        proxy._runtime = runtime;
+        proxy._grainClass = grainClass;
+        proxy._key = key;
+        return proxy;
     }
 
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)

@@ -14,6 +14,7 @@ namespace Collaboration.Silo.Runtime;
 public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<GrainId, ActivationData> _activations = new();
+    private readonly ConcurrentDictionary<Type, object> _proxyTemplates = new();
     private readonly IServiceProvider _services;
     private readonly GrainTypeRegistry _registry;
     private readonly IGrainStorage _storage;
@@ -50,9 +51,9 @@ public sealed partial class GrainRuntime : IGrainFactory, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(primaryKey);
         var grainClass = _registry.Resolve(typeof(TGrainInterface));
-        var proxy = DispatchProxy.Create<TGrainInterface, GrainProxy>();
-        ((GrainProxy)(object)proxy).Bind(this, grainClass, primaryKey);
-        return proxy;
+        // A shallow copy of one proxy made per interface: DispatchProxy.Create goes through reflection every time.
+        var template = (GrainProxy)_proxyTemplates.GetOrAdd(typeof(TGrainInterface), static _ => DispatchProxy.Create<TGrainInterface, GrainProxy>());
+        return (TGrainInterface)(object)template.Bound(this, grainClass, primaryKey);
     }
 
     /// <summary>Starts the periodic collection of idle activations.</summary>

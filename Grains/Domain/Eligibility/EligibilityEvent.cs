@@ -8,4 +8,16 @@ public sealed record EligibilityEvent(
     DateOnly StartDate,
     DateOnly EndDate,
     string HostCountry,
-    IReadOnlyList<EligibilityParticipation> Participation);
+    IReadOnlyList<EligibilityParticipation> Participation)
+{
+    /// <summary>Whether <paramref name="other"/> is the same event with the same participation, element by element.</summary>
+    public bool HasSameFactsAs(EligibilityEvent other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Id == other.Id
+            && StartDate == other.StartDate
+            && EndDate == other.EndDate
+            && HostCountry == other.HostCountry
+            && Participation.SequenceEqual(other.Participation);
+    }
+}

@@ -12,4 +12,22 @@ public sealed record EligibilityInput(
     DateOnly StartDate,
     DateOnly EndDate,
     IReadOnlyList<EligibilityPartner> Partners,
-    IReadOnlyList<EligibilityEvent> Events);
+    IReadOnlyList<EligibilityEvent> Events)
+{
+    /// <summary>
+    /// Whether <paramref name="other"/> holds the same facts, its lists compared element by element (a record's own
+    /// equality compares lists by reference), so that an evaluation of one stands for the other.
+    /// </summary>
+    public bool HasSameFactsAs(EligibilityInput other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Programme == other.Programme
+            && Measure == other.Measure
+            && CallYear == other.CallYear
+            && StartDate == other.StartDate
+            && EndDate == other.EndDate
+            && Partners.SequenceEqual(other.Partners)
+            && Events.Count == other.Events.Count
+            && Events.Zip(other.Events).All(pair => pair.First.HasSameFactsAs(pair.Second));
+    }
+}

@@ -32,6 +32,7 @@ internal sealed class SqliteBatchWriter : IDisposable
     private readonly SqliteCommand _deleteDocument;
     private readonly SqliteCommand _append;
     private readonly List<long> _rowIds = [];
+    private readonly HashSet<string> _touchedIndexes = new(StringComparer.Ordinal);
     private long _version;
 
     public SqliteBatchWriter(SqliteConnection connection)
@@ -60,7 +61,7 @@ internal sealed class SqliteBatchWriter : IDisposable
             "DELETE FROM grain_state WHERE grain_type = $type AND grain_key = $key AND state_name = $state;",
             "$type", "$key", "$state");
         _selectOwnedDocuments = Prepare(
-            "SELECT id FROM index_doc WHERE owner_type = $type AND owner_key = $key AND owner_state = $state;",
+            "SELECT id, index_name FROM index_doc WHERE owner_type = $type AND owner_key = $key AND owner_state = $state;",
             "$type", "$key", "$state");
         _selectDocument = Prepare("SELECT id FROM index_doc WHERE index_name = $index AND doc_id = $doc;", "$index", "$doc");
         _insertDocument = Prepare(
@@ -88,8 +89,12 @@ internal sealed class SqliteBatchWriter : IDisposable
             "$log", "$seq", "$ticks", "$offset", "$payload");
     }
 
+    /// <summary>The indexes whose documents the current transaction added, replaced or removed.</summary>
+    public IReadOnlyCollection<string> TouchedIndexes => _touchedIndexes;
+
     public void Begin()
     {
+        _touchedIndexes.Clear();
         _begin.ExecuteNonQuery();
         // Read inside the write lock, so that two storages opened on one file never hand out the same ETag.
         _version = _readVersion.ExecuteScalar() is long version ? version : 0;
@@ -136,6 +141,7 @@ internal sealed class SqliteBatchWriter : IDisposable
             while (reader.Read())
             {
                 _rowIds.Add(reader.GetInt64(0));
+                _touchedIndexes.Add(reader.GetString(1));
             }
         }
 
@@ -149,6 +155,7 @@ internal sealed class SqliteBatchWriter : IDisposable
     {
         foreach (var entry in entries)
         {
+            _touchedIndexes.Add(entry.Index);
             // (index, document id) is unique: a document published before, by another state or earlier in this list, is replaced.
             Bind(_selectDocument, entry.Index, entry.DocumentId);
             if (_selectDocument.ExecuteScalar() is long existing)

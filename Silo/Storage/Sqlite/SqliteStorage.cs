@@ -12,7 +12,9 @@ namespace Collaboration.Silo.Storage.Sqlite;
 /// <see cref="SqliteStorageOptions.MaxBatchSize"/>) in one transaction: one fsync for many grains (group commit).
 /// A caller's task completes only after the commit that holds its change. Each operation runs under its own
 /// savepoint, so a refused one (stale ETag, taken sequence number) fails alone; a failed commit fails the whole batch.
-/// Reads use their own connections and run beside the writer.
+/// Reads use their own connections and run beside the writer. Index answers are cached per index until a commit
+/// touches that index (<see cref="IndexQueryCache"/>), so the storage must own its file: another process writing
+/// the same file would not be seen by cached answers (the grain runtime is single-process in any case).
 /// </para>
 /// </summary>
 public sealed class SqliteStorage : IGrainStorage, IGrainIndex, IAppendLog, IStorageHealth, IAsyncDisposable, IDisposable
@@ -22,6 +24,7 @@ public sealed class SqliteStorage : IGrainStorage, IGrainIndex, IAppendLog, ISto
     private readonly Channel<WriteOperation> _queue;
     private readonly TaskCompletionSource _writerStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentBag<SqliteConnection> _idleReaders = [];
+    private readonly IndexQueryCache _queryCache;
     private readonly Lock _initializeLock = new();
     private volatile bool _initialized;
     private volatile bool _lastCommitFailed;
@@ -38,10 +41,12 @@ public sealed class SqliteStorage : IGrainStorage, IGrainIndex, IAppendLog, ISto
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxQueuedWrites, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxIdleReadConnections, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.CachedQueriesPerIndex, nameof(options));
 
         // A copy: changing the options object later must not change a running storage.
         _options = options with { };
         _connections = new SqliteConnections(_options);
+        _queryCache = new IndexQueryCache(_options.CachedQueriesPerIndex);
         _queue = Channel.CreateBounded<WriteOperation>(new BoundedChannelOptions(_options.MaxQueuedWrites)
         {
             SingleReader = true,
@@ -104,13 +109,13 @@ public sealed class SqliteStorage : IGrainStorage, IGrainIndex, IAppendLog, ISto
     public Task<IndexPage> QueryAsync(IndexQuery query, CancellationToken cancellationToken = default)
     {
         StorageArguments.Validate(query);
-        return RunReadAsync(connection => SqliteIndexQueries.Query(connection, query), cancellationToken);
+        return RunCachedReadAsync(query, count: false, connection => SqliteIndexQueries.Query(connection, query), cancellationToken);
     }
 
     public Task<long> CountAsync(IndexQuery query, CancellationToken cancellationToken = default)
     {
         StorageArguments.Validate(query);
-        return RunReadAsync(connection => SqliteIndexQueries.Count(connection, query), cancellationToken);
+        return RunCachedReadAsync(query, count: true, connection => SqliteIndexQueries.Count(connection, query), cancellationToken);
     }
 
     public Task AppendAsync(string log, long sequence, DateTimeOffset at, string payload, CancellationToken cancellationToken = default)
@@ -288,8 +293,14 @@ public sealed class SqliteStorage : IGrainStorage, IGrainIndex, IAppendLog, ISto
         catch (Exception exception)
         {
             // Nothing of the batch is committed. Every caller learns it; the next batch starts on a fresh connection.
+            // Its indexes are invalidated all the same: a commit that failed late may still have reached the file.
             writer?.Rollback();
             writer?.Dispose();
+            if (writer is not null)
+            {
+                _queryCache.Invalidate(writer.TouchedIndexes);
+            }
+
             _lastCommitFailed = true;
             foreach (var operation in batch)
             {
@@ -299,6 +310,8 @@ public sealed class SqliteStorage : IGrainStorage, IGrainIndex, IAppendLog, ISto
             return null;
         }
 
+        // Before any writer hears of its commit: a read that follows an acknowledged write never gets an older answer.
+        _queryCache.Invalidate(writer.TouchedIndexes);
         _lastCommitFailed = false;
         Interlocked.Increment(ref _committedBatches);
         Interlocked.Add(ref _committedOperations, batch.Count);
@@ -315,6 +328,33 @@ public sealed class SqliteStorage : IGrainStorage, IGrainIndex, IAppendLog, ISto
         }
 
         return writer;
+    }
+
+    /// <summary>
+    /// An index read answered from the cache while no commit has touched its index since; otherwise read and kept.
+    /// The generation is read before the query runs, so an answer that may predate a commit is never kept as current.
+    /// </summary>
+    private Task<T> RunCachedReadAsync<T>(IndexQuery query, bool count, Func<SqliteConnection, T> read, CancellationToken cancellationToken)
+        where T : notnull
+    {
+        if (!_queryCache.Enabled || cancellationToken.IsCancellationRequested)
+        {
+            return RunReadAsync(read, cancellationToken);
+        }
+
+        var key = IndexQueryCache.KeyOf(query, count);
+        if (_queryCache.TryGet(query.Index, key, out var cached, out var generation))
+        {
+            return Task.FromResult((T)cached!);
+        }
+
+        var answer = RunReadAsync(read, cancellationToken);
+        if (answer.IsCompletedSuccessfully)
+        {
+            _queryCache.Set(query.Index, key, generation, answer.Result);
+        }
+
+        return answer;
     }
 
     private Task<T> RunReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)

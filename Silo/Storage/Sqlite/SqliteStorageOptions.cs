@@ -23,6 +23,12 @@ public sealed record SqliteStorageOptions
     /// <summary>Read connections kept open between reads.</summary>
     public int MaxIdleReadConnections { get; set; } = 8;
 
+    /// <summary>
+    /// Index answers kept per index until a commit touches that index; 0 turns the cache off. Lists of a
+    /// partner's projects and agreements, a project's events and the like are read far more often than written.
+    /// </summary>
+    public int CachedQueriesPerIndex { get; set; } = 4096;
+
     /// <summary>The full path of the database file.</summary>
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataPath, FileName));
 }

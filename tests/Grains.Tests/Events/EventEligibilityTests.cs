@@ -2,6 +2,7 @@ using Collaboration.Grains.Access;
 using Collaboration.Grains.Domain;
 using Collaboration.Grains.Domain.Eligibility;
 using Collaboration.Grains.Events;
+using Collaboration.Grains.Municipalities;
 using Collaboration.Grains.Projects;
 
 namespace Collaboration.Grains.Tests.Events;
@@ -41,6 +42,22 @@ public sealed class EventEligibilityTests : IAsyncLifetime
         Assert.True(met.Satisfied, met.Detail);
         Assert.False(cancelledOne.Satisfied, cancelledOne.Detail);
         Assert.Contains("3 events", cancelledOne.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EligibilityFollowsAPartnerWhoseCountryChanges()
+    {
+        await _silo.ProjectAsync("moved", Measure.NetworkOfTowns, new DateOnly(2017, 1, 1), new DateOnly(2018, 12, 31),
+            ("moved-it", "IT"), ("moved-si", "SI"), ("moved-me", "ME"), ("moved-lt", "LT"));
+        var fourCountries = await RuleAsync("moved", RuleCodes.MinCountries);
+
+        var partner = _silo.Grains.GetGrain<IMunicipalityGrain>("moved-lt");
+        var profile = (await partner.GetAsync())!.Profile;
+        await partner.UpdateProfileAsync(profile with { Country = "IT" }, null, Actor.Coordinator);
+        var threeCountries = await RuleAsync("moved", RuleCodes.MinCountries);
+
+        Assert.True(fourCountries.Satisfied, fourCountries.Detail);
+        Assert.False(threeCountries.Satisfied, threeCountries.Detail);
     }
 
     [Fact]
