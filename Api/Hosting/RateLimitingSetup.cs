@@ -12,16 +12,10 @@ internal static class RateLimitingSetup
 {
     public static IServiceCollection AddPerKeyRateLimiting(this IServiceCollection services, LimitOptions limits)
     {
-        services.AddRateLimiter(options =>
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<TimeProvider>((options, time) =>
         {
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                RateLimitPartition.GetFixedWindowLimiter(PartitionKey(context), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limits.RequestsPerWindow,
-                    Window = limits.Window,
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                }));
+            options.GlobalLimiter = new FixedWindowPerKeyLimiter(PartitionKey, limits.RequestsPerWindow, limits.Window, time);
             options.OnRejected = async (rejected, _) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : limits.Window;

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -44,11 +46,32 @@ public static class ApiKeys
         return hash;
     }
 
-    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    /// <summary>The lower-case hex SHA-256 of the key's UTF-8 bytes; runs on every request, so it allocates only its answer.</summary>
+    public static string Hash(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var length = Encoding.UTF8.GetMaxByteCount(key.Length);
+        var rented = length > 512 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        try
+        {
+            Span<byte> bytes = rented ?? stackalloc byte[512];
+            var written = Encoding.UTF8.GetBytes(key, bytes);
+            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(bytes[..written], digest);
+            return Convert.ToHexStringLower(digest);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
 
-    /// <summary>Compares two hashes in constant time.</summary>
+    /// <summary>Compares two hashes in constant time (for equal lengths; every hash has the same length).</summary>
     public static bool HashesEqual(string a, string b) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(a), Encoding.ASCII.GetBytes(b));
+        CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(a.AsSpan()), MemoryMarshal.AsBytes(b.AsSpan()));
 
     private static string Base64UrlEncode(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
