@@ -1,6 +1,7 @@
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Municipalities;
+using Collaboration.Grains.Network;
 using Collaboration.Grains.Tests.Network.Support;
 
 namespace Collaboration.Grains.Tests.Network;
@@ -64,6 +65,45 @@ public sealed class NetworkProjectionTests
     }
 
     [Fact]
+    public async Task TheProjectionIsStoredAtCheckpointsNotAfterEveryCatchUp()
+    {
+        await using var silo = new NetworkSilo();
+        await silo.Grains.RecordActivityAsync("exchange.posted", "canepina", "exchange/x1", "Canepina posted");
+        await silo.Projection.CatchUpAsync();
+        var storedFirst = await StoredPositionAsync(silo);
+
+        await silo.Grains.RecordActivityAsync("exchange.posted", "gallese", "exchange/x2", "Gallese posted");
+        Assert.Equal(2, await silo.Projection.CatchUpAsync());
+        var storedBetween = await StoredPositionAsync(silo);
+
+        silo.Clock.Advance(NetworkProjectionGrain.CheckpointInterval);
+        await silo.Grains.RecordActivityAsync("exchange.posted", "kelme", "exchange/x3", "Kelmė posted");
+        await silo.Projection.CatchUpAsync();
+
+        Assert.Equal(1, storedFirst);
+        Assert.Equal(1, storedBetween);
+        Assert.Equal(3, await StoredPositionAsync(silo));
+        Assert.Equal(3, (await silo.Projection.GetAsync()).Position);
+    }
+
+    [Fact]
+    public async Task AProjectionThatFoldedManyRecordsStoresThemWithoutWaitingForTheInterval()
+    {
+        await using var silo = new NetworkSilo();
+        await silo.Grains.RecordActivityAsync("exchange.posted", "canepina", "exchange/x0", "Canepina posted");
+        await silo.Projection.CatchUpAsync();
+
+        for (var i = 1; i <= NetworkProjectionGrain.CheckpointRecords; i++)
+        {
+            await silo.Grains.RecordActivityAsync("exchange.posted", "gallese", $"exchange/x{i}", "Gallese posted");
+        }
+
+        await silo.Projection.CatchUpAsync();
+
+        Assert.Equal(NetworkProjectionGrain.CheckpointRecords + 1, await StoredPositionAsync(silo));
+    }
+
+    [Fact]
     public async Task TheLogContinuesItsNumbersWhenTheLogGrainIsActivatedAgain()
     {
         var storage = new Silo.Storage.Memory.MemoryStorage();
@@ -77,5 +117,11 @@ public sealed class NetworkProjectionTests
         await after.Grains.GetGrain<IMunicipalityGrain>("kelme").UpdateProfileAsync(profile, null, Actor.Municipality("kelme"));
 
         Assert.Equal([1L, 2], (await storage.ReadActivityAsync(0, 10)).Select(r => r.Seq));
+    }
+
+    private static async Task<long> StoredPositionAsync(NetworkSilo silo)
+    {
+        var record = await silo.Storage.ReadAsync(new Silo.Storage.GrainStateId("network-projection", INetworkProjectionGrain.Key, "projection"));
+        return record is null ? 0 : System.Text.Json.JsonSerializer.Deserialize<NetworkProjectionState>(record.Data, Silo.GrainStateSerializer.Options)!.Position;
     }
 }
