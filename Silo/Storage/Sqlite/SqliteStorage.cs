@@ -25,6 +25,7 @@ public sealed class SqliteStorage : IGrainStorage, IGrainIndex, IAppendLog, ISto
     private readonly TaskCompletionSource _writerStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentBag<SqliteConnection> _idleReaders = [];
     private readonly IndexQueryCache _queryCache;
+    private readonly SqliteCheckpointer _checkpointer;
     private readonly Lock _initializeLock = new();
     private volatile bool _initialized;
     private volatile bool _lastCommitFailed;
@@ -47,6 +48,7 @@ public sealed class SqliteStorage : IGrainStorage, IGrainIndex, IAppendLog, ISto
         _options = options with { };
         _connections = new SqliteConnections(_options);
         _queryCache = new IndexQueryCache(_options.CachedQueriesPerIndex);
+        _checkpointer = new SqliteCheckpointer(_connections);
         _queue = Channel.CreateBounded<WriteOperation>(new BoundedChannelOptions(_options.MaxQueuedWrites)
         {
             SingleReader = true,
@@ -63,6 +65,9 @@ public sealed class SqliteStorage : IGrainStorage, IGrainIndex, IAppendLog, ISto
     internal long CommittedBatches => Interlocked.Read(ref _committedBatches);
 
     internal long CommittedOperations => Interlocked.Read(ref _committedOperations);
+
+    /// <summary>The thread that copies the WAL into the database file (tests wait for its checkpoints).</summary>
+    internal SqliteCheckpointer Checkpointer => _checkpointer;
 
     /// <summary>Runs on the writer thread right before each COMMIT; tests hold a commit open with it.</summary>
     internal Action? BeforeCommit { get; set; }
@@ -205,6 +210,7 @@ public sealed class SqliteStorage : IGrainStorage, IGrainIndex, IAppendLog, ISto
         }
 
         await _writerStopped.Task;
+        _checkpointer.Dispose();
         CloseIdleReaders();
     }
 
@@ -313,6 +319,7 @@ public sealed class SqliteStorage : IGrainStorage, IGrainIndex, IAppendLog, ISto
         // Before any writer hears of its commit: a read that follows an acknowledged write never gets an older answer.
         _queryCache.Invalidate(writer.TouchedIndexes);
         _lastCommitFailed = false;
+        _checkpointer.Committed();
         Interlocked.Increment(ref _committedBatches);
         Interlocked.Add(ref _committedOperations, batch.Count);
         for (var i = 0; i < batch.Count; i++)
