@@ -31,7 +31,14 @@ internal sealed class SqliteBatchWriter : IDisposable
     private readonly SqliteCommand _deleteTerms;
     private readonly SqliteCommand _deleteDocument;
     private readonly SqliteCommand _append;
+    private readonly SqliteCommand _insertWord;
     private readonly List<long> _rowIds = [];
+    // Words known to be in index_word (committed), so that most texts add no row there at all.
+    private readonly HashSet<string> _committedWords = new(StringComparer.Ordinal);
+    // Words inserted by the batch's kept operations and by the current one: they count as known only once committed.
+    private readonly HashSet<string> _batchWords = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _operationWords = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _tokens = new(StringComparer.Ordinal);
     private long _version;
 
     public SqliteBatchWriter(SqliteConnection connection)
@@ -86,28 +93,58 @@ internal sealed class SqliteBatchWriter : IDisposable
             ON CONFLICT (log, seq) DO NOTHING;
             """,
             "$log", "$seq", "$ticks", "$offset", "$payload");
+        _insertWord = Prepare("INSERT OR IGNORE INTO index_word (word) VALUES ($word);", "$word");
     }
+
+    // Bounds the memory of the cache; beyond it, unknown words are simply inserted again (OR IGNORE).
+    private const int MaxCachedWords = 200_000;
 
     public void Begin()
     {
         _begin.ExecuteNonQuery();
         // Read inside the write lock, so that two storages opened on one file never hand out the same ETag.
         _version = _readVersion.ExecuteScalar() is long version ? version : 0;
+        _batchWords.Clear();
+        _operationWords.Clear();
     }
 
     public void Commit()
     {
         Run(_saveVersion, _version);
         _commit.ExecuteNonQuery();
+        foreach (var word in _batchWords)
+        {
+            if (_committedWords.Count >= MaxCachedWords)
+            {
+                break;
+            }
+
+            _committedWords.Add(word);
+        }
+
+        _batchWords.Clear();
     }
 
     public void Rollback() => SqliteConnections.RollbackIfActive(_connection);
 
-    public void BeginOperation() => _savepoint.ExecuteNonQuery();
+    public void BeginOperation()
+    {
+        _operationWords.Clear();
+        _savepoint.ExecuteNonQuery();
+    }
 
-    public void EndOperation() => _release.ExecuteNonQuery();
+    public void EndOperation()
+    {
+        _release.ExecuteNonQuery();
+        _batchWords.UnionWith(_operationWords);
+        _operationWords.Clear();
+    }
 
-    public void UndoOperation() => _rollbackToSavepoint.ExecuteNonQuery();
+    public void UndoOperation()
+    {
+        _rollbackToSavepoint.ExecuteNonQuery();
+        _operationWords.Clear();
+    }
 
     public string NextETag() => (++_version).ToString(CultureInfo.InvariantCulture);
 
@@ -165,6 +202,7 @@ internal sealed class SqliteBatchWriter : IDisposable
 
             // Every document gets a text row, even an empty one, so that deleting it by rowid is always exact.
             Run(_insertText, rowId, entry.Text ?? string.Empty);
+            AddWords(entry.Text);
         }
     }
 
@@ -184,6 +222,19 @@ internal sealed class SqliteBatchWriter : IDisposable
         }
 
         _connection.Dispose();
+    }
+
+    private void AddWords(string? text)
+    {
+        _tokens.Clear();
+        TextWords.AddTokens(text, _tokens);
+        foreach (var word in _tokens)
+        {
+            if (!_committedWords.Contains(word) && !_batchWords.Contains(word) && _operationWords.Add(word))
+            {
+                Run(_insertWord, word);
+            }
+        }
     }
 
     private void DeleteDocument(long rowId)

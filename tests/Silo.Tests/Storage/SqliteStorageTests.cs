@@ -63,7 +63,7 @@ public sealed class SqliteStorageTests : StorageContractTests
 
         using var connection = OpenRawConnection();
         Assert.Equal(1L, Scalar(connection, "SELECT count(*) FROM schema_version;"));
-        Assert.Equal(1L, Scalar(connection, "SELECT version FROM schema_version;"));
+        Assert.Equal(2L, Scalar(connection, "SELECT version FROM schema_version;"));
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
     }
 
