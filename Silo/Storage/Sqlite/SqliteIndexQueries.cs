@@ -28,8 +28,9 @@ internal static class SqliteIndexQueries
     // Text matches below this many are read and sorted; above it, reading a term or the index in order is cheaper.
     private const int ProbeCap = 2000;
 
-    // The first window of candidates, and how it grows when a window holds too few matches for the page.
-    private const int FirstWindow = 128;
+    // The first window of candidates, and how it grows when a window holds too few matches for the page. Candidates
+    // cost little (an index read), so the first window is large enough for a page of words in a tenth of the documents.
+    private const int FirstWindow = 512;
     private const int WindowGrowth = 4;
 
     // A prefix that expands to more words than this is left to FTS5 as a prefix.
@@ -40,7 +41,7 @@ internal static class SqliteIndexQueries
         var match = Fts5Expression(connection, query.Text);
         if (match is not null)
         {
-            return QueryByWindows(connection, query, match) ?? QueryByPlan(connection, query, Plan(connection, query, match));
+            return QueryByWindows(connection, query, match);
         }
 
         return QueryByPlan(connection, query, Plan(connection, query, match));
@@ -124,10 +125,10 @@ internal static class SqliteIndexQueries
     }
 
     /// <summary>
-    /// The page read window by window from the narrowest ordered source; null when the text turns out rarer than
-    /// that source, so that reading every text match and sorting it is cheaper.
+    /// The page read window by window from the narrowest ordered source, or, when the text turns out rare, from
+    /// every text match sorted.
     /// </summary>
-    private static IndexPage? QueryByWindows(SqliteConnection connection, IndexQuery query, string match)
+    private static IndexPage QueryByWindows(SqliteConnection connection, IndexQuery query, string match)
     {
         var terms = query.Terms.Distinct().ToArray();
         var drivingTerm = -1;
@@ -188,18 +189,19 @@ internal static class SqliteIndexQueries
                 return StorageArguments.ToPage(hits, query.Limit);
             }
 
-            if (!textChecked)
+            // Few hits in a full window: the text may be rare enough to read whole.
+            if (!textChecked && hits.Count < fetch / 2)
             {
                 textChecked = true;
-                var textRows = CountTextRows(connection, match);
+                var textRows = CountTextRows(connection, match, ProbeCap);
                 if (textRows == 0)
                 {
                     return new IndexPage([], null);
                 }
 
-                if (textRows < ProbeCap && (drivingTerm < 0 || textRows <= CountTermRows(connection, query.Index, terms[drivingTerm])))
+                if (textRows < ProbeCap)
                 {
-                    return null;
+                    return QueryByPlan(connection, query, new QueryPlan(QuerySource.Text, terms, 0, match));
                 }
             }
         }
@@ -411,7 +413,7 @@ internal static class SqliteIndexQueries
 
         if (match is not null)
         {
-            var textRows = CountTextRows(connection, match);
+            var textRows = CountTextRows(connection, match, ProbeCap);
             if (textRows == 0)
             {
                 return null;
@@ -440,12 +442,12 @@ internal static class SqliteIndexQueries
         return (long)command.ExecuteScalar()!;
     }
 
-    private static long CountTextRows(SqliteConnection connection, string match)
+    private static long CountTextRows(SqliteConnection connection, string match, int cap)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM (SELECT 1 FROM index_text WHERE index_text MATCH $match LIMIT $cap);";
         command.Parameters.AddWithValue("$match", match);
-        command.Parameters.AddWithValue("$cap", ProbeCap);
+        command.Parameters.AddWithValue("$cap", cap);
         return (long)command.ExecuteScalar()!;
     }
 
