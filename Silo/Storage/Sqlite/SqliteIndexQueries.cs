@@ -74,7 +74,7 @@ internal static class SqliteIndexQueries
         command.CommandText = sql.ToString();
 
         var hits = new List<IndexHit>();
-        using (var reader = command.ExecuteReader())
+        using (var reader = SqliteStatementCache.Reuse(command).ExecuteReader())
         {
             while (reader.Read())
             {
@@ -97,7 +97,7 @@ internal static class SqliteIndexQueries
         var sql = new StringBuilder("SELECT count(*)");
         AppendFromAndWhere(sql, command, query, plan, joinDocuments: false);
         command.CommandText = sql.Append(';').ToString();
-        return (long)command.ExecuteScalar()!;
+        return (long)SqliteStatementCache.Reuse(command).ExecuteScalar()!;
     }
 
     /// <summary>The query plan as SQLite describes it, for tests and for checking the indexes.</summary>
@@ -162,6 +162,8 @@ internal static class SqliteIndexQueries
         using var candidates = connection.CreateCommand();
         candidates.CommandText = CandidateCountSql(candidates, query, terms, drivingTerm);
         var candidateLimit = candidates.Parameters.AddWithValue("$window", FirstWindow);
+        var windowStatement = SqliteStatementCache.Reuse(window);
+        var candidatesStatement = SqliteStatementCache.Reuse(candidates);
         var textChecked = false;
         for (long windowSize = FirstWindow; ; windowSize *= WindowGrowth)
         {
@@ -169,7 +171,7 @@ internal static class SqliteIndexQueries
             // one statement per window keeps the order of the hits SQLite's own.
             size.Value = windowSize;
             hits.Clear();
-            using (var reader = window.ExecuteReader())
+            using (var reader = windowStatement.ExecuteReader())
             {
                 while (reader.Read())
                 {
@@ -183,7 +185,7 @@ internal static class SqliteIndexQueries
             }
 
             candidateLimit.Value = windowSize;
-            if ((long)candidates.ExecuteScalar()! < windowSize)
+            if ((long)candidatesStatement.ExecuteScalar()! < windowSize)
             {
                 // The window held every candidate: the page is complete.
                 return StorageArguments.ToPage(hits, query.Limit);
@@ -312,7 +314,7 @@ internal static class SqliteIndexQueries
         command.Parameters.AddWithValue("$prefix", prefix);
         command.Parameters.AddWithValue("$cap", MaxPrefixWords + 1);
         var words = new List<string>();
-        using var reader = command.ExecuteReader();
+        using var reader = SqliteStatementCache.Reuse(command).ExecuteReader();
         while (reader.Read())
         {
             var word = reader.GetString(0);
@@ -439,7 +441,7 @@ internal static class SqliteIndexQueries
         command.Parameters.AddWithValue("$field", term.Field);
         command.Parameters.AddWithValue("$value", term.Value);
         command.Parameters.AddWithValue("$cap", ProbeCap);
-        return (long)command.ExecuteScalar()!;
+        return (long)SqliteStatementCache.Reuse(command).ExecuteScalar()!;
     }
 
     private static long CountTextRows(SqliteConnection connection, string match, int cap)
@@ -448,7 +450,7 @@ internal static class SqliteIndexQueries
         command.CommandText = "SELECT count(*) FROM (SELECT 1 FROM index_text WHERE index_text MATCH $match LIMIT $cap);";
         command.Parameters.AddWithValue("$match", match);
         command.Parameters.AddWithValue("$cap", cap);
-        return (long)command.ExecuteScalar()!;
+        return (long)SqliteStatementCache.Reuse(command).ExecuteScalar()!;
     }
 
     private enum QuerySource
