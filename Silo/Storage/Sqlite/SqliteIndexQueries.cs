@@ -28,10 +28,12 @@ internal static class SqliteIndexQueries
     // Text matches below this many are read and sorted; above it, reading a term or the index in order is cheaper.
     private const int ProbeCap = 2000;
 
-    // The first window of candidates, and how it grows when a window holds too few matches for the page. Candidates
-    // cost little (an index read), so the first window is large enough for a page of words in a tenth of the documents.
-    private const int FirstWindow = 512;
-    private const int WindowGrowth = 4;
+    // A window's cost is mostly the text matches within its rowids, so windows are kept as small as the page
+    // allows: the first holds a few pages' worth of candidates, the next is sized by the share of hits seen so far.
+    private const int FirstWindowPages = 4;
+    private const int MinWindow = 64;
+    private const int MaxFirstWindow = 1024;
+    private const int MaxWindowGrowth = 16;
 
     // A prefix that expands to more words than this is left to FTS5 as a prefix.
     private const int MaxPrefixWords = 64;
@@ -158,14 +160,15 @@ internal static class SqliteIndexQueries
         var hits = new List<IndexHit>();
         using var window = connection.CreateCommand();
         window.CommandText = WindowSql(window, query, terms, drivingTerm, match);
-        var size = window.Parameters.AddWithValue("$window", FirstWindow);
+        long windowSize = Math.Clamp((long)fetch * FirstWindowPages, MinWindow, MaxFirstWindow);
+        var size = window.Parameters.AddWithValue("$window", windowSize);
         using var candidates = connection.CreateCommand();
         candidates.CommandText = CandidateCountSql(candidates, query, terms, drivingTerm);
-        var candidateLimit = candidates.Parameters.AddWithValue("$window", FirstWindow);
+        var candidateLimit = candidates.Parameters.AddWithValue("$window", windowSize);
         var windowStatement = SqliteStatementCache.Reuse(window);
         var candidatesStatement = SqliteStatementCache.Reuse(candidates);
         var textChecked = false;
-        for (long windowSize = FirstWindow; ; windowSize *= WindowGrowth)
+        while (true)
         {
             // Each window starts again at the query's start: a page that needs more than the first is rare, and
             // one statement per window keeps the order of the hits SQLite's own.
@@ -206,6 +209,10 @@ internal static class SqliteIndexQueries
                     return QueryByPlan(connection, query, new QueryPlan(QuerySource.Text, terms, 0, match));
                 }
             }
+
+            // Enough candidates for the page at the share of hits seen (a quarter more), within bounds.
+            var wanted = hits.Count == 0 ? long.MaxValue : (long)Math.Ceiling(fetch * 1.25 * windowSize / hits.Count);
+            windowSize = Math.Clamp(wanted, windowSize * 2, windowSize * MaxWindowGrowth);
         }
     }
 
