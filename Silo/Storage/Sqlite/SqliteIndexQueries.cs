@@ -29,8 +29,9 @@ internal static class SqliteIndexQueries
     private const int ProbeCap = 2000;
 
     // A window's cost is mostly the text matches within its rowids, so windows are kept as small as the page
-    // allows: the first holds a few pages' worth of candidates, the next is sized by the share of hits seen so far.
-    private const int FirstWindowPages = 4;
+    // allows: the first holds sixteen pages' worth of candidates (a page of words in a sixteenth of the documents),
+    // the next is sized by the share of hits seen so far.
+    private const int FirstWindowPages = 16;
     private const int MinWindow = 64;
     private const int MaxFirstWindow = 1024;
     private const int MaxWindowGrowth = 16;
