@@ -25,6 +25,7 @@ internal sealed class SqliteBatchWriter : IDisposable
     private readonly SqliteCommand _selectOwnedDocuments;
     private readonly SqliteCommand _selectDocument;
     private readonly SqliteCommand _insertDocument;
+    private readonly SqliteCommand _selectRowId;
     private readonly SqliteCommand _insertTerm;
     private readonly SqliteCommand _insertText;
     private readonly SqliteCommand _deleteText;
@@ -32,7 +33,10 @@ internal sealed class SqliteBatchWriter : IDisposable
     private readonly SqliteCommand _deleteDocument;
     private readonly SqliteCommand _append;
     private readonly SqliteCommand _insertWord;
-    private readonly List<long> _rowIds = [];
+    // The documents the state being written published before, by (index, document id): a document written again
+    // with the same sort key keeps its rowid, so that rowids keep following the order of the index, which keeps the
+    // windows of a text search narrow (see SqliteIndexQueries).
+    private readonly Dictionary<(string Index, string DocumentId), (long RowId, long SortKey)> _released = [];
     // Words known to be in index_word (committed), so that most texts add no row there at all.
     private readonly HashSet<string> _committedWords = new(StringComparer.Ordinal);
     // Words inserted by the batch's kept operations and by the current one: they count as known only once committed.
@@ -67,15 +71,17 @@ internal sealed class SqliteBatchWriter : IDisposable
             "DELETE FROM grain_state WHERE grain_type = $type AND grain_key = $key AND state_name = $state;",
             "$type", "$key", "$state");
         _selectOwnedDocuments = Prepare(
-            "SELECT id FROM index_doc WHERE owner_type = $type AND owner_key = $key AND owner_state = $state;",
+            "SELECT id, index_name, doc_id, sort_key FROM index_doc WHERE owner_type = $type AND owner_key = $key AND owner_state = $state;",
             "$type", "$key", "$state");
-        _selectDocument = Prepare("SELECT id FROM index_doc WHERE index_name = $index AND doc_id = $doc;", "$index", "$doc");
+        _selectDocument = Prepare("SELECT id, sort_key FROM index_doc WHERE index_name = $index AND doc_id = $doc;", "$index", "$doc");
+        _selectRowId = Prepare("SELECT 1 FROM index_doc WHERE id = $id;", "$id");
+        // A null id takes the next rowid.
         _insertDocument = Prepare(
             """
-            INSERT INTO index_doc (index_name, doc_id, sort_key, payload, owner_type, owner_key, owner_state)
-            VALUES ($index, $doc, $sort, $payload, $type, $key, $state) RETURNING id;
+            INSERT INTO index_doc (id, index_name, doc_id, sort_key, payload, owner_type, owner_key, owner_state)
+            VALUES ($id, $index, $doc, $sort, $payload, $type, $key, $state) RETURNING id;
             """,
-            "$index", "$doc", "$sort", "$payload", "$type", "$key", "$state");
+            "$id", "$index", "$doc", "$sort", "$payload", "$type", "$key", "$state");
         // OR IGNORE: a term listed twice in one entry is one term.
         _insertTerm = Prepare(
             """
@@ -166,34 +172,52 @@ internal sealed class SqliteBatchWriter : IDisposable
     /// <summary>Removes every document the state published (documents other states took over are theirs now).</summary>
     public void Unpublish(GrainStateId owner)
     {
-        _rowIds.Clear();
+        _released.Clear();
         Bind(_selectOwnedDocuments, owner.GrainType, owner.GrainKey, owner.StateName);
         using (var reader = _selectOwnedDocuments.ExecuteReader())
         {
             while (reader.Read())
             {
-                _rowIds.Add(reader.GetInt64(0));
+                _released[(reader.GetString(1), reader.GetString(2))] = (reader.GetInt64(0), reader.GetInt64(3));
             }
         }
 
-        foreach (var rowId in _rowIds)
+        foreach (var (rowId, _) in _released.Values)
         {
             DeleteDocument(rowId);
         }
     }
 
+    /// <summary>Publishes the state's documents; called right after <see cref="Unpublish"/> for the same state.</summary>
     public void Publish(GrainStateId owner, IndexEntry[] entries)
     {
         foreach (var entry in entries)
         {
+            long? keptRowId = _released.Remove((entry.Index, entry.DocumentId), out var released) && released.SortKey == entry.SortKey
+                ? released.RowId
+                : null;
+
             // (index, document id) is unique: a document published before, by another state or earlier in this list, is replaced.
             Bind(_selectDocument, entry.Index, entry.DocumentId);
-            if (_selectDocument.ExecuteScalar() is long existing)
+            using (var reader = _selectDocument.ExecuteReader())
             {
-                DeleteDocument(existing);
+                if (reader.Read())
+                {
+                    var existing = reader.GetInt64(0);
+                    keptRowId = reader.GetInt64(1) == entry.SortKey ? existing : keptRowId;
+                    reader.Close();
+                    DeleteDocument(existing);
+                }
             }
 
-            Bind(_insertDocument, entry.Index, entry.DocumentId, entry.SortKey, entry.Payload, owner.GrainType, owner.GrainKey, owner.StateName);
+            // A rowid freed above may have gone to a new document of this list meanwhile (new rowids follow the highest).
+            if (keptRowId is { } kept)
+            {
+                Bind(_selectRowId, kept);
+                keptRowId = _selectRowId.ExecuteScalar() is null ? kept : null;
+            }
+
+            Bind(_insertDocument, keptRowId, entry.Index, entry.DocumentId, entry.SortKey, entry.Payload, owner.GrainType, owner.GrainKey, owner.StateName);
             var rowId = (long)_insertDocument.ExecuteScalar()!;
             foreach (var term in entry.Terms)
             {

@@ -14,9 +14,10 @@ namespace Collaboration.Silo.Storage.Sqlite;
 /// <para>
 /// A page with words walks the narrowest ordered source (a term's rows, or the index) in windows of its next
 /// candidates, and asks FTS5 only for the matches within the rowids of a window: a page stops after a few windows
-/// instead of collecting every match. Document rowids mostly follow the order of an index (documents arrive newest
-/// last and keep their rowid when rewritten), so a window's rowids are close together; the answer is exact whatever
-/// their spread. A text rarer than the window walk expects is read whole and sorted instead.
+/// instead of collecting every match. Document rowids mostly follow the order of an index (documents mostly arrive
+/// newest last, and keep their rowid when rewritten with the same sort key), so a window's rowids are close
+/// together; the answer is exact whatever their spread. A text rarer than the window walk expects is read whole and
+/// sorted instead.
 /// </para>
 /// <para>
 /// Document ids compare with SQLite's BINARY collation (UTF-8 bytes, that is code points), which agrees with .NET's

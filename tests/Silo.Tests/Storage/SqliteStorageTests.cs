@@ -313,6 +313,28 @@ public sealed class SqliteStorageTests : StorageContractTests
     }
 
     [Fact]
+    public async Task ADocumentWrittenAgainWithTheSameSortKeyKeepsItsRowid()
+    {
+        var etag = await Sqlite.WriteAsync(StateOf("s"), Bytes("{}"), null, [Entry("old", 1, "first words"), Entry("moved", 2, "words")]);
+        await Sqlite.WriteAsync(StateOf("other"), Bytes("{}"), null, [Entry("newest", 3, "words")]);
+        long RowId(SqliteConnection connection, string id) => (long)Scalar(connection, $"SELECT id FROM index_doc WHERE doc_id = '{id}';")!;
+        using var connection = OpenRawConnection();
+        var (oldRowId, movedRowId) = (RowId(connection, "old"), RowId(connection, "moved"));
+
+        etag = await Sqlite.WriteAsync(StateOf("s"), Bytes("{}"), etag, [Entry("old", 1, "second words"), Entry("moved", 4, "words")]);
+
+        Assert.Equal(oldRowId, RowId(connection, "old"));
+        Assert.NotEqual(movedRowId, RowId(connection, "moved"));
+        Assert.Equal(["old"], (await Sqlite.QueryAsync(new IndexQuery("exchanges") { Text = "second" })).Items.Select(h => h.DocumentId));
+        Assert.Empty((await Sqlite.QueryAsync(new IndexQuery("exchanges") { Text = "first" })).Items);
+
+        // The highest rowid, freed by the rewrite, goes to the list's new first document; the one that had it takes another.
+        await Sqlite.WriteAsync(StateOf("s"), Bytes("{}"), etag, [Entry("added", 5, "words"), Entry("moved", 4, "words again")]);
+        Assert.Equal(["added", "moved", "newest"], (await Sqlite.QueryAsync(new IndexQuery("exchanges") { Text = "words" })).Items.Select(h => h.DocumentId));
+        Assert.Equal(["moved"], (await Sqlite.QueryAsync(new IndexQuery("exchanges") { Text = "again" })).Items.Select(h => h.DocumentId));
+    }
+
+    [Fact]
     public async Task SearchesWithWordsAnswerWhatTheMemoryStorageAnswersWhateverTheOrderOfTheRowids()
     {
         var memory = new MemoryStorage();
