@@ -75,6 +75,68 @@ internal static class TextWords
         return expression.Append('*').ToString();
     }
 
+    /// <summary>
+    /// Adds the tokens SQLite's FTS5 stores for the text, folded, to <paramref name="tokens"/>; a word with a character
+    /// outside the Basic Multilingual Plane (where the folding table stops) also adds the forms SQLite may store
+    /// instead, so that the set is never missing a token.
+    /// </summary>
+    public static void AddTokens(string? text, ISet<string> tokens)
+    {
+        foreach (var word in Split(text))
+        {
+            tokens.Add(Fold(word));
+            if (!IsInBasicPlane(word))
+            {
+                AddSupplementaryForms(word, tokens);
+            }
+        }
+    }
+
+    /// <summary>True when every character of the word is in the Basic Multilingual Plane, where <see cref="Fold"/> is exactly SQLite's.</summary>
+    public static bool IsInBasicPlane(string word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsSurrogate(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // SQLite folds only the Deseret capitals above the Basic Multilingual Plane, and its tokenizer may not take such
+    // a character as part of a word: both the word kept whole and the pieces between those characters are added.
+    private static void AddSupplementaryForms(string word, ISet<string> tokens)
+    {
+        var whole = new StringBuilder(word.Length);
+        var piece = new StringBuilder(word.Length);
+        foreach (var rune in word.EnumerateRunes())
+        {
+            if (rune.IsBmp)
+            {
+                whole.Append(Fold(rune.ToString()));
+                piece.Append(rune.ToString());
+                continue;
+            }
+
+            whole.Append((rune.Value is >= 0x10400 and < 0x10428 ? new Rune(rune.Value + 40) : rune).ToString());
+            if (piece.Length > 0)
+            {
+                tokens.Add(Fold(piece.ToString()));
+                piece.Clear();
+            }
+        }
+
+        if (piece.Length > 0)
+        {
+            tokens.Add(Fold(piece.ToString()));
+        }
+
+        tokens.Add(whole.ToString());
+    }
+
     /// <summary>Lower case without diacritics, as the SQLite tokenizer stores a token.</summary>
     public static string Fold(string word)
     {

@@ -25,14 +25,25 @@ internal sealed class SqliteBatchWriter : IDisposable
     private readonly SqliteCommand _selectOwnedDocuments;
     private readonly SqliteCommand _selectDocument;
     private readonly SqliteCommand _insertDocument;
+    private readonly SqliteCommand _selectRowId;
     private readonly SqliteCommand _insertTerm;
     private readonly SqliteCommand _insertText;
     private readonly SqliteCommand _deleteText;
     private readonly SqliteCommand _deleteTerms;
     private readonly SqliteCommand _deleteDocument;
     private readonly SqliteCommand _append;
-    private readonly List<long> _rowIds = [];
     private readonly HashSet<string> _touchedIndexes = new(StringComparer.Ordinal);
+    private readonly SqliteCommand _insertWord;
+    // The documents the state being written published before, by (index, document id): a document written again
+    // with the same sort key keeps its rowid, so that rowids keep following the order of the index, which keeps the
+    // windows of a text search narrow (see SqliteIndexQueries).
+    private readonly Dictionary<(string Index, string DocumentId), (long RowId, long SortKey)> _released = [];
+    // Words known to be in index_word (committed), so that most texts add no row there at all.
+    private readonly HashSet<string> _committedWords = new(StringComparer.Ordinal);
+    // Words inserted by the batch's kept operations and by the current one: they count as known only once committed.
+    private readonly HashSet<string> _batchWords = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _operationWords = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _tokens = new(StringComparer.Ordinal);
     private long _version;
 
     public SqliteBatchWriter(SqliteConnection connection)
@@ -61,15 +72,17 @@ internal sealed class SqliteBatchWriter : IDisposable
             "DELETE FROM grain_state WHERE grain_type = $type AND grain_key = $key AND state_name = $state;",
             "$type", "$key", "$state");
         _selectOwnedDocuments = Prepare(
-            "SELECT id, index_name FROM index_doc WHERE owner_type = $type AND owner_key = $key AND owner_state = $state;",
+            "SELECT id, index_name, doc_id, sort_key FROM index_doc WHERE owner_type = $type AND owner_key = $key AND owner_state = $state;",
             "$type", "$key", "$state");
-        _selectDocument = Prepare("SELECT id FROM index_doc WHERE index_name = $index AND doc_id = $doc;", "$index", "$doc");
+        _selectDocument = Prepare("SELECT id, sort_key FROM index_doc WHERE index_name = $index AND doc_id = $doc;", "$index", "$doc");
+        _selectRowId = Prepare("SELECT 1 FROM index_doc WHERE id = $id;", "$id");
+        // A null id takes the next rowid.
         _insertDocument = Prepare(
             """
-            INSERT INTO index_doc (index_name, doc_id, sort_key, payload, owner_type, owner_key, owner_state)
-            VALUES ($index, $doc, $sort, $payload, $type, $key, $state) RETURNING id;
+            INSERT INTO index_doc (id, index_name, doc_id, sort_key, payload, owner_type, owner_key, owner_state)
+            VALUES ($id, $index, $doc, $sort, $payload, $type, $key, $state) RETURNING id;
             """,
-            "$index", "$doc", "$sort", "$payload", "$type", "$key", "$state");
+            "$id", "$index", "$doc", "$sort", "$payload", "$type", "$key", "$state");
         // OR IGNORE: a term listed twice in one entry is one term.
         _insertTerm = Prepare(
             """
@@ -87,10 +100,14 @@ internal sealed class SqliteBatchWriter : IDisposable
             ON CONFLICT (log, seq) DO NOTHING;
             """,
             "$log", "$seq", "$ticks", "$offset", "$payload");
+        _insertWord = Prepare("INSERT OR IGNORE INTO index_word (word) VALUES ($word);", "$word");
     }
 
     /// <summary>The indexes whose documents the current transaction added, replaced or removed.</summary>
     public IReadOnlyCollection<string> TouchedIndexes => _touchedIndexes;
+
+    // Bounds the memory of the cache; beyond it, unknown words are simply inserted again (OR IGNORE).
+    private const int MaxCachedWords = 200_000;
 
     public void Begin()
     {
@@ -98,21 +115,47 @@ internal sealed class SqliteBatchWriter : IDisposable
         _begin.ExecuteNonQuery();
         // Read inside the write lock, so that two storages opened on one file never hand out the same ETag.
         _version = _readVersion.ExecuteScalar() is long version ? version : 0;
+        _batchWords.Clear();
+        _operationWords.Clear();
     }
 
     public void Commit()
     {
         Run(_saveVersion, _version);
         _commit.ExecuteNonQuery();
+        foreach (var word in _batchWords)
+        {
+            if (_committedWords.Count >= MaxCachedWords)
+            {
+                break;
+            }
+
+            _committedWords.Add(word);
+        }
+
+        _batchWords.Clear();
     }
 
     public void Rollback() => SqliteConnections.RollbackIfActive(_connection);
 
-    public void BeginOperation() => _savepoint.ExecuteNonQuery();
+    public void BeginOperation()
+    {
+        _operationWords.Clear();
+        _savepoint.ExecuteNonQuery();
+    }
 
-    public void EndOperation() => _release.ExecuteNonQuery();
+    public void EndOperation()
+    {
+        _release.ExecuteNonQuery();
+        _batchWords.UnionWith(_operationWords);
+        _operationWords.Clear();
+    }
 
-    public void UndoOperation() => _rollbackToSavepoint.ExecuteNonQuery();
+    public void UndoOperation()
+    {
+        _rollbackToSavepoint.ExecuteNonQuery();
+        _operationWords.Clear();
+    }
 
     public string NextETag() => (++_version).ToString(CultureInfo.InvariantCulture);
 
@@ -134,36 +177,54 @@ internal sealed class SqliteBatchWriter : IDisposable
     /// <summary>Removes every document the state published (documents other states took over are theirs now).</summary>
     public void Unpublish(GrainStateId owner)
     {
-        _rowIds.Clear();
+        _released.Clear();
         Bind(_selectOwnedDocuments, owner.GrainType, owner.GrainKey, owner.StateName);
         using (var reader = _selectOwnedDocuments.ExecuteReader())
         {
             while (reader.Read())
             {
-                _rowIds.Add(reader.GetInt64(0));
+                _released[(reader.GetString(1), reader.GetString(2))] = (reader.GetInt64(0), reader.GetInt64(3));
                 _touchedIndexes.Add(reader.GetString(1));
             }
         }
 
-        foreach (var rowId in _rowIds)
+        foreach (var (rowId, _) in _released.Values)
         {
             DeleteDocument(rowId);
         }
     }
 
+    /// <summary>Publishes the state's documents; called right after <see cref="Unpublish"/> for the same state.</summary>
     public void Publish(GrainStateId owner, IndexEntry[] entries)
     {
         foreach (var entry in entries)
         {
             _touchedIndexes.Add(entry.Index);
+            long? keptRowId = _released.Remove((entry.Index, entry.DocumentId), out var released) && released.SortKey == entry.SortKey
+                ? released.RowId
+                : null;
+
             // (index, document id) is unique: a document published before, by another state or earlier in this list, is replaced.
             Bind(_selectDocument, entry.Index, entry.DocumentId);
-            if (_selectDocument.ExecuteScalar() is long existing)
+            using (var reader = _selectDocument.ExecuteReader())
             {
-                DeleteDocument(existing);
+                if (reader.Read())
+                {
+                    var existing = reader.GetInt64(0);
+                    keptRowId = reader.GetInt64(1) == entry.SortKey ? existing : keptRowId;
+                    reader.Close();
+                    DeleteDocument(existing);
+                }
             }
 
-            Bind(_insertDocument, entry.Index, entry.DocumentId, entry.SortKey, entry.Payload, owner.GrainType, owner.GrainKey, owner.StateName);
+            // A rowid freed above may have gone to a new document of this list meanwhile (new rowids follow the highest).
+            if (keptRowId is { } kept)
+            {
+                Bind(_selectRowId, kept);
+                keptRowId = _selectRowId.ExecuteScalar() is null ? kept : null;
+            }
+
+            Bind(_insertDocument, keptRowId, entry.Index, entry.DocumentId, entry.SortKey, entry.Payload, owner.GrainType, owner.GrainKey, owner.StateName);
             var rowId = (long)_insertDocument.ExecuteScalar()!;
             foreach (var term in entry.Terms)
             {
@@ -172,6 +233,7 @@ internal sealed class SqliteBatchWriter : IDisposable
 
             // Every document gets a text row, even an empty one, so that deleting it by rowid is always exact.
             Run(_insertText, rowId, entry.Text ?? string.Empty);
+            AddWords(entry.Text);
         }
     }
 
@@ -191,6 +253,19 @@ internal sealed class SqliteBatchWriter : IDisposable
         }
 
         _connection.Dispose();
+    }
+
+    private void AddWords(string? text)
+    {
+        _tokens.Clear();
+        TextWords.AddTokens(text, _tokens);
+        foreach (var word in _tokens)
+        {
+            if (!_committedWords.Contains(word) && !_batchWords.Contains(word) && _operationWords.Add(word))
+            {
+                Run(_insertWord, word);
+            }
+        }
     }
 
     private void DeleteDocument(long rowId)

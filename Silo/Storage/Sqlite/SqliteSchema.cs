@@ -2,10 +2,13 @@ using Microsoft.Data.Sqlite;
 
 namespace Collaboration.Silo.Storage.Sqlite;
 
-/// <summary>Creates the tables on first use; safe to run on every start and from several processes.</summary>
+/// <summary>
+/// Creates the tables on first use and brings older files up to date; safe to run on every start and from several
+/// processes.
+/// </summary>
 internal static class SqliteSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     private const string CreateVersion1 = """
         CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
@@ -65,6 +68,20 @@ internal static class SqliteSchema
             PRIMARY KEY (log, seq)) WITHOUT ROWID;
         """;
 
+    // Version 2: every token of index_text (a superset: words are never removed), so that the last word of a
+    // search, a prefix, becomes an OR of whole words. FTS5 answers a prefix it has no prefix index for by reading
+    // and merging the whole doclist of every matching word on each query; whole words it reads only where asked.
+    private const string CreateVersion2 = """
+        CREATE TABLE IF NOT EXISTS index_word (word TEXT PRIMARY KEY) WITHOUT ROWID;
+        """;
+
+    // The words of a version 1 file come from FTS5 itself: its texts are not stored anywhere else.
+    private const string FillWordsFromText = """
+        CREATE VIRTUAL TABLE temp.index_text_terms USING fts5vocab(main, index_text, 'row');
+        INSERT OR IGNORE INTO index_word (word) SELECT term FROM temp.index_text_terms;
+        DROP TABLE temp.index_text_terms;
+        """;
+
     public static void Create(SqliteConnection connection)
     {
         // WAL lets readers run beside the single writer; the mode is stored in the file.
@@ -73,6 +90,7 @@ internal static class SqliteSchema
         try
         {
             SqliteConnections.Execute(connection, CreateVersion1);
+            SqliteConnections.Execute(connection, CreateVersion2);
             using var read = connection.CreateCommand();
             read.CommandText = "SELECT max(version) FROM schema_version;";
             var stored = read.ExecuteScalar() is long version ? (int?)version : null;
@@ -85,6 +103,11 @@ internal static class SqliteSchema
             if (stored is null)
             {
                 SqliteConnections.Execute(connection, $"INSERT INTO schema_version (version) VALUES ({Version});");
+            }
+            else if (stored < 2)
+            {
+                SqliteConnections.Execute(connection, FillWordsFromText);
+                SqliteConnections.Execute(connection, "UPDATE schema_version SET version = 2;");
             }
 
             SqliteConnections.Execute(connection, "COMMIT;");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Collaboration.Silo.Indexing;
 using Collaboration.Silo.Storage;
+using Collaboration.Silo.Storage.Memory;
 using Collaboration.Silo.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,31 @@ public sealed class SqliteStorageTests : StorageContractTests
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "collaboration-tests", Guid.NewGuid().ToString("N"));
     private readonly List<SqliteStorage> _opened = [];
+
+    // The schema of a version 1 file, as the first release created it.
+    private const string Version1Schema = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE schema_version (version INTEGER NOT NULL);
+        CREATE TABLE counter (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE grain_state (
+            grain_type TEXT NOT NULL, grain_key TEXT NOT NULL, state_name TEXT NOT NULL, etag TEXT NOT NULL, data BLOB NOT NULL,
+            PRIMARY KEY (grain_type, grain_key, state_name));
+        CREATE TABLE index_doc (
+            id INTEGER PRIMARY KEY, index_name TEXT NOT NULL, doc_id TEXT NOT NULL, sort_key INTEGER NOT NULL, payload TEXT,
+            owner_type TEXT NOT NULL, owner_key TEXT NOT NULL, owner_state TEXT NOT NULL);
+        CREATE UNIQUE INDEX index_doc_by_id ON index_doc (index_name, doc_id);
+        CREATE UNIQUE INDEX index_doc_by_order ON index_doc (index_name, sort_key, doc_id);
+        CREATE INDEX index_doc_by_owner ON index_doc (owner_type, owner_key, owner_state);
+        CREATE TABLE index_term (
+            index_name TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL, sort_key INTEGER NOT NULL, doc_id TEXT NOT NULL,
+            doc INTEGER NOT NULL, PRIMARY KEY (index_name, field, value, sort_key, doc_id)) WITHOUT ROWID;
+        CREATE INDEX index_term_by_doc ON index_term (doc);
+        CREATE VIRTUAL TABLE index_text USING fts5(
+            text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2');
+        CREATE TABLE append_log (
+            log TEXT NOT NULL, seq INTEGER NOT NULL, at_ticks INTEGER NOT NULL, at_offset_minutes INTEGER NOT NULL,
+            payload TEXT NOT NULL, PRIMARY KEY (log, seq)) WITHOUT ROWID;
+        """;
 
     private SqliteStorage Sqlite => _opened[0];
 
@@ -99,7 +125,7 @@ public sealed class SqliteStorageTests : StorageContractTests
 
         using var connection = OpenRawConnection();
         Assert.Equal(1L, Scalar(connection, "SELECT count(*) FROM schema_version;"));
-        Assert.Equal(1L, Scalar(connection, "SELECT version FROM schema_version;"));
+        Assert.Equal(2L, Scalar(connection, "SELECT version FROM schema_version;"));
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
     }
 
@@ -278,6 +304,138 @@ public sealed class SqliteStorageTests : StorageContractTests
     }
 
     [Fact]
+    public async Task AVersion1FileIsMigratedAndAnswersWhatItAnsweredBefore()
+    {
+        Directory.CreateDirectory(_folder);
+        using (var connection = OpenRawConnection())
+        {
+            Execute(connection, Version1Schema);
+            Execute(connection, "INSERT INTO schema_version (version) VALUES (1);");
+            // Rowids against the order of the index, as rewritten documents left them in version 1.
+            string[] texts = ["Mentoring for young migrants", "Mentors and mentoring in the town", "Solar energy for the mairie", "Città mentorship"];
+            for (var i = 0; i < texts.Length; i++)
+            {
+                var id = 10 - i;
+                Execute(connection, $"INSERT INTO index_doc (id, index_name, doc_id, sort_key, payload, owner_type, owner_key, owner_state) VALUES ({id}, 'exchanges', 'd{i}', {i}, '{{}}', 'exchange', 'd{i}', 'state');");
+                Execute(connection, $"INSERT INTO index_term (index_name, field, value, sort_key, doc_id, doc) VALUES ('exchanges', 'theme', 'youth', {i}, 'd{i}', {id});");
+                Execute(connection, $"INSERT INTO index_text (rowid, text) VALUES ({id}, '{texts[i]}');");
+            }
+        }
+
+        var storage = Open();
+
+        Assert.Equal(["d3", "d1", "d0"], (await storage.QueryAsync(new IndexQuery("exchanges") { Text = "mentor" })).Items.Select(h => h.DocumentId));
+        Assert.Equal(["d1", "d0"], (await storage.QueryAsync(new IndexQuery("exchanges") { Text = "mentoring", Terms = [Term("theme", "youth")] })).Items.Select(h => h.DocumentId));
+        Assert.Equal(["d3"], (await storage.QueryAsync(new IndexQuery("exchanges") { Text = "citta MENT" })).Items.Select(h => h.DocumentId));
+        Assert.Equal(3, await storage.CountAsync(new IndexQuery("exchanges") { Text = "ment" }));
+        await storage.WriteAsync(StateOf("d4"), Bytes("{}"), null, [Entry("d4", 4, "Mentorat à la mairie", Term("theme", "youth"))]);
+        Assert.Equal(["d4", "d3", "d1", "d0"], (await storage.QueryAsync(new IndexQuery("exchanges") { Text = "mentor" })).Items.Select(h => h.DocumentId));
+
+        using var check = OpenRawConnection();
+        Assert.Equal(2L, Scalar(check, "SELECT version FROM schema_version;"));
+        Assert.Equal(1L, Scalar(check, "SELECT count(*) FROM index_word WHERE word = 'mentorship';"));
+        Assert.Equal(1L, Scalar(check, "SELECT count(*) FROM index_word WHERE word = 'mentorat';"));
+    }
+
+    [Fact]
+    public async Task AWordOfARefusedWriteIsStillRecordedWhenALaterWriteBringsIt()
+    {
+        await Sqlite.WriteAsync(StateOf("zebu"), Bytes("{}"), null, [Entry("zebu", 1, "zebu")]);
+        await Assert.ThrowsAsync<InconsistentStateException>(
+            () => Sqlite.WriteAsync(StateOf("zebra"), Bytes("{}"), "stale", [Entry("zebra", 2, "zebra")]));
+        await Sqlite.WriteAsync(StateOf("zebra"), Bytes("{}"), null, [Entry("zebra", 2, "zebra")]);
+
+        Assert.Equal(["zebra", "zebu"], (await Sqlite.QueryAsync(new IndexQuery("exchanges") { Text = "zeb" })).Items.Select(h => h.DocumentId));
+    }
+
+    [Fact]
+    public async Task ADocumentWrittenAgainWithTheSameSortKeyKeepsItsRowid()
+    {
+        var etag = await Sqlite.WriteAsync(StateOf("s"), Bytes("{}"), null, [Entry("old", 1, "first words"), Entry("moved", 2, "words")]);
+        await Sqlite.WriteAsync(StateOf("other"), Bytes("{}"), null, [Entry("newest", 3, "words")]);
+        long RowId(SqliteConnection connection, string id) => (long)Scalar(connection, $"SELECT id FROM index_doc WHERE doc_id = '{id}';")!;
+        using var connection = OpenRawConnection();
+        var (oldRowId, movedRowId) = (RowId(connection, "old"), RowId(connection, "moved"));
+
+        etag = await Sqlite.WriteAsync(StateOf("s"), Bytes("{}"), etag, [Entry("old", 1, "second words"), Entry("moved", 4, "words")]);
+
+        Assert.Equal(oldRowId, RowId(connection, "old"));
+        Assert.NotEqual(movedRowId, RowId(connection, "moved"));
+        Assert.Equal(["old"], (await Sqlite.QueryAsync(new IndexQuery("exchanges") { Text = "second" })).Items.Select(h => h.DocumentId));
+        Assert.Empty((await Sqlite.QueryAsync(new IndexQuery("exchanges") { Text = "first" })).Items);
+
+        // The highest rowid, freed by the rewrite, goes to the list's new first document; the one that had it takes another.
+        await Sqlite.WriteAsync(StateOf("s"), Bytes("{}"), etag, [Entry("added", 5, "words"), Entry("moved", 4, "words again")]);
+        Assert.Equal(["added", "moved", "newest"], (await Sqlite.QueryAsync(new IndexQuery("exchanges") { Text = "words" })).Items.Select(h => h.DocumentId));
+        Assert.Equal(["moved"], (await Sqlite.QueryAsync(new IndexQuery("exchanges") { Text = "again" })).Items.Select(h => h.DocumentId));
+    }
+
+    [Fact]
+    public async Task SearchesWithWordsAnswerWhatTheMemoryStorageAnswersWhateverTheOrderOfTheRowids()
+    {
+        var memory = new MemoryStorage();
+        var random = new Random(11);
+        string[] vocabulary =
+        [
+            "the", "and", "mentoring", "mentor", "men", "integration", "integral", "solar", "bus", "città", "citta",
+            "storm", "stork", "sto", "kelmė", "mairie", "rare", "rarely", "občina", "zebra",
+        ];
+        string[] themes = ["youth", "energy", "culture"];
+
+        // Sort keys drawn at random, with ties, and a quarter of the documents rewritten: rowids follow no order.
+        async Task WriteAsync(int i)
+        {
+            var words = Enumerable.Range(0, 2 + random.Next(6)).Select(_ => vocabulary[(int)(Math.Pow(random.NextDouble(), 2.5) * vocabulary.Length)]);
+            var terms = themes.Where(_ => random.Next(3) == 0).Select(t => Term("theme", t)).Append(Term("country", random.Next(2) == 0 ? "IT" : "LT")).ToArray();
+            IndexEntry[] entries = [Entry($"d{i:D3}", random.Next(300), string.Join(' ', words), terms)];
+            await Sqlite.WriteAsync(StateOf($"d{i:D3}"), Bytes("{}"), (await Sqlite.ReadAsync(StateOf($"d{i:D3}")))?.ETag, entries);
+            await memory.WriteAsync(StateOf($"d{i:D3}"), Bytes("{}"), (await memory.ReadAsync(StateOf($"d{i:D3}")))?.ETag, entries);
+        }
+
+        for (var i = 0; i < 600; i++)
+        {
+            await WriteAsync(i);
+        }
+
+        for (var i = 0; i < 150; i++)
+        {
+            await WriteAsync(random.Next(600));
+        }
+
+        for (var q = 0; q < 300; q++)
+        {
+            var words = Enumerable.Range(0, 1 + random.Next(2)).Select(_ => vocabulary[random.Next(vocabulary.Length)]).ToList();
+            if (random.Next(2) == 0)
+            {
+                words[^1] = words[^1][..Math.Min(words[^1].Length, 1 + random.Next(4))];
+            }
+
+            var query = new IndexQuery("exchanges")
+            {
+                Text = string.Join(' ', words),
+                Terms = themes.Where(_ => random.Next(4) == 0).Select(t => Term("theme", t)).Concat(random.Next(3) == 0 ? [Term("country", "IT")] : []).ToArray(),
+                Descending = random.Next(4) != 0,
+                Limit = 1 + random.Next(40),
+            };
+
+            Assert.Equal(await memory.CountAsync(query), await Sqlite.CountAsync(query));
+            for (var page = 0; page < 100; page++)
+            {
+                var expected = await memory.QueryAsync(query);
+                var actual = await Sqlite.QueryAsync(query);
+                Assert.Equal(expected.Items, actual.Items);
+                Assert.Equal(expected.Next, actual.Next);
+                if (actual.Next is null)
+                {
+                    break;
+                }
+
+                query = query with { After = actual.Next };
+            }
+        }
+    }
+
+    [Fact]
     public async Task TheServiceCollectionRegistersOneInstanceBehindEveryStorageInterface()
     {
         var services = new ServiceCollection().AddSqliteStorage(options => options.DataPath = Path.Combine(_folder, "registered"));
@@ -315,6 +473,13 @@ public sealed class SqliteStorageTests : StorageContractTests
         var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "collaboration.db")};Pooling=False");
         connection.Open();
         return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     private static object? Scalar(SqliteConnection connection, string sql)
