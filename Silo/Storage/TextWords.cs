@@ -84,12 +84,27 @@ internal static class TextWords
     {
         foreach (var word in Split(text))
         {
-            tokens.Add(Fold(word));
+            tokens.Add(IsAscii(word) ? word.ToLowerInvariant() : Fold(word));
             if (!IsInBasicPlane(word))
             {
                 AddSupplementaryForms(word, tokens);
             }
         }
+    }
+
+    // The writer folds every word it publishes; most are ASCII, where folding is lower-casing (ToLowerInvariant
+    // returns the word itself when it has no capital).
+    private static bool IsAscii(string word)
+    {
+        foreach (var c in word)
+        {
+            if (c >= 0x80)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True when every character of the word is in the Basic Multilingual Plane, where <see cref="Fold"/> is exactly SQLite's.</summary>
