@@ -49,33 +49,6 @@ internal static class TextWords
     }
 
     /// <summary>
-    /// An FTS5 expression requiring every word: each word is a quoted phrase, the last one also a prefix. Words
-    /// cannot hold a quote (quotes separate words), so nothing the user types can become FTS5 syntax.
-    /// Null when the text has no word at all.
-    /// </summary>
-    public static string? ToFts5Expression(string? text)
-    {
-        var words = Split(text);
-        if (words.Count == 0)
-        {
-            return null;
-        }
-
-        var expression = new StringBuilder();
-        for (var i = 0; i < words.Count; i++)
-        {
-            if (i > 0)
-            {
-                expression.Append(" AND ");
-            }
-
-            expression.Append('"').Append(words[i]).Append('"');
-        }
-
-        return expression.Append('*').ToString();
-    }
-
-    /// <summary>
     /// Adds the tokens SQLite's FTS5 stores for the text, folded, to <paramref name="tokens"/>; a word with a character
     /// outside the Basic Multilingual Plane (where the folding table stops) also adds the forms SQLite may store
     /// instead, so that the set is never missing a token.

@@ -103,6 +103,9 @@ internal sealed class SqliteBatchWriter : IDisposable
         _insertWord = Prepare("INSERT OR IGNORE INTO index_word (word) VALUES ($word);", "$word");
     }
 
+    /// <summary>The writer's connection, for what must run between transactions (see <see cref="SqliteCheckpointer"/>).</summary>
+    public SqliteConnection Connection => _connection;
+
     /// <summary>The indexes whose documents the current transaction added, replaced or removed.</summary>
     public IReadOnlyCollection<string> TouchedIndexes => _touchedIndexes;
 

@@ -9,11 +9,21 @@ namespace Collaboration.Silo.Storage.Sqlite;
 /// pages and fsyncing the file there held back every writer (about a third more writes per second without it).
 /// A PASSIVE checkpoint never blocks the writer or the readers; what it cannot copy yet it copies next time.
 /// Durability does not depend on it: a commit is durable in the WAL, which SQLite replays on open.
+/// <para>
+/// SQLite starts the WAL over only when a write transaction begins right after a checkpoint that copied everything.
+/// Under continuous writes the writer always begins its next batch while this thread is still copying, so the WAL
+/// would grow without end (and every read must look pages up in it). Once it holds <see cref="RestartFrames"/>
+/// frames, the writer is asked to finish the checkpoint itself between two batches: the few frames left are quick
+/// to copy, and its next transaction then starts the WAL over.
+/// </para>
 /// </summary>
 internal sealed class SqliteCheckpointer : IDisposable
 {
     /// <summary>A checkpoint after this many commits, about SQLite's own 1,000 pages under load.</summary>
     internal const int CommitsPerCheckpoint = 8;
+
+    /// <summary>Frames in the WAL (16 MiB of pages) past which the writer finishes a checkpoint so that the WAL starts over.</summary>
+    internal const long RestartFrames = 4096;
 
     private readonly SqliteConnections _connections;
     private readonly Channel<bool> _due = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
@@ -27,6 +37,7 @@ internal sealed class SqliteCheckpointer : IDisposable
     private List<TaskCompletionSource> _waiters = [];
     private int _commits;
     private long _completed;
+    private int _restartWanted;
 
     public SqliteCheckpointer(SqliteConnections connections)
     {
@@ -44,6 +55,27 @@ internal sealed class SqliteCheckpointer : IDisposable
         if (Interlocked.Increment(ref _commits) >= CommitsPerCheckpoint)
         {
             _due.Writer.TryWrite(true);
+        }
+    }
+
+    /// <summary>
+    /// Called by the writer between batches: when the WAL has grown past <see cref="RestartFrames"/>, finishes the
+    /// checkpoint on the writer's own connection, outside any transaction, so that its next transaction starts the WAL over.
+    /// </summary>
+    public void FinishIfWalIsLong(SqliteConnection writer)
+    {
+        if (Interlocked.Exchange(ref _restartWanted, 0) == 0)
+        {
+            return;
+        }
+
+        // A failure here only leaves the WAL long for now; the next checkpoint asks again.
+        try
+        {
+            SqliteConnections.Execute(writer, "PRAGMA wal_checkpoint(PASSIVE);");
+        }
+        catch (SqliteException)
+        {
         }
     }
 
@@ -104,7 +136,17 @@ internal sealed class SqliteCheckpointer : IDisposable
         try
         {
             connection ??= _connections.Open(readOnly: false);
-            SqliteConnections.Execute(connection, "PRAGMA wal_checkpoint(PASSIVE);");
+            using (var command = connection.CreateCommand())
+            {
+                // One row: busy, frames in the WAL, frames copied.
+                command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+                using var reader = command.ExecuteReader();
+                if (reader.Read() && reader.GetInt64(1) >= RestartFrames)
+                {
+                    Volatile.Write(ref _restartWanted, 1);
+                }
+            }
+
             Interlocked.Increment(ref _completed);
             return connection;
         }

@@ -280,7 +280,8 @@ internal static class SqliteIndexQueries
     }
 
     /// <summary>
-    /// The FTS5 expression for the text (see <see cref="TextWords.ToFts5Expression"/>), with the last word's prefix
+    /// The FTS5 expression for the text: every word a quoted phrase (words cannot hold a quote, so nothing typed becomes
+    /// FTS5 syntax), the last word also a prefix,
     /// spelled out as the words of index_word it begins, when they are few: FTS5 then reads only the parts of their
     /// doclists a query needs, where a prefix without a prefix index makes it read and merge them whole.
     /// </summary>

@@ -258,6 +258,10 @@ public sealed class SqliteStorage : IGrainStorage, IGrainIndex, IAppendLog, ISto
                 if (batch.Count > 0)
                 {
                     writer = CommitBatch(writer, batch);
+                    if (writer is not null)
+                    {
+                        _checkpointer.FinishIfWalIsLong(writer.Connection);
+                    }
                     batch.Clear();
                 }
             }

@@ -102,6 +102,35 @@ public sealed class SqliteStorageTests : StorageContractTests
     }
 
     [Fact]
+    public async Task UnderWritesThatNeverPauseTheWalStartsOverInsteadOfGrowing()
+    {
+        // 64 writers that never pause: the checkpointer copies beside the writer, which must still find moments
+        // to start the WAL over, or the WAL would hold every page ever written.
+        const int Writers = 64;
+        const int WritesEach = 100;
+        var payload = new byte[20_000];
+        Random.Shared.NextBytes(payload);
+        await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < WritesEach; i++)
+            {
+                await Sqlite.WriteAsync(StateOf($"w{w}-{i}"), payload, null, []);
+            }
+        })));
+
+        // The pages of the payloads alone, leaving out every index and header page.
+        var framesWritten = (long)Writers * WritesEach * payload.Length / 4096;
+        using var connection = OpenRawConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        var framesInWal = reader.GetInt64(1);
+        Assert.True(framesInWal < framesWritten / 2, $"{framesInWal} frames in the WAL after {framesWritten} frames of payload");
+        Assert.Equal(payload, (await Sqlite.ReadAsync(StateOf("w63-99")))!.Data);
+    }
+
+    [Fact]
     public async Task AWriteOnlyInTheWalIsReadBackAfterReopening()
     {
         var large = new byte[500_000];
