@@ -26,18 +26,26 @@ internal sealed class CallChain
     /// <summary>The cycle that calling <paramref name="target"/> would close, or null when it closes none.</summary>
     public static IReadOnlyList<GrainId>? FindCycle(CallChain? chain, GrainId target)
     {
-        var path = new List<GrainId>();
-        for (var node = chain; node is not null; node = node.Caller)
+        // Every call asks, and almost none closes a cycle: walk first, and build the path only for one that does.
+        var node = chain;
+        while (node is not null && node.Grain != target)
         {
-            path.Add(node.Grain);
-            if (node.Grain == target)
-            {
-                path.Reverse();
-                path.Add(target);
-                return path;
-            }
+            node = node.Caller;
         }
 
-        return null;
+        if (node is null)
+        {
+            return null;
+        }
+
+        var path = new List<GrainId>();
+        for (var step = chain; step != node.Caller; step = step!.Caller)
+        {
+            path.Add(step!.Grain);
+        }
+
+        path.Reverse();
+        path.Add(target);
+        return path;
     }
 }

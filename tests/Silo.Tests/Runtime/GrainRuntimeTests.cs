@@ -46,6 +46,19 @@ public sealed class GrainRuntimeTests
     }
 
     [Fact]
+    public async Task ACycleDeepInAChainNamesOnlyTheGrainsOfTheCycle()
+    {
+        await using var silo = new TestSilo();
+
+        var call = silo.Grains.GetGrain<IRelayGrain>("start").RelayAsync(["a", "b", "c", "a"]);
+        var error = await Assert.ThrowsAsync<GrainCallCycleException>(() => call.WaitAsync(TimeSpan.FromSeconds(1)));
+
+        Assert.Equal(
+            [new GrainId("relay", "a"), new GrainId("relay", "b"), new GrainId("relay", "c"), new GrainId("relay", "a")],
+            error.Cycle);
+    }
+
+    [Fact]
     public async Task AGrainCallingItselfThroughAReferenceIsACycleToo()
     {
         await using var silo = new TestSilo();
