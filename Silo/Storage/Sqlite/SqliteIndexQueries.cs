@@ -135,27 +135,9 @@ internal static class SqliteIndexQueries
     private static IndexPage QueryByWindows(SqliteConnection connection, IndexQuery query, string match)
     {
         var terms = query.Terms.Distinct().ToArray();
-        var drivingTerm = -1;
-        if (terms.Length == 1)
+        if (!TryChooseDrivingTerm(connection, query.Index, terms, countLoneTerm: false, out var drivingTerm, out _))
         {
-            drivingTerm = 0;
-        }
-        else if (terms.Length > 1)
-        {
-            var fewestTermRows = long.MaxValue;
-            for (var i = 0; i < terms.Length; i++)
-            {
-                var rows = CountTermRows(connection, query.Index, terms[i]);
-                if (rows == 0)
-                {
-                    return new IndexPage([], null);
-                }
-
-                if (rows < fewestTermRows)
-                {
-                    (drivingTerm, fewestTermRows) = (i, rows);
-                }
-            }
+            return new IndexPage([], null);
         }
 
         var fetch = StorageArguments.FetchCount(query.Limit);
@@ -407,20 +389,9 @@ internal static class SqliteIndexQueries
             return new QueryPlan(terms.Length == 0 ? QuerySource.Documents : QuerySource.Term, terms, 0, null);
         }
 
-        var drivingTerm = 0;
-        var fewestTermRows = long.MaxValue;
-        for (var i = 0; i < terms.Length; i++)
+        if (!TryChooseDrivingTerm(connection, query.Index, terms, countLoneTerm: true, out var drivingTerm, out var fewestTermRows))
         {
-            var rows = CountTermRows(connection, query.Index, terms[i]);
-            if (rows == 0)
-            {
-                return null;
-            }
-
-            if (rows < fewestTermRows)
-            {
-                (drivingTerm, fewestTermRows) = (i, rows);
-            }
+            return null;
         }
 
         if (match is not null)
@@ -440,6 +411,38 @@ internal static class SqliteIndexQueries
         return terms.Length > 0
             ? new QueryPlan(QuerySource.Term, terms, drivingTerm, match)
             : new QueryPlan(QuerySource.Documents, terms, 0, match);
+    }
+
+    /// <summary>
+    /// The term with the fewest rows (capped counts), to drive a query; -1 and long.MaxValue when there are no terms.
+    /// False when a term has no rows, so nothing can match. A lone term is taken without counting its rows unless
+    /// the caller compares them with something (<paramref name="countLoneTerm"/>).
+    /// </summary>
+    private static bool TryChooseDrivingTerm(
+        SqliteConnection connection, string index, IndexTerm[] terms, bool countLoneTerm, out int drivingTerm, out long fewestRows)
+    {
+        (drivingTerm, fewestRows) = (-1, long.MaxValue);
+        if (terms.Length == 1 && !countLoneTerm)
+        {
+            drivingTerm = 0;
+            return true;
+        }
+
+        for (var i = 0; i < terms.Length; i++)
+        {
+            var rows = CountTermRows(connection, index, terms[i]);
+            if (rows == 0)
+            {
+                return false;
+            }
+
+            if (rows < fewestRows)
+            {
+                (drivingTerm, fewestRows) = (i, rows);
+            }
+        }
+
+        return true;
     }
 
     private static long CountTermRows(SqliteConnection connection, string index, IndexTerm term)
