@@ -36,7 +36,6 @@ internal sealed class SqliteCheckpointer : IDisposable
     private readonly Lock _waitersLock = new();
     private List<TaskCompletionSource> _waiters = [];
     private int _commits;
-    private long _completed;
     private int _restartWanted;
 
     public SqliteCheckpointer(SqliteConnections connections)
@@ -45,9 +44,6 @@ internal sealed class SqliteCheckpointer : IDisposable
         _thread = new Thread(Run) { IsBackground = true, Name = "SQLite checkpointer" };
         _thread.Start();
     }
-
-    /// <summary>Checkpoints that ran to their end (tests wait on <see cref="NextCheckpointAsync"/> instead of polling it).</summary>
-    internal long Completed => Interlocked.Read(ref _completed);
 
     /// <summary>Called by the writer after each commit; every <see cref="CommitsPerCheckpoint"/>th asks for a checkpoint.</summary>
     public void Committed()
@@ -147,7 +143,6 @@ internal sealed class SqliteCheckpointer : IDisposable
                 }
             }
 
-            Interlocked.Increment(ref _completed);
             return connection;
         }
         catch (Exception)
