@@ -11,7 +11,5 @@ public sealed class CollaborationOptions
     /// <summary>The coordinator's API key; when empty, one is generated on first start into the data folder.</summary>
     public string? CoordinatorKey { get; set; }
 
-    public StorageOptions Storage { get; set; } = new();
-
     public LimitOptions Limits { get; set; } = new();
 }

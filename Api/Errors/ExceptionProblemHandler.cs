@@ -1,7 +1,8 @@
+using Orleans.Storage;
 using System.Text.Json;
 using Collaboration.Api.Http;
 using Collaboration.Grains.Errors;
-using Collaboration.Silo;
+using Collaboration.Grains.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -16,6 +17,7 @@ public sealed partial class ExceptionProblemHandler(IProblemDetailsService probl
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        exception = Unwrap(exception);
         var problem = Map(exception, context);
         if (problem.Status >= 500 && exception is not StorageUnavailableException)
         {
@@ -61,6 +63,15 @@ public sealed partial class ExceptionProblemHandler(IProblemDetailsService probl
                     Title = "Storage unavailable",
                     Detail = "Storage cannot be reached right now; nothing was changed. Retry after the time in Retry-After.",
                 };
+            case OrleansException or TimeoutException:
+                // The cluster could not run the call (a silo gone or hung, a provider failing): nothing the client did.
+                context.Response.Headers.RetryAfter = "5";
+                return new ProblemDetails
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Title = "Service unavailable",
+                    Detail = "The grains could not answer in time; the change may not have been made. Retry after the time in Retry-After.",
+                };
             case BadHttpRequestException { InnerException: JsonException json }:
                 return JsonProblem(json);
             case BadHttpRequestException bad:
@@ -77,6 +88,20 @@ public sealed partial class ExceptionProblemHandler(IProblemDetailsService probl
                     Detail = "The server failed to handle this request. It has been logged.",
                 };
         }
+    }
+
+    /// <summary>Orleans hands a failure of a storage provider over wrapped; what counts is the failure inside.</summary>
+    private static Exception Unwrap(Exception exception)
+    {
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is StorageUnavailableException or InconsistentStateException or DomainException)
+            {
+                return inner;
+            }
+        }
+
+        return exception;
     }
 
     private static int StatusOf(DomainException exception) => exception switch

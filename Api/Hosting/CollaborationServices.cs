@@ -1,3 +1,4 @@
+using Collaboration.Api.Features.Network;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Collaboration.Api.Configuration;
@@ -6,8 +7,10 @@ using Collaboration.Api.Http;
 using Collaboration.Api.Security;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Network;
-using Collaboration.Silo;
-using Collaboration.Silo.Storage;
+using Collaboration.Grains.Queries;
+using Collaboration.Silo.Hosting;
+using Orleans.Configuration;
+using Collaboration.Grains.Errors;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 
@@ -25,10 +28,7 @@ public static class CollaborationServices
         services.AddSingleton(TimeProvider.System);
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.Limits.MaxRequestBodyBytes);
-        services.AddStorage(settings);
-        services.AddSilo(silo => builder.Configuration.GetSection("Collaboration:Silo").Bind(silo))
-            .AddGrainsFrom(typeof(IActivityLogGrain).Assembly);
-        services.AddNetworkMonitoring();
+        builder.AddGrains();
 
         services.Configure<JsonOptions>(json => ConfigureJson(json.SerializerOptions));
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
@@ -66,35 +66,35 @@ public static class CollaborationServices
         options.NumberHandling = JsonNumberHandling.Strict;
     }
 
-    private static void AddStorage(this IServiceCollection services, CollaborationOptions settings)
+    /// <summary>
+    /// The grains: a silo in this process (the default), or an Orleans client of silos started on their own. Either way
+    /// the Api reaches state, indexes and the activity log only through grains.
+    /// </summary>
+    private static void AddGrains(this WebApplicationBuilder builder)
     {
-        switch (settings.Storage.Provider.Trim().ToLowerInvariant())
+        var services = builder.Services;
+        var orleans = builder.Configuration.GetSection(OrleansOptions.Section).Get<OrleansOptions>() ?? new OrleansOptions();
+        switch (orleans.Mode)
         {
-            case "sqlite":
-                services.AddSqliteStorage(sqlite =>
+            case OrleansMode.CoHosted:
+                // The silo's own services (its activity feed among them) are this process's.
+                builder.UseOrleans(silo => silo.AddCollaborationSilo(builder.Configuration));
+                break;
+            case OrleansMode.Client:
+                builder.UseOrleansClient(client =>
                 {
-                    sqlite.DataPath = settings.DataPath;
-                    sqlite.BusyTimeout = settings.Storage.BusyTimeout;
-                    sqlite.CachedQueriesPerIndex = settings.Storage.CachedQueriesPerIndex;
+                    client.UseLocalhostClustering(orleans.GatewayPort, CollaborationSiloExtensions.DefaultClusterId, CollaborationSiloExtensions.DefaultClusterId);
+                    client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = orleans.ResponseTimeout);
                 });
-                break;
-            case "memory":
-                services.AddMemoryStorage();
-                break;
-            case "azuretable":
-                var connectionString = settings.Storage.ConnectionString;
-                if (string.IsNullOrWhiteSpace(connectionString))
-                {
-                    throw new InvalidOperationException(
-                        "Collaboration:Storage:Provider is AzureTable but Collaboration:Storage:ConnectionString is empty; " +
-                        "give an Azure Storage connection string, or UseDevelopmentStorage=true for a local Azurite.");
-                }
-
-                services.AddAzureTableStorage(azure => azure.ConnectionString = connectionString);
+                services.AddSingleton<ActivityFeed>();
+                services.AddHostedService<ActivityFeedRelay>();
                 break;
             default:
-                throw new InvalidOperationException(
-                    $"Unknown storage provider '{settings.Storage.Provider}' in Collaboration:Storage:Provider; use Sqlite, AzureTable or Memory.");
+                throw new InvalidOperationException($"Unknown Collaboration:Orleans:Mode '{orleans.Mode}'; use CoHosted or Client.");
         }
+
+        services.AddSingleton<IndexClient>();
+        services.AddSingleton(provider => new NetworkMonitor(
+            provider.GetRequiredService<IndexClient>(), provider.GetRequiredService<IGrainFactory>(), provider.GetRequiredService<TimeProvider>()));
     }
 }

@@ -1,7 +1,8 @@
+using Collaboration.Grains.Queries;
 using Collaboration.Grains.Idempotency;
 using Collaboration.Grains.Indexing;
-using Collaboration.Silo;
-using Collaboration.Silo.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 
 namespace Collaboration.Api.Http;
 
@@ -10,7 +11,7 @@ namespace Collaboration.Api.Http;
 /// every <see cref="Interval"/>: storage then holds about one day of keyed POSTs, however long the service runs.
 /// A failed sweep (storage unavailable) is logged and tried again at the next tick.
 /// </summary>
-public sealed partial class IdempotencyJanitor(IGrainIndex index, IGrainFactory grains, TimeProvider clock, ILogger<IdempotencyJanitor> logger)
+public sealed partial class IdempotencyJanitor(IndexClient index, IGrainFactory grains, TimeProvider clock, ILogger<IdempotencyJanitor> logger)
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);

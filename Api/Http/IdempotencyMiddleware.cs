@@ -2,7 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Collaboration.Api.Errors;
 using Collaboration.Grains.Idempotency;
-using Collaboration.Silo;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 
 namespace Collaboration.Api.Http;
 

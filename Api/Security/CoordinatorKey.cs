@@ -1,6 +1,7 @@
 using Collaboration.Api.Configuration;
 using Collaboration.Grains.Access;
-using Collaboration.Silo;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 using Microsoft.Extensions.Options;
 
 namespace Collaboration.Api.Security;

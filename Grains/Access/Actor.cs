@@ -4,6 +4,7 @@ namespace Collaboration.Grains.Access;
 /// Who is acting: the network's coordinator, or one municipality (partner body) acting for itself.
 /// Grains receive it so that resource-level rules ("only a party signs for itself") live in the domain.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("collaboration.Actor")]
 public sealed record Actor(ActorKind Kind, string? MunicipalityId)
 {
     public static Actor Coordinator { get; } = new(ActorKind.Coordinator, null);

@@ -1,5 +1,6 @@
 namespace Collaboration.Grains.Access;
 
+[GenerateSerializer, Alias("collaboration.ActorKind")]
 public enum ActorKind
 {
     Coordinator,

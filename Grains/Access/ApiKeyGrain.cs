@@ -1,9 +1,11 @@
-using Collaboration.Silo;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 
 namespace Collaboration.Grains.Access;
 
 [GrainType("api-key")]
-public sealed class ApiKeyGrain([PersistentState("key")] IPersistentState<ApiKeyState> key) : Grain, IApiKeyGrain
+public sealed class ApiKeyGrain([PersistentState("key", GrainStorage.Name)] IPersistentState<ApiKeyState> key,
+    TimeProvider clock) : Grain, IApiKeyGrain
 {
     public Task<string?> GetMunicipalityAsync() =>
         Task.FromResult(key.State.RevokedAt is null ? key.State.MunicipalityId : null);
@@ -17,7 +19,7 @@ public sealed class ApiKeyGrain([PersistentState("key")] IPersistentState<ApiKey
         }
 
         key.State.MunicipalityId = municipalityId;
-        key.State.IssuedAt ??= TimeProvider.GetUtcNow();
+        key.State.IssuedAt ??= clock.GetUtcNow();
         key.State.RevokedAt = null;
         await key.WriteStateAsync();
     }
@@ -29,7 +31,7 @@ public sealed class ApiKeyGrain([PersistentState("key")] IPersistentState<ApiKey
             return;
         }
 
-        key.State.RevokedAt = TimeProvider.GetUtcNow();
+        key.State.RevokedAt = clock.GetUtcNow();
         await key.WriteStateAsync();
     }
 }

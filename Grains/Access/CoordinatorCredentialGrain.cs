@@ -1,10 +1,11 @@
-using Collaboration.Silo;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 
 namespace Collaboration.Grains.Access;
 
 [GrainType("coordinator-credential")]
-public sealed class CoordinatorCredentialGrain([PersistentState("credential")] IPersistentState<CoordinatorCredentialState> credential)
-    : Grain, ICoordinatorCredentialGrain
+public sealed class CoordinatorCredentialGrain([PersistentState("credential", GrainStorage.Name)] IPersistentState<CoordinatorCredentialState> credential,
+    TimeProvider clock) : Grain, ICoordinatorCredentialGrain
 {
     public Task<string?> GetKeyHashAsync() => Task.FromResult(credential.State.KeyHash);
 
@@ -16,7 +17,7 @@ public sealed class CoordinatorCredentialGrain([PersistentState("credential")] I
         }
 
         credential.State.KeyHash = keyHash;
-        credential.State.CreatedAt = TimeProvider.GetUtcNow();
+        credential.State.CreatedAt = clock.GetUtcNow();
         await credential.WriteStateAsync();
         return keyHash;
     }

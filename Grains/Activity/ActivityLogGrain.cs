@@ -1,5 +1,6 @@
-using Collaboration.Silo;
-using Collaboration.Silo.Storage;
+using Collaboration.Grains.Storage;
+using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
 
 namespace Collaboration.Grains.Activity;
 
@@ -8,42 +9,33 @@ namespace Collaboration.Grains.Activity;
 /// go into the next batch, one storage append each (one commit for many writers instead of one each). A number
 /// is handed out only with its durable record; each durable record is then given to the live feed, in order.
 /// </summary>
+/// <remarks>
+/// <see cref="IActivityLogGrain.AppendAsync"/> interleaves, but every turn of this grain runs on the activation's
+/// one scheduler: the fields below are never touched by two threads at once, so they need no lock.
+/// </remarks>
 [GrainType("activity-log")]
-public sealed class ActivityLogGrain(IAppendLog log, ActivityFeed? feed = null) : Grain, IActivityLogGrain
+public sealed class ActivityLogGrain(IAppendLog log, ActivityFeed feed, TimeProvider clock, ILogger<ActivityLogGrain> logger)
+    : Grain, IActivityLogGrain
 {
-    // AppendAsync interleaves with the grain's turns, so what it shares with the flush is guarded here.
-    private readonly Lock _lock = new();
+    private readonly ObserverManager<IActivityObserver> _observers = new(IActivityLogGrain.ObserverLifetime, logger);
     private List<Waiting> _waiting = [];
     private Task _flushing = Task.CompletedTask;
-    private bool _flushRunning;
     private long _last;
     private bool _lastUnknown;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
         _last = await log.GetLastActivitySequenceAsync(cancellationToken);
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        Task flushing;
-        lock (_lock)
-        {
-            flushing = _flushing;
-        }
-
-        await flushing;
-    }
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _flushing;
 
     public Task<ActivityRecord> AppendAsync(ActivityEntry entry)
     {
         var waiting = new Waiting(entry, new TaskCompletionSource<ActivityRecord>(TaskCreationOptions.RunContinuationsAsynchronously));
-        lock (_lock)
+        _waiting.Add(waiting);
+        if (_flushing.IsCompleted)
         {
-            _waiting.Add(waiting);
-            if (!_flushRunning)
-            {
-                _flushRunning = true;
-                _flushing = Task.Run(FlushAsync);
-            }
+            // Started on this activation's scheduler, so its continuations stay there too.
+            _flushing = FlushAsync();
         }
 
         return waiting.Done.Task;
@@ -51,25 +43,27 @@ public sealed class ActivityLogGrain(IAppendLog log, ActivityFeed? feed = null) 
 
     public Task<IReadOnlyList<ActivityRecord>> ReadAsync(long after, int limit) => log.ReadActivityAsync(after, limit);
 
-    public Task<long> GetLastSequenceAsync() => Task.FromResult(Interlocked.Read(ref _last));
+    public Task<long> GetLastSequenceAsync() => Task.FromResult(_last);
+
+    public Task SubscribeAsync(IActivityObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task UnsubscribeAsync(IActivityObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
 
     /// <summary>One flush at a time, so numbers are handed out and published in order.</summary>
     private async Task FlushAsync()
     {
-        while (true)
+        while (_waiting.Count > 0)
         {
-            List<Waiting> batch;
-            lock (_lock)
-            {
-                if (_waiting.Count == 0)
-                {
-                    _flushRunning = false;
-                    return;
-                }
-
-                (batch, _waiting) = (_waiting, []);
-            }
-
+            var batch = _waiting;
+            _waiting = [];
             await AppendBatchAsync(batch);
         }
     }
@@ -83,15 +77,19 @@ public sealed class ActivityLogGrain(IAppendLog log, ActivityFeed? feed = null) 
             {
                 // A failed append may still have committed, or a prefix of it (a timeout hides the commit): ask the log,
                 // never reuse a number.
-                Interlocked.Exchange(ref _last, await log.GetLastActivitySequenceAsync());
+                _last = await log.GetLastActivitySequenceAsync();
                 _lastUnknown = false;
             }
 
-            var at = TimeProvider.GetUtcNow();
+            var at = clock.GetUtcNow();
             var first = _last + 1;
-            records = batch
-                .Select((w, i) => new ActivityRecord(first + i, at, w.Entry.Type, w.Entry.Actor, w.Entry.Subject, w.Entry.Summary))
-                .ToArray();
+            records = new ActivityRecord[batch.Count];
+            for (var i = 0; i < records.Length; i++)
+            {
+                var entry = batch[i].Entry;
+                records[i] = new ActivityRecord(first + i, at, entry.Type, entry.Actor, entry.Subject, entry.Summary);
+            }
+
             await log.AppendAsync(ActivityLogReader.LogName, records.Select(r => new LogRecord(r.Seq, r.At, ActivityLogReader.Serialize(r))).ToList());
         }
         catch (Exception e)
@@ -105,12 +103,21 @@ public sealed class ActivityLogGrain(IAppendLog log, ActivityFeed? feed = null) 
             return;
         }
 
-        Interlocked.Exchange(ref _last, records[^1].Seq);
+        _last = records[^1].Seq;
         for (var i = 0; i < records.Length; i++)
         {
             // Only after the append is durable: a live listener never sees a record the log could lose.
-            feed?.Publish(records[i]);
+            feed.Publish(records[i]);
             batch[i].Done.TrySetResult(records[i]);
+        }
+
+        if (_observers.Count > 0)
+        {
+            foreach (var record in records)
+            {
+                // One-way calls: a slow or gone front end never holds up the log.
+                await _observers.Notify(observer => observer.OnActivityAsync(record));
+            }
         }
     }
 

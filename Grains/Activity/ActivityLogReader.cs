@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Collaboration.Silo;
-using Collaboration.Silo.Storage;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 
 namespace Collaboration.Grains.Activity;
 

@@ -1,4 +1,3 @@
-using Collaboration.Silo;
 
 namespace Collaboration.Grains.Activity;
 
@@ -16,7 +15,23 @@ public interface IActivityLogGrain : IGrainWithStringKey
     Task<ActivityRecord> AppendAsync(ActivityEntry entry);
 
     /// <summary>Records after <paramref name="after"/>, oldest first.</summary>
+    /// <remarks>Interleaved: a reader never queues behind a batch being written.</remarks>
+    [AlwaysInterleave]
     Task<IReadOnlyList<ActivityRecord>> ReadAsync(long after, int limit);
 
+    [AlwaysInterleave]
     Task<long> GetLastSequenceAsync();
+
+    /// <summary>
+    /// Tells <paramref name="observer"/> of every record appended from now on, for <see cref="ObserverLifetime"/>;
+    /// subscribe again before it ends. A record missed meanwhile is read from the log (sequence numbers are gapless).
+    /// </summary>
+    [AlwaysInterleave]
+    Task SubscribeAsync(IActivityObserver observer);
+
+    [AlwaysInterleave]
+    Task UnsubscribeAsync(IActivityObserver observer);
+
+    /// <summary>How long a subscription lasts without being renewed.</summary>
+    static TimeSpan ObserverLifetime => TimeSpan.FromMinutes(2);
 }

@@ -26,29 +26,40 @@ namespace Collaboration.Grains.Agreements;
 /// </list>
 /// </para>
 /// </summary>
+[GenerateSerializer, Immutable, Alias("collaboration.Agreement")]
 public sealed record Agreement
 {
+    [Id(0)]
     public required string Id { get; init; }
 
+    [Id(1)]
     public required string Title { get; init; }
 
+    [Id(2)]
     public required IReadOnlyList<string> Areas { get; init; }
 
+    [Id(3)]
     public required string Text { get; init; }
 
+    [Id(4)]
     public AgreementStatus Status { get; init; }
 
     /// <summary>The current parties, in the order they were listed or acceded; a party that withdrew is no longer one.</summary>
+    [Id(5)]
     public required IReadOnlyList<AgreementParty> Parties { get; init; }
 
     /// <summary>Who drafted it: a municipality id, or "coordinator".</summary>
+    [Id(6)]
     public required string DraftedBy { get; init; }
 
+    [Id(7)]
     public DateTimeOffset CreatedAt { get; init; }
 
+    [Id(8)]
     public DateTimeOffset UpdatedAt { get; init; }
 
     /// <summary>Grows by one with every change.</summary>
+    [Id(9)]
     public long Version { get; init; }
 
     /// <summary>The version as clients see it in the ETag and send back in If-Match.</summary>

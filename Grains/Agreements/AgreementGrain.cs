@@ -1,10 +1,10 @@
+using Orleans.Storage;
 using System.Text.Json;
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Errors;
 using Collaboration.Grains.Municipalities;
-using Collaboration.Silo;
-using Collaboration.Silo.Storage;
+using Collaboration.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -16,13 +16,14 @@ namespace Collaboration.Grains.Agreements;
 /// </summary>
 [GrainType("agreement")]
 public sealed partial class AgreementGrain(
-    [PersistentState("agreement")] IPersistentState<AgreementState> store,
+    [PersistentState("agreement", GrainStorage.Name)] IPersistentState<AgreementState> store,
     IAppendLog log,
-    ILogger<AgreementGrain>? logger = null) : Grain, IAgreementGrain
+    TimeProvider clock,
+    ILogger<AgreementGrain> logger) : Grain, IAgreementGrain
 {
     private const int MaxHistoryPage = 1000;
 
-    private readonly ILogger _logger = logger ?? NullLogger<AgreementGrain>.Instance;
+    private readonly ILogger _logger = logger;
 
     /// <summary>The newest history entry known to be in the log.</summary>
     private long _published;
@@ -30,7 +31,7 @@ public sealed partial class AgreementGrain(
     /// <summary>The newest history entry known to be in the network's activity log.</summary>
     private long _announced;
 
-    private string LogName => "agreement/" + GetPrimaryKeyString();
+    private string LogName => "agreement/" + this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -49,12 +50,12 @@ public sealed partial class AgreementGrain(
         {
             return creationRequest is not null && store.State.CreationRequest == creationRequest
                 ? existing
-                : throw new ConflictException($"Agreement {GetPrimaryKeyString()} exists already.");
+                : throw new ConflictException($"Agreement {this.GetPrimaryKeyString()} exists already.");
         }
 
         try
         {
-            var change = Agreement.Draft(GetPrimaryKeyString(), actor, content, parties, TimeProvider.GetUtcNow());
+            var change = Agreement.Draft(this.GetPrimaryKeyString(), actor, content, parties, clock.GetUtcNow());
             await EnsureMunicipalitiesExistAsync([.. change.Agreement.Parties.Select(p => p.MunicipalityId)], "parties");
             return await CommitAsync(change, creationRequest);
         }
@@ -71,7 +72,7 @@ public sealed partial class AgreementGrain(
     public Task<Agreement> GetAsync() => Task.FromResult(Existing());
 
     public Task<Agreement> SignAsync(Actor actor, AgreementSignature signature) =>
-        CommitAsync(Existing().Sign(actor, signature, TimeProvider.GetUtcNow()));
+        CommitAsync(Existing().Sign(actor, signature, clock.GetUtcNow()));
 
     public Task<Agreement> AmendAsync(Actor actor, AgreementContent content, string? expectedVersion)
     {
@@ -82,18 +83,18 @@ public sealed partial class AgreementGrain(
                 $"Agreement {agreement.Id} changed since version {expectedVersion} was read (it is at {agreement.ETagVersion}); read it again and retry.");
         }
 
-        return CommitAsync(agreement.Amend(actor, content, TimeProvider.GetUtcNow()));
+        return CommitAsync(agreement.Amend(actor, content, clock.GetUtcNow()));
     }
 
     public async Task<Agreement> AccedeAsync(Actor actor, string municipalityId)
     {
-        var change = Existing().Accede(actor, municipalityId, TimeProvider.GetUtcNow());
+        var change = Existing().Accede(actor, municipalityId, clock.GetUtcNow());
         await EnsureMunicipalitiesExistAsync([municipalityId], "municipalityId");
         return await CommitAsync(change);
     }
 
     public Task<Agreement> WithdrawAsync(Actor actor, string municipalityId) =>
-        CommitAsync(Existing().Withdraw(actor, municipalityId, TimeProvider.GetUtcNow()));
+        CommitAsync(Existing().Withdraw(actor, municipalityId, clock.GetUtcNow()));
 
     public async Task<IReadOnlyList<AgreementHistoryEntry>> GetHistoryAsync(long after, int limit)
     {
@@ -116,7 +117,7 @@ public sealed partial class AgreementGrain(
         }
 
         DeactivateOnIdle();
-        throw new ResourceNotFoundException("agreement", GetPrimaryKeyString());
+        throw new ResourceNotFoundException("agreement", this.GetPrimaryKeyString());
     }
 
     /// <summary>Stores the change with its history entries (numbered here), then publishes them.</summary>
@@ -165,7 +166,7 @@ public sealed partial class AgreementGrain(
         }
         catch (Exception e)
         {
-            LogPublishFailed(e, GetPrimaryKeyString(), store.State.Unpublished.Count);
+            LogPublishFailed(e, this.GetPrimaryKeyString(), store.State.Unpublished.Count);
         }
     }
 
@@ -183,7 +184,7 @@ public sealed partial class AgreementGrain(
             if (entry.Seq > _announced)
             {
                 await GrainFactory.RecordActivityAsync(
-                    AgreementEventTypes.ActivityPrefix + entry.Type, entry.Actor, "agreement/" + GetPrimaryKeyString(), entry.Summary);
+                    AgreementEventTypes.ActivityPrefix + entry.Type, entry.Actor, "agreement/" + this.GetPrimaryKeyString(), entry.Summary);
                 _announced = entry.Seq;
             }
 

@@ -1,5 +1,6 @@
-using Collaboration.Silo;
-using Collaboration.Silo.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
+using Collaboration.Grains.Indexing;
 
 namespace Collaboration.Grains.Agreements;
 
@@ -26,6 +27,6 @@ public sealed class AgreementState : IIndexedState
     /// </summary>
     public string? CreationRequest { get; set; }
 
-    public IReadOnlyList<IndexEntry> GetIndexEntries(GrainId grainId) =>
+    public IReadOnlyList<IndexEntry> GetIndexEntries(string key) =>
         Agreement is null ? [] : [AgreementIndex.EntryOf(Agreement)];
 }

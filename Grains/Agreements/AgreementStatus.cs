@@ -1,6 +1,7 @@
 namespace Collaboration.Grains.Agreements;
 
 /// <summary>Where a partnership agreement stands. On the wire: <c>open</c>, <c>inForce</c>, <c>terminated</c>.</summary>
+[GenerateSerializer, Alias("collaboration.AgreementStatus")]
 public enum AgreementStatus
 {
     /// <summary>Drafted and awaiting signatures; its text may still be amended.</summary>

@@ -1,5 +1,6 @@
 using Collaboration.Grains.Access;
-using Collaboration.Silo;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 
 namespace Collaboration.Grains.Agreements;
 

@@ -1,6 +1,7 @@
 namespace Collaboration.Grains.Errors;
 
 /// <summary>A request the domain refuses. The API maps each kind to its HTTP status (see the derived types).</summary>
+[GenerateSerializer, Alias("collaboration.DomainException")]
 public abstract class DomainException : Exception
 {
     protected DomainException(string title, string message)
@@ -10,5 +11,6 @@ public abstract class DomainException : Exception
     }
 
     /// <summary>A short, stable summary of the kind of problem ("Not found", "Conflict", ...).</summary>
+    [Id(0)]
     public string Title { get; }
 }

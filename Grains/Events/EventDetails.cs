@@ -5,6 +5,7 @@ namespace Collaboration.Grains.Events;
 /// <param name="Place">The venue within the host's town.</param>
 /// <param name="EndDate">The last day (inclusive); never before <paramref name="StartDate"/>.</param>
 /// <param name="Description">The aim of the event; the report writes it after "The aim of the event was ".</param>
+[GenerateSerializer, Immutable, Alias("collaboration.EventDetails")]
 public sealed record EventDetails(
     string Title,
     EventKind Kind,

@@ -1,7 +1,8 @@
 using Collaboration.Grains.Domain.Eligibility;
 using Collaboration.Grains.Municipalities;
-using Collaboration.Silo;
-using Collaboration.Silo.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
+using Collaboration.Grains.Indexing;
 
 namespace Collaboration.Grains.Events;
 

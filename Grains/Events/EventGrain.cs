@@ -4,13 +4,13 @@ using Collaboration.Grains.Activity;
 using Collaboration.Grains.Errors;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Projects;
-using Collaboration.Silo;
-using Collaboration.Silo.Indexing;
+using Collaboration.Grains.Storage;
 
 namespace Collaboration.Grains.Events;
 
 [GrainType("event")]
-public sealed class EventGrain([PersistentState("event")] IPersistentState<EventState> @event, IGrainIndex index) : Grain, IEventGrain
+public sealed class EventGrain([PersistentState("event", GrainStorage.Name)] IPersistentState<EventState> @event, IGrainIndex index,
+    TimeProvider clock) : Grain, IEventGrain
 {
     /// <summary>The largest delegation accepted: more than any town sends; a bigger number is a typing error.</summary>
     public const int MaxParticipants = 100_000;
@@ -21,7 +21,7 @@ public sealed class EventGrain([PersistentState("event")] IPersistentState<Event
     /// <summary>A bound on the grain's state: the project's partners (at most <see cref="ProjectGrain.MaxPartners"/>) and former partners.</summary>
     public const int MaxDelegations = 2 * ProjectGrain.MaxPartners;
 
-    private string Id => GetPrimaryKeyString();
+    private string Id => this.GetPrimaryKeyString();
 
     public async Task<EventSnapshot> CreateAsync(string projectId, EventDetails details, Actor actor, string? creationRequest = null)
     {
@@ -48,7 +48,7 @@ public sealed class EventGrain([PersistentState("event")] IPersistentState<Event
             throw new ConflictException($"Project '{projectId}' already has the maximum of {MaxEventsPerProject} events.");
         }
 
-        var now = TimeProvider.GetUtcNow();
+        var now = clock.GetUtcNow();
         @event.State.ProjectId = projectId;
         @event.State.Details = details;
         @event.State.Status = EventStatus.Confirmed;
@@ -71,7 +71,7 @@ public sealed class EventGrain([PersistentState("event")] IPersistentState<Event
         Validate(project, details);
 
         @event.State.Details = details;
-        @event.State.UpdatedAt = TimeProvider.GetUtcNow();
+        @event.State.UpdatedAt = clock.GetUtcNow();
         await @event.WriteStateAsync();
         var hostChange = current.Host == details.Host ? "" : $", now hosted by {details.Host}";
         await GrainFactory.RecordActivityAsync("event.updated", actor, Subject, $"\"{details.Title}\" ({Dates(details)}) was updated{hostChange}");
@@ -81,7 +81,7 @@ public sealed class EventGrain([PersistentState("event")] IPersistentState<Event
     public async Task<EventSnapshot> CancelAsync(string? reason, string? expectedVersion, Actor actor)
     {
         var details = EnsureMayChange(actor, expectedVersion);
-        var now = TimeProvider.GetUtcNow();
+        var now = clock.GetUtcNow();
         @event.State.Status = EventStatus.Cancelled;
         @event.State.CancelledAt = now;
         @event.State.CancellationReason = reason;
@@ -132,7 +132,7 @@ public sealed class EventGrain([PersistentState("event")] IPersistentState<Event
             return Snapshot();
         }
 
-        var entry = new EventParticipation(municipalityId, participants, TimeProvider.GetUtcNow(), actor.ToString());
+        var entry = new EventParticipation(municipalityId, participants, clock.GetUtcNow(), actor.ToString());
         if (previous < 0)
         {
             participation.Add(entry);

@@ -2,8 +2,9 @@ using Collaboration.Grains.Domain.Countries;
 using Collaboration.Grains.Municipalities;
 using Collaboration.Grains.Projects;
 using Collaboration.Grains.Reporting;
-using Collaboration.Silo;
-using Collaboration.Silo.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
+using Collaboration.Grains.Indexing;
 
 namespace Collaboration.Grains.Events;
 

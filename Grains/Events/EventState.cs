@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Collaboration.Grains.Indexing;
-using Collaboration.Silo;
-using Collaboration.Silo.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 
 namespace Collaboration.Grains.Events;
 
@@ -39,7 +39,7 @@ public sealed class EventState : IIndexedState
         CancelledAt,
         CancellationReason);
 
-    public IReadOnlyList<IndexEntry> GetIndexEntries(GrainId grainId)
+    public IReadOnlyList<IndexEntry> GetIndexEntries(string key)
     {
         if (ProjectId is null || Details is not { } details)
         {
@@ -57,13 +57,13 @@ public sealed class EventState : IIndexedState
         terms.AddRange(Participation.Where(p => p.Participants > 0).Select(p => new IndexTerm("participant", p.MunicipalityId)));
         return
         [
-            new IndexEntry(IndexNames.Events, grainId.Key)
+            new IndexEntry(IndexNames.Events, key)
             {
                 // Start date, so that a project's events list in date order.
                 SortKey = details.StartDate.DayNumber,
                 Terms = terms,
                 Text = $"{details.Title} {details.Place} {details.Description}",
-                Payload = JsonSerializer.Serialize(ToSummary(grainId.Key), GrainStateSerializer.Options),
+                Payload = JsonSerializer.Serialize(ToSummary(key), GrainStateSerializer.Options),
             },
         ];
     }

@@ -1,19 +1,20 @@
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Errors;
-using Collaboration.Silo;
+using Collaboration.Grains.Storage;
 
 namespace Collaboration.Grains.Exchanges;
 
 /// <summary>An adoption. It calls the exchange (which never calls adoptions) and the activity log.</summary>
 [GrainType("exchange-adoption")]
-public sealed class AdoptionGrain([PersistentState("adoption")] IPersistentState<AdoptionState> adoption) : Grain, IAdoptionGrain
+public sealed class AdoptionGrain([PersistentState("adoption", GrainStorage.Name)] IPersistentState<AdoptionState> adoption,
+    TimeProvider clock) : Grain, IAdoptionGrain
 {
     public async Task<AdoptionSnapshot> SetStatusAsync(Actor actor, AdoptionStatus status, string? note, string? expectedVersion = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var (exchangeId, municipalityId) = ExchangeIds.ParseAdoptionKey(GetPrimaryKeyString())
-            ?? throw new ResourceNotFoundException("adoption", GetPrimaryKeyString());
+        var (exchangeId, municipalityId) = ExchangeIds.ParseAdoptionKey(this.GetPrimaryKeyString())
+            ?? throw new ResourceNotFoundException("adoption", this.GetPrimaryKeyString());
         if (!actor.Is(municipalityId))
         {
             throw new ForbiddenException($"Only '{municipalityId}' itself sets the status of its adoption.");
@@ -48,7 +49,7 @@ public sealed class AdoptionGrain([PersistentState("adoption")] IPersistentState
             Since = previous.Since,
             History = [.. previous.History],
         };
-        next.Record(status, text, TimeProvider.GetUtcNow());
+        next.Record(status, text, clock.GetUtcNow());
         adoption.State = next;
         try
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
-using Collaboration.Silo;
-using Collaboration.Silo.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
+using Collaboration.Grains.Indexing;
 
 namespace Collaboration.Grains.Exchanges;
 
@@ -39,12 +40,12 @@ public sealed class AdoptionState : IIndexedState
             : new AdoptionRecord(Exchange, MunicipalityId, status, History[^1].Note, Since, History[^1].At, History.ToArray());
 
     /// <summary>One document of index "adoptions" (terms exchange, municipality, status), ordered by when tracking began.</summary>
-    public IReadOnlyList<IndexEntry> GetIndexEntries(GrainId grainId) =>
+    public IReadOnlyList<IndexEntry> GetIndexEntries(string key) =>
         ToRecord() is not { } record
             ? []
             :
             [
-                new IndexEntry(ExchangeIndex.Adoptions, grainId.Key)
+                new IndexEntry(ExchangeIndex.Adoptions, key)
                 {
                     // The start never moves, so paging over adoptions is stable while statuses change.
                     SortKey = Since.UtcTicks,

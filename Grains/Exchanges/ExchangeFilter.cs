@@ -4,6 +4,7 @@ namespace Collaboration.Grains.Exchanges;
 /// The filters of <c>GET /exchanges</c> as the client sent them (validated by <see cref="ExchangeCatalog"/>):
 /// each given filter must match; <see cref="Q"/> is plain words searched in title, summary and body.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("collaboration.ExchangeFilter")]
 public sealed record ExchangeFilter(
     string? Theme = null,
     string? Country = null,

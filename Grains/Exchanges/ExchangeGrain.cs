@@ -3,7 +3,7 @@ using Collaboration.Grains.Activity;
 using Collaboration.Grains.Errors;
 using Collaboration.Grains.Municipalities;
 using Collaboration.Grains.Projects;
-using Collaboration.Silo;
+using Collaboration.Grains.Storage;
 
 namespace Collaboration.Grains.Exchanges;
 
@@ -12,7 +12,8 @@ namespace Collaboration.Grains.Exchanges;
 /// exchanges, so no call can come back to it (reply and adoption grains call it, it never calls them).
 /// </summary>
 [GrainType("exchange")]
-public sealed class ExchangeGrain([PersistentState("exchange")] IPersistentState<ExchangeState> exchange) : Grain, IExchangeGrain
+public sealed class ExchangeGrain([PersistentState("exchange", GrainStorage.Name)] IPersistentState<ExchangeState> exchange,
+    TimeProvider clock) : Grain, IExchangeGrain
 {
     public async Task<ExchangeRecord> PostAsync(Actor actor, NewExchange draft, string? creationRequest = null)
     {
@@ -30,7 +31,7 @@ public sealed class ExchangeGrain([PersistentState("exchange")] IPersistentState
                 return exchange.State.ToRecord()!;
             }
 
-            throw new ConflictException($"Exchange '{GetPrimaryKeyString()}' has already been posted.");
+            throw new ConflictException($"Exchange '{this.GetPrimaryKeyString()}' has already been posted.");
         }
 
         var municipality = await GrainFactory.GetGrain<IMunicipalityGrain>(author).GetAsync()
@@ -47,7 +48,7 @@ public sealed class ExchangeGrain([PersistentState("exchange")] IPersistentState
 
         var state = new ExchangeState
         {
-            Id = GetPrimaryKeyString(),
+            Id = this.GetPrimaryKeyString(),
             Kind = valid.Kind!.Value,
             Title = valid.Title,
             Summary = valid.Summary,
@@ -57,7 +58,7 @@ public sealed class ExchangeGrain([PersistentState("exchange")] IPersistentState
             AuthorCountry = municipality.Profile.Country,
             ProjectId = valid.ProjectId,
             Language = valid.Language,
-            CreatedAt = TimeProvider.GetUtcNow(),
+            CreatedAt = clock.GetUtcNow(),
             CreationRequest = creationRequest,
         };
         var previous = exchange.State;

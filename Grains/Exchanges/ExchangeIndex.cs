@@ -1,5 +1,4 @@
 using Collaboration.Grains.Indexing;
-using Collaboration.Silo.Indexing;
 
 namespace Collaboration.Grains.Exchanges;
 

@@ -1,6 +1,7 @@
 namespace Collaboration.Grains.Exchanges;
 
 /// <summary>One exchange as posted. <see cref="AuthorCountry"/> is the author's country when it posted.</summary>
+[GenerateSerializer, Immutable, Alias("collaboration.ExchangeRecord")]
 public sealed record ExchangeRecord(
     string Id,
     ExchangeKind Kind,

@@ -1,6 +1,7 @@
 using System.Text.Json;
-using Collaboration.Silo;
-using Collaboration.Silo.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
+using Collaboration.Grains.Indexing;
 
 namespace Collaboration.Grains.Exchanges;
 
@@ -39,7 +40,7 @@ public sealed class ExchangeState : IIndexedState
         Id is null ? null : new ExchangeRecord(Id, Kind, Title, Summary, Body, Themes.ToArray(), Author, AuthorCountry, ProjectId, Language, CreatedAt);
 
     /// <summary>One document of index "exchanges": filters as terms, title + summary + body as text, the list item as payload.</summary>
-    public IReadOnlyList<IndexEntry> GetIndexEntries(GrainId grainId)
+    public IReadOnlyList<IndexEntry> GetIndexEntries(string key)
     {
         if (ToRecord() is not { } record)
         {

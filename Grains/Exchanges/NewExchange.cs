@@ -4,6 +4,7 @@ namespace Collaboration.Grains.Exchanges;
 /// What a municipality posts, as sent (<see cref="ExchangeValidation.Normalize"/> checks it; a missing kind is one of
 /// its findings). There is no author here on purpose: the author is always the acting municipality.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("collaboration.NewExchange")]
 public sealed record NewExchange(
     ExchangeKind? Kind,
     string Title,

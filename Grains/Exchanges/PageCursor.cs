@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
-using Collaboration.Silo.Indexing;
+using Collaboration.Grains.Indexing;
 
 namespace Collaboration.Grains.Exchanges;
 

@@ -1,13 +1,14 @@
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Errors;
-using Collaboration.Silo;
+using Collaboration.Grains.Storage;
 
 namespace Collaboration.Grains.Exchanges;
 
 /// <summary>A reply. It calls the exchange (which never calls replies) and the activity log.</summary>
 [GrainType("exchange-reply")]
-public sealed class ReplyGrain([PersistentState("reply")] IPersistentState<ReplyState> reply) : Grain, IReplyGrain
+public sealed class ReplyGrain([PersistentState("reply", GrainStorage.Name)] IPersistentState<ReplyState> reply,
+    TimeProvider clock) : Grain, IReplyGrain
 {
     public async Task<ReplyRecord> PostAsync(Actor actor, string exchangeId, string body, string? creationRequest = null)
     {
@@ -25,7 +26,7 @@ public sealed class ReplyGrain([PersistentState("reply")] IPersistentState<Reply
                 return reply.State.ToRecord()!;
             }
 
-            throw new ConflictException($"Reply '{GetPrimaryKeyString()}' has already been posted.");
+            throw new ConflictException($"Reply '{this.GetPrimaryKeyString()}' has already been posted.");
         }
 
         if (!ExchangeIds.IsExchangeId(exchangeId) || await GrainFactory.GetGrain<IExchangeGrain>(exchangeId).GetAsync() is null)
@@ -36,11 +37,11 @@ public sealed class ReplyGrain([PersistentState("reply")] IPersistentState<Reply
         var previous = reply.State;
         reply.State = new ReplyState
         {
-            Id = GetPrimaryKeyString(),
+            Id = this.GetPrimaryKeyString(),
             ExchangeId = exchangeId,
             Author = author,
             Body = text,
-            CreatedAt = TimeProvider.GetUtcNow(),
+            CreatedAt = clock.GetUtcNow(),
             CreationRequest = creationRequest,
         };
         try

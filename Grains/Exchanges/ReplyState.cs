@@ -1,6 +1,7 @@
 using System.Text.Json;
-using Collaboration.Silo;
-using Collaboration.Silo.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
+using Collaboration.Grains.Indexing;
 
 namespace Collaboration.Grains.Exchanges;
 
@@ -23,7 +24,7 @@ public sealed class ReplyState : IIndexedState
     public ReplyRecord? ToRecord() => Id is null ? null : new ReplyRecord(Id, ExchangeId, Author, Body, CreatedAt);
 
     /// <summary>One document of index "replies", found by term exchange, oldest first by time of posting.</summary>
-    public IReadOnlyList<IndexEntry> GetIndexEntries(GrainId grainId) =>
+    public IReadOnlyList<IndexEntry> GetIndexEntries(string key) =>
         ToRecord() is not { } record
             ? []
             :

@@ -1,4 +1,5 @@
-using Collaboration.Silo;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 
 namespace Collaboration.Grains.Idempotency;
 

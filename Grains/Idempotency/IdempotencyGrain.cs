@@ -1,15 +1,16 @@
-using Collaboration.Silo;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 
 namespace Collaboration.Grains.Idempotency;
 
 [GrainType("idempotency")]
-public sealed class IdempotencyGrain([PersistentState("response")] IPersistentState<IdempotencyState> record)
-    : Grain, IIdempotencyGrain
+public sealed class IdempotencyGrain([PersistentState("response", GrainStorage.Name)] IPersistentState<IdempotencyState> record,
+    TimeProvider clock) : Grain, IIdempotencyGrain
 {
     public Task<StoredResponse?> GetAsync(TimeSpan maxAge)
     {
         var response = record.State.Response;
-        var fresh = response is not null && TimeProvider.GetUtcNow() - response.CreatedAt < maxAge;
+        var fresh = response is not null && clock.GetUtcNow() - response.CreatedAt < maxAge;
         return Task.FromResult(fresh ? response : null);
     }
 
@@ -26,7 +27,7 @@ public sealed class IdempotencyGrain([PersistentState("response")] IPersistentSt
     {
         // Swept records are not called again; free the memory whatever the outcome.
         DeactivateOnIdle();
-        if (record.State.Response is not { } response || TimeProvider.GetUtcNow() - response.CreatedAt < maxAge)
+        if (record.State.Response is not { } response || clock.GetUtcNow() - response.CreatedAt < maxAge)
         {
             return false;
         }

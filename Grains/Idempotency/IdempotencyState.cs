@@ -1,6 +1,6 @@
 using Collaboration.Grains.Indexing;
-using Collaboration.Silo;
-using Collaboration.Silo.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 
 namespace Collaboration.Grains.Idempotency;
 
@@ -12,6 +12,6 @@ public sealed class IdempotencyState : IIndexedState
 {
     public StoredResponse? Response { get; set; }
 
-    public IReadOnlyList<IndexEntry> GetIndexEntries(GrainId grainId) =>
-        Response is null ? [] : [new IndexEntry(IndexNames.Idempotency, grainId.Key) { SortKey = Response.CreatedAt.UtcTicks }];
+    public IReadOnlyList<IndexEntry> GetIndexEntries(string key) =>
+        Response is null ? [] : [new IndexEntry(IndexNames.Idempotency, key) { SortKey = Response.CreatedAt.UtcTicks }];
 }

@@ -1,4 +1,4 @@
-using Collaboration.Silo.Indexing;
+using Collaboration.Grains.Indexing;
 
 namespace Collaboration.Grains.Indexing;
 

@@ -1,6 +1,7 @@
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Idempotency;
-using Collaboration.Silo;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 
 namespace Collaboration.Grains.Municipalities;
 

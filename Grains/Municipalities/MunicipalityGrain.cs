@@ -2,15 +2,15 @@ using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Errors;
 using Collaboration.Grains.Idempotency;
-using Collaboration.Silo;
+using Collaboration.Grains.Storage;
 
 namespace Collaboration.Grains.Municipalities;
 
 [GrainType("municipality")]
-public sealed class MunicipalityGrain([PersistentState("municipality")] IPersistentState<MunicipalityState> municipality)
-    : Grain, IMunicipalityGrain
+public sealed class MunicipalityGrain([PersistentState("municipality", GrainStorage.Name)] IPersistentState<MunicipalityState> municipality,
+    TimeProvider clock) : Grain, IMunicipalityGrain
 {
-    private string Id => GetPrimaryKeyString();
+    private string Id => this.GetPrimaryKeyString();
 
     public async Task<MunicipalitySnapshot> CreateAsync(MunicipalityProfile profile, string apiKeyHash, Actor actor, string? creationRequest = null)
     {
@@ -18,7 +18,7 @@ public sealed class MunicipalityGrain([PersistentState("municipality")] IPersist
         {
             if (creationRequest is not null
                 && municipality.State.CreationRequest == creationRequest
-                && TimeProvider.GetUtcNow() - municipality.State.CreatedAt < IdempotencyRetention.Period)
+                && clock.GetUtcNow() - municipality.State.CreatedAt < IdempotencyRetention.Period)
             {
                 // The same request again, its answer (and so its key) lost: finish it with the key made now.
                 await ReplaceApiKeyAsync(apiKeyHash);
@@ -31,7 +31,7 @@ public sealed class MunicipalityGrain([PersistentState("municipality")] IPersist
         // The key is bound first: a crash after it leaves an unusable key for a partner that does not exist,
         // never a partner without a working key.
         await GrainFactory.GetGrain<IApiKeyGrain>(apiKeyHash).BindAsync(Id);
-        var now = TimeProvider.GetUtcNow();
+        var now = clock.GetUtcNow();
         municipality.State.Profile = profile;
         municipality.State.CreatedAt = now;
         municipality.State.UpdatedAt = now;
@@ -59,7 +59,7 @@ public sealed class MunicipalityGrain([PersistentState("municipality")] IPersist
         }
 
         municipality.State.Profile = profile;
-        municipality.State.UpdatedAt = TimeProvider.GetUtcNow();
+        municipality.State.UpdatedAt = clock.GetUtcNow();
         await municipality.WriteStateAsync();
         await GrainFactory.RecordActivityAsync("municipality.updated", actor, $"municipality/{Id}", $"{profile.Name} updated its profile");
         return Snapshot();
@@ -85,7 +85,7 @@ public sealed class MunicipalityGrain([PersistentState("municipality")] IPersist
         }
 
         municipality.State.ApiKeyHash = newKeyHash;
-        municipality.State.UpdatedAt = TimeProvider.GetUtcNow();
+        municipality.State.UpdatedAt = clock.GetUtcNow();
         await municipality.WriteStateAsync();
     }
 

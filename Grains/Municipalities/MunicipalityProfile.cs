@@ -1,6 +1,7 @@
 namespace Collaboration.Grains.Municipalities;
 
 /// <summary>The public profile of a partner, as its creator or the partner itself maintains it.</summary>
+[GenerateSerializer, Immutable, Alias("collaboration.MunicipalityProfile")]
 public sealed record MunicipalityProfile(
     string Name,
     string Country,

@@ -1,6 +1,7 @@
 namespace Collaboration.Grains.Municipalities;
 
 /// <summary>A partner as stored, with the version (ETag) of its record.</summary>
+[GenerateSerializer, Immutable, Alias("collaboration.MunicipalitySnapshot")]
 public sealed record MunicipalitySnapshot(
     string Id,
     MunicipalityProfile Profile,

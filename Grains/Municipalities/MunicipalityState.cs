@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Collaboration.Grains.Indexing;
-using Collaboration.Silo;
-using Collaboration.Silo.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 
 namespace Collaboration.Grains.Municipalities;
 
@@ -22,17 +22,17 @@ public sealed class MunicipalityState : IIndexedState
     /// </summary>
     public string? CreationRequest { get; set; }
 
-    public IReadOnlyList<IndexEntry> GetIndexEntries(GrainId grainId)
+    public IReadOnlyList<IndexEntry> GetIndexEntries(string key)
     {
         if (Profile is null)
         {
             return [];
         }
 
-        var summary = new MunicipalitySummary(grainId.Key, Profile, CreatedAt, UpdatedAt);
+        var summary = new MunicipalitySummary(key, Profile, CreatedAt, UpdatedAt);
         return
         [
-            new IndexEntry(IndexNames.Municipalities, grainId.Key)
+            new IndexEntry(IndexNames.Municipalities, key)
             {
                 Terms = [new IndexTerm("country", Profile.Country), new IndexTerm("kind", JsonNamingPolicy.CamelCase.ConvertName(Profile.Kind.ToString()))],
                 Text = Profile.Name,

@@ -5,8 +5,8 @@ using Collaboration.Grains.Exchanges;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Municipalities;
 using Collaboration.Grains.Projects;
-using Collaboration.Silo;
-using Collaboration.Silo.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 
 namespace Collaboration.Grains.Network;
 

@@ -1,13 +1,14 @@
 using Collaboration.Grains.Activity;
-using Collaboration.Silo;
-using Collaboration.Silo.Storage;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 
 namespace Collaboration.Grains.Network;
 
 [GrainType("network-projection")]
 public sealed class NetworkProjectionGrain(
-    [PersistentState("projection")] IPersistentState<NetworkProjectionState> projection,
-    IAppendLog log) : Grain, INetworkProjectionGrain
+    [PersistentState("projection", GrainStorage.Name)] IPersistentState<NetworkProjectionState> projection,
+    IAppendLog log,
+    TimeProvider clock) : Grain, INetworkProjectionGrain
 {
     private const int PageSize = 500;
 
@@ -53,7 +54,7 @@ public sealed class NetworkProjectionGrain(
 
         _foldedSinceCheckpoint += folded;
         if (_foldedSinceCheckpoint >= CheckpointRecords
-            || (_foldedSinceCheckpoint > 0 && TimeProvider.GetUtcNow() - _lastCheckpoint >= CheckpointInterval))
+            || (_foldedSinceCheckpoint > 0 && clock.GetUtcNow() - _lastCheckpoint >= CheckpointInterval))
         {
             await CheckpointAsync();
         }
@@ -83,7 +84,7 @@ public sealed class NetworkProjectionGrain(
         }
 
         _foldedSinceCheckpoint = 0;
-        _lastCheckpoint = TimeProvider.GetUtcNow();
+        _lastCheckpoint = clock.GetUtcNow();
     }
 
     /// <summary>Records arrive in sequence order; one already folded (a repeat after a crash) is skipped.</summary>

@@ -1,5 +1,6 @@
 using Collaboration.Grains.Activity;
-using Collaboration.Silo;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

@@ -5,6 +5,7 @@ namespace Collaboration.Grains.Network;
 /// <see cref="Adoptions"/> adoptions by their current status; <see cref="LastActivitySeq"/> is the activity
 /// the figures include.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("collaboration.NetworkSummary")]
 public sealed record NetworkSummary(
     DateTimeOffset AsOf,
     long Partners,

@@ -1,6 +1,7 @@
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Domain.Eligibility;
-using Collaboration.Silo;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 
 namespace Collaboration.Grains.Projects;
 

@@ -3,6 +3,7 @@ using Collaboration.Grains.Domain;
 namespace Collaboration.Grains.Projects;
 
 /// <summary>What a coordinator registers about a project. <see cref="EndDate"/> is the last day (inclusive).</summary>
+[GenerateSerializer, Immutable, Alias("collaboration.ProjectDefinition")]
 public sealed record ProjectDefinition(
     string Acronym,
     string Title,

@@ -4,13 +4,14 @@ using Collaboration.Grains.Domain.Eligibility;
 using Collaboration.Grains.Errors;
 using Collaboration.Grains.Events;
 using Collaboration.Grains.Municipalities;
-using Collaboration.Silo;
-using Collaboration.Silo.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Indexing;
 
 namespace Collaboration.Grains.Projects;
 
 [GrainType("project")]
-public sealed class ProjectGrain([PersistentState("project")] IPersistentState<ProjectState> project, IGrainIndex index) : Grain, IProjectGrain
+public sealed class ProjectGrain([PersistentState("project", GrainStorage.Name)] IPersistentState<ProjectState> project, IGrainIndex index,
+    TimeProvider clock) : Grain, IProjectGrain
 {
     /// <summary>A bound on the grain's state; real networks have a handful to a few dozen partners.</summary>
     public const int MaxPartners = 100;
@@ -18,7 +19,7 @@ public sealed class ProjectGrain([PersistentState("project")] IPersistentState<P
     // The last evaluation and what it was made of; kept in memory only, and reused while the facts are the same.
     private (EligibilityInput Input, EligibilityResult Result)? _lastEvaluation;
 
-    private string Id => GetPrimaryKeyString();
+    private string Id => this.GetPrimaryKeyString();
 
     public async Task<ProjectSnapshot> CreateAsync(ProjectDefinition definition, Actor actor)
     {
@@ -44,7 +45,7 @@ public sealed class ProjectGrain([PersistentState("project")] IPersistentState<P
             throw new DomainValidationException("partners", $"Unknown partner(s): {string.Join(", ", unknown)}. Register them first.");
         }
 
-        var now = TimeProvider.GetUtcNow();
+        var now = clock.GetUtcNow();
         project.State.Definition = definition with { Partners = partners };
         project.State.CreatedAt = now;
         project.State.UpdatedAt = now;
@@ -76,7 +77,7 @@ public sealed class ProjectGrain([PersistentState("project")] IPersistentState<P
         }
 
         project.State.Definition = definition with { Partners = [.. definition.Partners, municipalityId] };
-        project.State.UpdatedAt = TimeProvider.GetUtcNow();
+        project.State.UpdatedAt = clock.GetUtcNow();
         await project.WriteStateAsync();
         await GrainFactory.RecordActivityAsync("project.partnerAdded", actor, $"project/{Id}", $"{municipalityId} joined project {definition.Acronym}");
         return Snapshot();
@@ -96,7 +97,7 @@ public sealed class ProjectGrain([PersistentState("project")] IPersistentState<P
         }
 
         project.State.Definition = definition with { Partners = definition.Partners.Where(p => p != municipalityId).ToList() };
-        project.State.UpdatedAt = TimeProvider.GetUtcNow();
+        project.State.UpdatedAt = clock.GetUtcNow();
         await project.WriteStateAsync();
         await GrainFactory.RecordActivityAsync("project.partnerRemoved", actor, $"project/{Id}", $"{municipalityId} left project {definition.Acronym}");
         return Snapshot();

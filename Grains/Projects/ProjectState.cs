@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Collaboration.Grains.Indexing;
-using Collaboration.Silo;
-using Collaboration.Silo.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 
 namespace Collaboration.Grains.Projects;
 
@@ -14,7 +14,7 @@ public sealed class ProjectState : IIndexedState
 
     public DateTimeOffset UpdatedAt { get; set; }
 
-    public IReadOnlyList<IndexEntry> GetIndexEntries(GrainId grainId)
+    public IReadOnlyList<IndexEntry> GetIndexEntries(string key)
     {
         if (Definition is not { } definition)
         {
@@ -30,12 +30,12 @@ public sealed class ProjectState : IIndexedState
         terms.AddRange(definition.Partners.Select(p => new IndexTerm("partner", p)));
         return
         [
-            new IndexEntry(IndexNames.Projects, grainId.Key)
+            new IndexEntry(IndexNames.Projects, key)
             {
                 SortKey = definition.StartDate.DayNumber,
                 Terms = terms,
                 Text = $"{definition.Acronym} {definition.Title} {definition.Summary}",
-                Payload = JsonSerializer.Serialize(new ProjectSummary(grainId.Key, definition, CreatedAt, UpdatedAt), GrainStateSerializer.Options),
+                Payload = JsonSerializer.Serialize(new ProjectSummary(key, definition, CreatedAt, UpdatedAt), GrainStateSerializer.Options),
             },
         ];
     }

@@ -8,4 +8,5 @@ namespace Collaboration.Grains.Reporting;
 /// Whether this is the host's delegation: its participants are local, all others are invited.
 /// Explicit rather than derived from the town name, because the caller knows the host by id.
 /// </param>
+[GenerateSerializer, Immutable, Alias("collaboration.ReportParticipation")]
 public sealed record ReportParticipation(string Town, string Country, int Participants, bool IsHost);

@@ -1,7 +1,9 @@
+using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
-using Collaboration.Silo.Indexing;
 
 namespace Collaboration.Silo.Storage;
 

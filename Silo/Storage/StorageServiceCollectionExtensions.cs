@@ -1,4 +1,6 @@
-using Collaboration.Silo.Indexing;
+using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 using Collaboration.Silo.Storage.AzureTable;
 using Collaboration.Silo.Storage.Memory;
 using Collaboration.Silo.Storage.Sqlite;
@@ -42,9 +44,9 @@ public static class StorageServiceCollectionExtensions
 
     // The interfaces resolve to the provider's one instance: a state and its index entries must be written together.
     private static IServiceCollection AddStorageInterfaces<TStorage>(this IServiceCollection services)
-        where TStorage : class, IGrainStorage, IGrainIndex, IAppendLog, IStorageHealth
+        where TStorage : class, IGrainStateStore, IGrainIndex, IAppendLog, IStorageHealth
     {
-        services.AddSingleton<IGrainStorage>(provider => provider.GetRequiredService<TStorage>());
+        services.AddSingleton<IGrainStateStore>(provider => provider.GetRequiredService<TStorage>());
         services.AddSingleton<IGrainIndex>(provider => provider.GetRequiredService<TStorage>());
         services.AddSingleton<IAppendLog>(provider => provider.GetRequiredService<TStorage>());
         services.AddSingleton<IStorageHealth>(provider => provider.GetRequiredService<TStorage>());

@@ -8,9 +8,9 @@ using Collaboration.Bench.ExchangeSearch;
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Exchanges;
 using Collaboration.Grains.Municipalities;
-using Collaboration.Silo;
-using Collaboration.Silo.Indexing;
-using Collaboration.Silo.Storage;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
+using Collaboration.Grains.Indexing;
 using Collaboration.Silo.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,3 +1,4 @@
+using Collaboration.Grains.Queries;
 using System.Security.Claims;
 using Collaboration.Api.Errors;
 using Collaboration.Api.Http;
@@ -5,8 +6,8 @@ using Collaboration.Api.Security;
 using Collaboration.Api.Validation;
 using Collaboration.Grains.Agreements;
 using Collaboration.Grains.Indexing;
-using Collaboration.Silo;
-using Collaboration.Silo.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Collaboration.Api.Features.Agreements;
@@ -61,7 +62,7 @@ public static class AgreementsApi
     }
 
     public static async Task<Results<Ok<List<AgreementListItem>>, ValidationProblem>> ListAgreements(
-        string? party, string? status, IGrainIndex index)
+        string? party, string? status, IndexClient index)
     {
         var validation = new RequestValidation();
         var terms = new List<IndexTerm>();

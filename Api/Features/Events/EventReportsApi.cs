@@ -1,3 +1,4 @@
+using Collaboration.Grains.Queries;
 using Collaboration.Api.Errors;
 using Collaboration.Api.Http;
 using Collaboration.Api.Validation;
@@ -5,8 +6,9 @@ using Collaboration.Grains.Events;
 using Collaboration.Grains.Municipalities;
 using Collaboration.Grains.Projects;
 using Collaboration.Grains.Reporting;
-using Collaboration.Silo;
-using Collaboration.Silo.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
+using Collaboration.Grains.Indexing;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Collaboration.Api.Features.Events;
@@ -45,7 +47,7 @@ public static class EventReportsApi
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetProjectReport(
-        string id, IGrainFactory grains, IGrainIndex index)
+        string id, IGrainFactory grains, IndexClient index)
     {
         if (await FindProjectAsync(id, grains) is not { } project)
         {
@@ -57,7 +59,7 @@ public static class EventReportsApi
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetEventReport(
-        string eventId, IGrainFactory grains, IGrainIndex index)
+        string eventId, IGrainFactory grains, IndexClient index)
     {
         var snapshot = EventIds.IsValid(eventId) ? await grains.GetGrain<IEventGrain>(eventId).GetAsync() : null;
         if (snapshot is null || await FindProjectAsync(snapshot.Event.ProjectId, grains) is not { } project)
@@ -82,7 +84,7 @@ public static class EventReportsApi
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetProjectCalendar(
-        string id, IGrainFactory grains, IGrainIndex index, TimeProvider clock)
+        string id, IGrainFactory grains, IndexClient index, TimeProvider clock)
     {
         if (await FindProjectAsync(id, grains) is not { } project)
         {
@@ -97,7 +99,7 @@ public static class EventReportsApi
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetMunicipalityCalendar(
-        string id, IGrainFactory grains, IGrainIndex index, TimeProvider clock)
+        string id, IGrainFactory grains, IndexClient index, TimeProvider clock)
     {
         var municipality = RequestValidation.IsSlug(id) ? await grains.GetGrain<IMunicipalityGrain>(id).GetAsync() : null;
         if (municipality is null)
@@ -110,7 +112,7 @@ public static class EventReportsApi
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetProjectParticipants(
-        string id, IGrainFactory grains, IGrainIndex index, HttpResponse response)
+        string id, IGrainFactory grains, IndexClient index, HttpResponse response)
     {
         if (await FindProjectAsync(id, grains) is not { } project)
         {

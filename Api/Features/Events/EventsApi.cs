@@ -1,3 +1,4 @@
+using Collaboration.Grains.Queries;
 using System.Security.Claims;
 using Collaboration.Api.Errors;
 using Collaboration.Api.Http;
@@ -5,8 +6,9 @@ using Collaboration.Api.Security;
 using Collaboration.Api.Validation;
 using Collaboration.Grains.Events;
 using Collaboration.Grains.Projects;
-using Collaboration.Silo;
-using Collaboration.Silo.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
+using Collaboration.Grains.Indexing;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Collaboration.Api.Features.Events;
@@ -60,7 +62,7 @@ public static class EventsApi
     }
 
     public static async Task<Results<Ok<List<EventResponse>>, ProblemHttpResult>> ListProjectEvents(
-        string id, IGrainFactory grains, IGrainIndex index)
+        string id, IGrainFactory grains, IndexClient index)
     {
         if (!RequestValidation.IsSlug(id) || await grains.GetGrain<IProjectGrain>(id).GetAsync() is null)
         {

@@ -1,3 +1,4 @@
+using Collaboration.Grains.Queries;
 using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
@@ -6,8 +7,9 @@ using Collaboration.Api.Errors;
 using Collaboration.Api.Http;
 using Collaboration.Api.Security;
 using Collaboration.Grains.Exchanges;
-using Collaboration.Silo;
-using Collaboration.Silo.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
+using Collaboration.Grains.Indexing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
@@ -68,7 +70,7 @@ public static class ExchangesApi
         string? limit,
         string? cursor,
         IGrainFactory grains,
-        IGrainIndex index)
+        IndexClient index)
     {
         var page = await new ExchangeCatalog(grains, index).SearchAsync(
             new ExchangeFilter(theme, country, author, projectId, kind, q), Limit(limit), cursor);
@@ -76,7 +78,7 @@ public static class ExchangesApi
     }
 
     public static async Task<Results<Ok<ExchangeResponse>, ProblemHttpResult>> GetExchange(
-        string id, IGrainFactory grains, IGrainIndex index, HttpResponse response, IOptions<JsonOptions> json)
+        string id, IGrainFactory grains, IndexClient index, HttpResponse response, IOptions<JsonOptions> json)
     {
         if (await new ExchangeCatalog(grains, index).GetAsync(id) is not { } view)
         {
@@ -103,7 +105,7 @@ public static class ExchangesApi
     }
 
     public static async Task<Ok<PageResponse<ReplyResponse>>> ListReplies(
-        string id, string? limit, string? cursor, IGrainFactory grains, IGrainIndex index)
+        string id, string? limit, string? cursor, IGrainFactory grains, IndexClient index)
     {
         var page = await new ExchangeCatalog(grains, index).GetRepliesAsync(id, Limit(limit), cursor);
         return TypedResults.Ok(new PageResponse<ReplyResponse>(page.Items.Select(ReplyResponse.From).ToList(), page.NextCursor));
@@ -165,7 +167,7 @@ public static class ExchangesApi
     }
 
     public static async Task<Ok<MunicipalityExchangesResponse>> GetMunicipalityExchanges(
-        string id, string? limit, string? postedCursor, string? adoptedCursor, IGrainFactory grains, IGrainIndex index)
+        string id, string? limit, string? postedCursor, string? adoptedCursor, IGrainFactory grains, IndexClient index)
     {
         var view = await new ExchangeCatalog(grains, index).GetForMunicipalityAsync(id, Limit(limit), postedCursor, adoptedCursor);
         return TypedResults.Ok(new MunicipalityExchangesResponse(

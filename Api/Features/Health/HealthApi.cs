@@ -1,4 +1,5 @@
-using Collaboration.Silo.Storage;
+using Collaboration.Grains.Errors;
+using Collaboration.Grains.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Collaboration.Api.Features.Health;
@@ -14,18 +15,19 @@ public static class HealthApi
         return group;
     }
 
+    private static readonly TimeSpan ReadinessTimeout = TimeSpan.FromSeconds(5);
+
     public static Ok<HealthResponse> Alive() => TypedResults.Ok(new HealthResponse("alive"));
 
-    public static async Task<Results<Ok<HealthResponse>, ProblemHttpResult>> Ready(IStorageHealth storage, HttpResponse response, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<HealthResponse>, ProblemHttpResult>> Ready(IGrainFactory grains, HttpResponse response, CancellationToken cancellationToken)
     {
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            await storage.CheckAsync(timeout.Token);
+            // The check runs on a silo, next to the storage; a silo that does not answer in time is not ready either.
+            await grains.GetGrain<IStorageHealthGrain>(IStorageHealthGrain.Key).CheckAsync().WaitAsync(ReadinessTimeout, cancellationToken);
             return TypedResults.Ok(new HealthResponse("ready"));
         }
-        catch (Exception e) when (e is Silo.StorageUnavailableException or OperationCanceledException)
+        catch (Exception e) when (e is StorageUnavailableException or OperationCanceledException or TimeoutException or OrleansException)
         {
             response.Headers.RetryAfter = "5";
             return TypedResults.Problem(title: "Storage unavailable", detail: "Storage did not answer the readiness check.", statusCode: StatusCodes.Status503ServiceUnavailable);

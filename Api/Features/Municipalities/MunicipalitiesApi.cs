@@ -1,3 +1,4 @@
+using Collaboration.Grains.Queries;
 using System.Security.Claims;
 using System.Text.Json;
 using Collaboration.Api.Errors;
@@ -6,8 +7,8 @@ using Collaboration.Api.Security;
 using Collaboration.Api.Validation;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Municipalities;
-using Collaboration.Silo;
-using Collaboration.Silo.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Collaboration.Api.Features.Municipalities;
@@ -55,7 +56,7 @@ public static class MunicipalitiesApi
     }
 
     public static async Task<Results<Ok<List<MunicipalityListItem>>, ValidationProblem>> ListMunicipalities(
-        string? country, IGrainIndex index)
+        string? country, IndexClient index)
     {
         var query = new IndexQuery(IndexNames.Municipalities) { Descending = false };
         if (!string.IsNullOrEmpty(country))
@@ -77,7 +78,7 @@ public static class MunicipalitiesApi
     }
 
     public static async Task<Results<Ok<MunicipalityResponse>, ProblemHttpResult>> GetMunicipality(
-        string id, IGrainFactory grains, IGrainIndex index, HttpResponse response)
+        string id, IGrainFactory grains, IndexClient index, HttpResponse response)
     {
         var snapshot = RequestValidation.IsSlug(id) ? await grains.GetGrain<IMunicipalityGrain>(id).GetAsync() : null;
         if (snapshot is null)
@@ -90,7 +91,7 @@ public static class MunicipalitiesApi
     }
 
     public static async Task<Results<Ok<MunicipalityResponse>, ValidationProblem, ProblemHttpResult>> UpdateMunicipality(
-        string id, MunicipalityRequest request, ClaimsPrincipal user, IGrainFactory grains, IGrainIndex index, HttpRequest http)
+        string id, MunicipalityRequest request, ClaimsPrincipal user, IGrainFactory grains, IndexClient index, HttpRequest http)
     {
         if (!RequestValidation.IsSlug(id))
         {
@@ -127,7 +128,7 @@ public static class MunicipalitiesApi
         return TypedResults.Ok(new ApiKeyResponse(id, apiKey));
     }
 
-    private static async Task<MunicipalityResponse> ToResponseAsync(MunicipalitySnapshot snapshot, IGrainIndex index)
+    private static async Task<MunicipalityResponse> ToResponseAsync(MunicipalitySnapshot snapshot, IndexClient index)
     {
         var projects = await index.QueryIdsAsync(new IndexQuery(IndexNames.Projects) { Terms = [new IndexTerm("partner", snapshot.Id)], Descending = false });
         var agreements = await index.QueryIdsAsync(new IndexQuery(IndexNames.Agreements) { Terms = [new IndexTerm("party", snapshot.Id)], Descending = false });

@@ -1,6 +1,6 @@
 using System.Reflection;
 using Collaboration.Grains.Activity;
-using Collaboration.Silo.Storage;
+using Collaboration.Grains.Storage;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -27,7 +27,7 @@ public sealed class ActivityStreamResult(long after) : IResult, IEndpointMetadat
         httpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
 
         var writer = new ActivityStreamWriter(
-            services.GetRequiredService<IAppendLog>(),
+            services.GetRequiredService<IGrainFactory>().GetGrain<IActivityLogGrain>(IActivityLogGrain.Key),
             services.GetRequiredService<ActivityFeed>(),
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Collaboration.Grains.Activity;
-using Collaboration.Silo.Storage;
+using Collaboration.Grains.Storage;
 
 namespace Collaboration.Api.Features.Network;
 
@@ -14,7 +14,7 @@ namespace Collaboration.Api.Features.Network;
 /// is skipped, and a gap (a record that never reached the feed) is filled from the log. If the feed cuts this
 /// stream off for falling behind, the stream reads the missed records from the log and carries on.
 /// </summary>
-public sealed class ActivityStreamWriter(IAppendLog log, ActivityFeed feed, TimeProvider clock, JsonSerializerOptions json)
+public sealed class ActivityStreamWriter(IActivityLogGrain log, ActivityFeed feed, TimeProvider clock, JsonSerializerOptions json)
 {
     /// <summary>Comments sent while nothing happens, so proxies and clients keep an idle connection open.</summary>
     public static readonly TimeSpan DefaultHeartbeat = TimeSpan.FromSeconds(15);
@@ -102,7 +102,8 @@ public sealed class ActivityStreamWriter(IAppendLog log, ActivityFeed feed, Time
     {
         while (true)
         {
-            var records = await log.ReadActivityAsync(last, PageSize, token);
+            token.ThrowIfCancellationRequested();
+            var records = await log.ReadAsync(last, PageSize);
             foreach (var record in records)
             {
                 await WriteRecordAsync(output, record, token);

@@ -4,7 +4,7 @@ using Collaboration.Api.Security;
 using Collaboration.Api.Validation;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Network;
-using Collaboration.Silo.Storage;
+using Collaboration.Grains.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -74,7 +74,7 @@ public static class NetworkApi
     }
 
     public static async Task<Results<Ok<List<ActivityItem>>, ValidationProblem>> GetActivity(
-        string? after, string? limit, IAppendLog log, CancellationToken cancellationToken)
+        string? after, string? limit, IGrainFactory grains)
     {
         var validation = new RequestValidation();
         var from = ParseNumber(validation, "after", after, 0, 0, long.MaxValue);
@@ -84,7 +84,7 @@ public static class NetworkApi
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        var records = await log.ReadActivityAsync(from, (int)count, cancellationToken);
+        var records = await grains.GetGrain<IActivityLogGrain>(IActivityLogGrain.Key).ReadAsync(from, (int)count);
         return TypedResults.Ok(records.Select(ActivityItem.From).ToList());
     }
 

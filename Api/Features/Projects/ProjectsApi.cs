@@ -1,3 +1,4 @@
+using Collaboration.Grains.Queries;
 using System.Security.Claims;
 using System.Text.Json;
 using Collaboration.Api.Errors;
@@ -7,8 +8,8 @@ using Collaboration.Api.Validation;
 using Collaboration.Grains.Domain.Eligibility;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Projects;
-using Collaboration.Silo;
-using Collaboration.Silo.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Collaboration.Api.Features.Projects;
@@ -37,7 +38,7 @@ public static class ProjectsApi
     }
 
     public static async Task<Results<Created<ProjectResponse>, ValidationProblem>> CreateProject(
-        ProjectRequest request, ClaimsPrincipal user, IGrainFactory grains, IGrainIndex index)
+        ProjectRequest request, ClaimsPrincipal user, IGrainFactory grains, IndexClient index)
     {
         var validation = request.Validate();
         if (!validation.IsValid)
@@ -50,7 +51,7 @@ public static class ProjectsApi
         return TypedResults.Created($"/projects/{created.Id}", await ToResponseAsync(created, grain, index));
     }
 
-    public static async Task<Results<Ok<List<ProjectListItem>>, ValidationProblem>> ListProjects(string? partner, IGrainIndex index)
+    public static async Task<Results<Ok<List<ProjectListItem>>, ValidationProblem>> ListProjects(string? partner, IndexClient index)
     {
         var query = new IndexQuery(IndexNames.Projects) { Descending = false };
         if (!string.IsNullOrEmpty(partner))
@@ -74,7 +75,7 @@ public static class ProjectsApi
     }
 
     public static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> GetProject(
-        string id, IGrainFactory grains, IGrainIndex index, HttpResponse response)
+        string id, IGrainFactory grains, IndexClient index, HttpResponse response)
     {
         if (!RequestValidation.IsSlug(id))
         {
@@ -92,7 +93,7 @@ public static class ProjectsApi
     }
 
     public static async Task<Results<Ok<ProjectResponse>, ValidationProblem, ProblemHttpResult>> AddPartner(
-        string id, PartnerRequest request, ClaimsPrincipal user, IGrainFactory grains, IGrainIndex index)
+        string id, PartnerRequest request, ClaimsPrincipal user, IGrainFactory grains, IndexClient index)
     {
         if (!RequestValidation.IsSlug(id))
         {
@@ -138,7 +139,7 @@ public static class ProjectsApi
         return TypedResults.Ok(await grains.GetGrain<IProjectGrain>(id).GetEligibilityAsync());
     }
 
-    private static async Task<ProjectResponse> ToResponseAsync(ProjectSnapshot snapshot, IProjectGrain grain, IGrainIndex index)
+    private static async Task<ProjectResponse> ToResponseAsync(ProjectSnapshot snapshot, IProjectGrain grain, IndexClient index)
     {
         var d = snapshot.Definition;
         var events = await index.QueryIdsAsync(new IndexQuery(IndexNames.Events) { Terms = [new IndexTerm("project", snapshot.Id)], Descending = false });

@@ -4,6 +4,7 @@ namespace Collaboration.Grains.Domain.Eligibility;
 /// A project's length as whole calendar months plus left-over days, from its first day to the day after its
 /// last: 2017-01-01 to 2018-12-31 is 24 months; to 2019-01-01 it is 24 months and 1 day.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("collaboration.CalendarDuration")]
 public sealed record CalendarDuration(int Months, int Days)
 {
     /// <summary>The duration of the days <paramref name="first"/> to <paramref name="last"/>, both included; <paramref name="last"/> must not precede <paramref name="first"/>.</summary>

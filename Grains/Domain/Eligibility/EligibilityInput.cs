@@ -5,6 +5,7 @@ namespace Collaboration.Grains.Domain.Eligibility;
 /// <param name="StartDate">The project's first day; EU membership and country eligibility are judged on it.</param>
 /// <param name="EndDate">The project's last day (inclusive).</param>
 /// <param name="Events">The project's events that are not cancelled.</param>
+[GenerateSerializer, Immutable, Alias("collaboration.EligibilityInput")]
 public sealed record EligibilityInput(
     Programme Programme,
     Measure Measure,

@@ -1,6 +1,9 @@
+using Orleans.Storage;
+using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 using System.Globalization;
 using System.Text.Json;
-using Collaboration.Silo.Indexing;
 
 namespace Collaboration.Silo.Storage.AzureTable;
 
@@ -16,7 +19,7 @@ namespace Collaboration.Silo.Storage.AzureTable;
 /// index entries are missing, and queries never show a document of a state that was not written.
 /// </para>
 /// </summary>
-public sealed class AzureTableStorage : IGrainStorage, IGrainIndex, IAppendLog, IStorageHealth
+public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLog, IStorageHealth
 {
     private const int MaxConflictRounds = 8;
     private const int MaxPageRows = 1000;

@@ -1,3 +1,6 @@
+using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 using System.Globalization;
 using System.Text;
 

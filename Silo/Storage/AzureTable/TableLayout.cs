@@ -1,6 +1,8 @@
+using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 using System.Globalization;
 using System.Text;
-using Collaboration.Silo.Indexing;
 
 namespace Collaboration.Silo.Storage.AzureTable;
 

@@ -1,3 +1,6 @@
+using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 namespace Collaboration.Silo.Storage.AzureTable;
 
 /// <summary>

@@ -1,3 +1,6 @@
+using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 namespace Collaboration.Silo.Storage.AzureTable;
 
 /// <summary>One page of a range query; <see cref="Continuation"/> is null after the last page.</summary>

@@ -1,5 +1,8 @@
+using Orleans.Storage;
+using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 using System.Globalization;
-using Collaboration.Silo.Indexing;
 
 namespace Collaboration.Silo.Storage.Memory;
 
@@ -8,7 +11,7 @@ namespace Collaboration.Silo.Storage.Memory;
 /// the SQLite provider: ETags, atomic replacement of a state's index entries, text matching of
 /// <see cref="IndexQuery.Text"/>, keyset paging. Nothing survives the process.
 /// </summary>
-public sealed class MemoryStorage : IGrainStorage, IGrainIndex, IAppendLog, IStorageHealth
+public sealed class MemoryStorage : IGrainStateStore, IGrainIndex, IAppendLog, IStorageHealth
 {
     // One lock for everything: a write must replace a state and its index entries in one step.
     private readonly Lock _lock = new();

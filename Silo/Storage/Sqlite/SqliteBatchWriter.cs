@@ -1,5 +1,8 @@
+using Orleans.Storage;
+using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 using System.Globalization;
-using Collaboration.Silo.Indexing;
 using Microsoft.Data.Sqlite;
 
 namespace Collaboration.Silo.Storage.Sqlite;

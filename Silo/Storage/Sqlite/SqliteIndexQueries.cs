@@ -1,5 +1,7 @@
+using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 using System.Text;
-using Collaboration.Silo.Indexing;
 using Microsoft.Data.Sqlite;
 
 namespace Collaboration.Silo.Storage.Sqlite;

@@ -1,6 +1,9 @@
+using Orleans.Storage;
+using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using Collaboration.Silo.Indexing;
 using Microsoft.Data.Sqlite;
 
 namespace Collaboration.Silo.Storage.Sqlite;
@@ -17,7 +20,7 @@ namespace Collaboration.Silo.Storage.Sqlite;
 /// the same file would not be seen by cached answers (the grain runtime is single-process in any case).
 /// </para>
 /// </summary>
-public sealed class SqliteStorage : IGrainStorage, IGrainIndex, IAppendLog, IStorageHealth, IAsyncDisposable, IDisposable
+public sealed class SqliteStorage : IGrainStateStore, IGrainIndex, IAppendLog, IStorageHealth, IAsyncDisposable, IDisposable
 {
     private readonly SqliteStorageOptions _options;
     private readonly SqliteConnections _connections;

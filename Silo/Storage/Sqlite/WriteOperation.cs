@@ -1,4 +1,7 @@
-using Collaboration.Silo.Indexing;
+using Orleans.Storage;
+using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
 
 namespace Collaboration.Silo.Storage.Sqlite;
 

@@ -5,7 +5,6 @@ using Collaboration.Api.Http;
 using Collaboration.Api.Tests.Reliability.Support;
 using Collaboration.Api.Tests.Support;
 using Collaboration.Grains.Indexing;
-using Collaboration.Silo.Indexing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

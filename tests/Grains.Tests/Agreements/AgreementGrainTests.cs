@@ -3,8 +3,8 @@ using Collaboration.Grains.Activity;
 using Collaboration.Grains.Agreements;
 using Collaboration.Grains.Errors;
 using Collaboration.Grains.Tests.Agreements.Support;
-using Collaboration.Silo;
-using Collaboration.Silo.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Indexing;
 
 namespace Collaboration.Grains.Tests.Agreements;
 

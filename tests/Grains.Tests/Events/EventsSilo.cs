@@ -3,10 +3,10 @@ using Collaboration.Grains.Domain;
 using Collaboration.Grains.Events;
 using Collaboration.Grains.Municipalities;
 using Collaboration.Grains.Projects;
-using Collaboration.Silo;
-using Collaboration.Silo.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
+using Collaboration.Grains.Indexing;
 using Collaboration.Silo.Runtime;
-using Collaboration.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Collaboration.Tests.Time;
 

@@ -1,6 +1,7 @@
 using Collaboration.Grains.Exchanges;
-using Collaboration.Silo;
-using Collaboration.Silo.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
+using Collaboration.Grains.Indexing;
 
 namespace Collaboration.Grains.Tests.Exchanges;
 

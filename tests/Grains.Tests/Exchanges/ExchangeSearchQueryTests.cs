@@ -1,6 +1,6 @@
 using Collaboration.Grains.Errors;
 using Collaboration.Grains.Exchanges;
-using Collaboration.Silo.Indexing;
+using Collaboration.Grains.Indexing;
 
 namespace Collaboration.Grains.Tests.Exchanges;
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Collaboration.Grains.Exchanges;
-using Collaboration.Silo;
-using Collaboration.Silo.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
+using Collaboration.Grains.Indexing;
 
 namespace Collaboration.Grains.Tests.Exchanges;
 

@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
 using Collaboration.Grains.Exchanges;
-using Collaboration.Silo.Indexing;
+using Collaboration.Grains.Indexing;
 
 namespace Collaboration.Grains.Tests.Exchanges;
 

@@ -10,7 +10,6 @@ using Collaboration.Grains.Municipalities;
 using Collaboration.Grains.Network;
 using Collaboration.Grains.Projects;
 using Collaboration.Grains.Tests.Network.Support;
-using Collaboration.Silo.Indexing;
 
 namespace Collaboration.Grains.Tests.Network;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Collaboration.Silo.Indexing;
-using Collaboration.Silo.Storage;
+using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Storage;
 using Collaboration.Silo.Storage.AzureTable;
 using Collaboration.Tests.Azurite;
 using Microsoft.Extensions.DependencyInjection;
@@ -236,7 +236,7 @@ public sealed class AzureTableStorageTests(AzuriteFixture azurite) : StorageCont
             .AddAzureTableStorage(options => (options.ConnectionString, options.TablePrefix) = (azurite.ConnectionString, _prefix))
             .BuildServiceProvider();
 
-        var storage = services.GetRequiredService<IGrainStorage>();
+        var storage = services.GetRequiredService<IGrainStateStore>();
         Assert.IsType<AzureTableStorage>(storage);
         Assert.Same(storage, services.GetRequiredService<IGrainIndex>());
         Assert.Same(storage, services.GetRequiredService<IAppendLog>());

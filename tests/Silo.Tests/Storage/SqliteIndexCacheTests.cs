@@ -1,6 +1,6 @@
 using System.Text;
-using Collaboration.Silo.Indexing;
-using Collaboration.Silo.Storage;
+using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Storage;
 using Collaboration.Silo.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 

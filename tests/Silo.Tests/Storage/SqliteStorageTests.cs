@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Collaboration.Silo.Indexing;
-using Collaboration.Silo.Storage;
+using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Storage;
 using Collaboration.Silo.Storage.Memory;
 using Collaboration.Silo.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -473,7 +473,7 @@ public sealed class SqliteStorageTests : StorageContractTests
             descriptor => Assert.Equal(ServiceLifetime.Singleton, descriptor.Lifetime));
         await using var provider = new SingletonProvider(services);
 
-        var storage = provider.Get<IGrainStorage>();
+        var storage = provider.Get<IGrainStateStore>();
         Assert.IsType<SqliteStorage>(storage);
         Assert.Same(storage, provider.Get<IGrainIndex>());
         Assert.Same(storage, provider.Get<IAppendLog>());
@@ -482,7 +482,7 @@ public sealed class SqliteStorageTests : StorageContractTests
         Assert.True(File.Exists(Path.Combine(_folder, "registered", "collaboration.db")));
 
         await using var memory = new SingletonProvider(new ServiceCollection().AddMemoryStorage());
-        Assert.Same(memory.Get<IGrainStorage>(), memory.Get<IGrainIndex>());
+        Assert.Same(memory.Get<IGrainStateStore>(), memory.Get<IGrainIndex>());
         Assert.Same(memory.Get<IAppendLog>(), memory.Get<IStorageHealth>());
     }
 

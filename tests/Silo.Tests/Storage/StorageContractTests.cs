@@ -1,6 +1,6 @@
 using System.Text;
-using Collaboration.Silo.Indexing;
-using Collaboration.Silo.Storage;
+using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Storage;
 
 namespace Collaboration.Silo.Tests.Storage;
 
@@ -13,7 +13,7 @@ public abstract class StorageContractTests : IAsyncLifetime
     private const string Exchanges = "exchanges";
     private object? _storage;
 
-    protected IGrainStorage States => (IGrainStorage)Storage;
+    protected IGrainStateStore States => (IGrainStateStore)Storage;
 
     protected IGrainIndex Index => (IGrainIndex)Storage;
 

@@ -1,5 +1,5 @@
 using Collaboration.Silo.Runtime;
-using Collaboration.Silo.Storage;
+using Collaboration.Grains.Storage;
 using Collaboration.Silo.Storage.Memory;
 using Collaboration.Silo.Tests.Runtime;
 using Collaboration.Tests.Time;
@@ -12,7 +12,7 @@ public sealed class TestSilo : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public TestSilo(IGrainStorage? storage = null, Action<SiloOptions>? configure = null)
+    public TestSilo(IGrainStateStore? storage = null, Action<SiloOptions>? configure = null)
     {
         Storage = storage ?? new MemoryStorage();
         var services = new ServiceCollection();
@@ -28,7 +28,7 @@ public sealed class TestSilo : IAsyncDisposable
 
     public ActivationJournal Journal { get; } = new();
 
-    public IGrainStorage Storage { get; }
+    public IGrainStateStore Storage { get; }
 
     public GrainRuntime Runtime { get; }
 

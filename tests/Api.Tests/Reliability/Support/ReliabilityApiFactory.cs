@@ -1,4 +1,4 @@
-using Collaboration.Silo.Storage;
+using Collaboration.Grains.Storage;
 using Collaboration.Silo.Storage.Sqlite;
 using Collaboration.Tests.Time;
 using Microsoft.AspNetCore.Hosting;
@@ -23,7 +23,7 @@ public sealed class ReliabilityApiFactory : CollaborationApiFactory
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton(sp => new StorageFaults(sp.GetRequiredService<SqliteStorage>()));
-            services.AddSingleton<IGrainStorage>(sp => sp.GetRequiredService<StorageFaults>());
+            services.AddSingleton<IGrainStateStore>(sp => sp.GetRequiredService<StorageFaults>());
         });
     }
 }

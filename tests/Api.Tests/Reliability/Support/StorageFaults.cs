@@ -1,6 +1,6 @@
-using Collaboration.Silo;
-using Collaboration.Silo.Indexing;
-using Collaboration.Silo.Storage;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
+using Collaboration.Grains.Indexing;
 
 namespace Collaboration.Api.Tests.Reliability.Support;
 
@@ -8,7 +8,7 @@ namespace Collaboration.Api.Tests.Reliability.Support;
 /// The real storage, with writes of one grain type made to fail on demand, as a crash or an outage at that very
 /// write would: the write does not happen and the caller gets <see cref="StorageUnavailableException"/>.
 /// </summary>
-public sealed class StorageFaults(IGrainStorage inner) : IGrainStorage
+public sealed class StorageFaults(IGrainStateStore inner) : IGrainStateStore
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, int> _failures = [];

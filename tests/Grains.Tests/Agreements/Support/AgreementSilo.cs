@@ -1,10 +1,10 @@
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Agreements;
 using Collaboration.Grains.Municipalities;
-using Collaboration.Silo;
-using Collaboration.Silo.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
+using Collaboration.Grains.Indexing;
 using Collaboration.Silo.Runtime;
-using Collaboration.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Collaboration.Tests.Time;
 
@@ -23,7 +23,7 @@ internal sealed class AgreementSilo : IAsyncDisposable
         Storage = storage ?? new FlakyStorage();
         Clock = clock ?? new ManualTimeProvider(Shelter.Drafted);
         var services = new ServiceCollection();
-        services.AddSingleton<IGrainStorage>(Storage);
+        services.AddSingleton<IGrainStateStore>(Storage);
         services.AddSingleton<IGrainIndex>(Storage);
         services.AddSingleton<IAppendLog>(Storage);
         services.AddSingleton<TimeProvider>(Clock);

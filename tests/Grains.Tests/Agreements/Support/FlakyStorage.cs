@@ -1,12 +1,12 @@
-using Collaboration.Silo;
-using Collaboration.Silo.Indexing;
-using Collaboration.Silo.Storage;
+using Collaboration.Grains.Storage;
+using Collaboration.Grains.Errors;
+using Collaboration.Grains.Indexing;
 using Collaboration.Silo.Storage.Memory;
 
 namespace Collaboration.Grains.Tests.Agreements.Support;
 
 /// <summary>The memory storage, with switches that make state writes or log appends fail as an outage would.</summary>
-internal sealed class FlakyStorage : IGrainStorage, IGrainIndex, IAppendLog
+internal sealed class FlakyStorage : IGrainStateStore, IGrainIndex, IAppendLog
 {
     private readonly MemoryStorage _inner = new();
 

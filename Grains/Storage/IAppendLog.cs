@@ -1,0 +1,23 @@
+namespace Collaboration.Grains.Storage;
+
+/// <summary>
+/// Durable, ordered logs of records numbered by their writer (the activity log of the network). Sequence
+/// numbers are chosen by the single writer of a log, so a log is gapless when its writer is.
+/// </summary>
+public interface IAppendLog
+{
+    /// <summary>Appends one record; completes once durable. Throws <see cref="InconsistentStateException"/> if the sequence number is taken.</summary>
+    Task AppendAsync(string log, long sequence, DateTimeOffset at, string payload, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Appends records in order (one writer's batch, so many records cost one commit). On failure no record is
+    /// durable without every record before it: all or none where the provider can (SQLite, memory), else a prefix.
+    /// </summary>
+    Task AppendAsync(string log, IReadOnlyList<LogRecord> records, CancellationToken cancellationToken = default);
+
+    /// <summary>Records with a sequence number greater than <paramref name="after"/>, in order, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<LogRecord>> ReadAsync(string log, long after, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The highest sequence number in the log, or 0 when it is empty.</summary>
+    Task<long> GetLastSequenceAsync(string log, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,76 @@
+using Collaboration.Grains.Activity;
+using Collaboration.Grains.Network;
+using Collaboration.Grains.Storage;
+using Collaboration.Silo.Storage;
+using Collaboration.Silo.Storage.Orleans;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Runtime.Hosting;
+
+namespace Collaboration.Silo.Hosting;
+
+/// <summary>What a Collaboration silo hosts, the same whether it runs alone or inside the Api.</summary>
+public static class CollaborationSiloExtensions
+{
+    /// <summary>The cluster and service id of a single-process deployment.</summary>
+    public const string DefaultClusterId = "collaboration";
+
+    /// <summary>
+    /// Configures the silo from the <c>Collaboration</c> section: localhost clustering on the configured ports, the
+    /// configured store as the grain storage named <see cref="GrainStorage.Name"/> (with its indexes and logs), and the
+    /// services the grains take in their constructors.
+    /// </summary>
+    public static ISiloBuilder AddCollaborationSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(SiloSettings.Section).Get<SiloSettings>() ?? new SiloSettings();
+        var orleans = settings.Orleans;
+
+        silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: DefaultClusterId, clusterId: DefaultClusterId);
+        silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = orleans.ResponseTimeout);
+        silo.Configure<GrainCollectionOptions>(collection => collection.CollectionAge = orleans.CollectionAge);
+        silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
+
+        var services = silo.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddConfiguredStore(settings);
+        services.AddGrainStorage(GrainStorage.Name, static (provider, _) => new IndexedGrainStorage(provider.GetRequiredService<IGrainStateStore>()));
+        services.TryAddSingleton<ActivityFeed>();
+        services.AddHostedService<NetworkProjectionPump>();
+        return silo;
+    }
+
+    private static void AddConfiguredStore(this IServiceCollection services, SiloSettings settings)
+    {
+        var storage = settings.Storage;
+        switch (storage.Provider.Trim().ToLowerInvariant())
+        {
+            case "sqlite":
+                services.AddSqliteStorage(sqlite =>
+                {
+                    sqlite.DataPath = settings.DataPath;
+                    sqlite.BusyTimeout = storage.BusyTimeout;
+                    sqlite.CachedQueriesPerIndex = storage.CachedQueriesPerIndex;
+                });
+                break;
+            case "memory":
+                services.AddMemoryStorage();
+                break;
+            case "azuretable":
+                if (string.IsNullOrWhiteSpace(storage.ConnectionString))
+                {
+                    throw new InvalidOperationException(
+                        "Collaboration:Storage:Provider is AzureTable but Collaboration:Storage:ConnectionString is empty; " +
+                        "give an Azure Storage connection string, or UseDevelopmentStorage=true for a local Azurite.");
+                }
+
+                services.AddAzureTableStorage(azure => azure.ConnectionString = storage.ConnectionString);
+                break;
+            default:
+                throw new InvalidOperationException(
+                    $"Unknown storage provider '{storage.Provider}' in Collaboration:Storage:Provider; use Sqlite, AzureTable or Memory.");
+        }
+    }
+}

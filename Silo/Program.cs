@@ -1,0 +1,17 @@
+using Collaboration.Silo.Hosting;
+using Microsoft.Extensions.Hosting;
+
+namespace Collaboration.Silo;
+
+/// <summary>A silo on its own (<c>dotnet run --project Silo</c>): Api processes in client mode connect to its gateway.</summary>
+internal static class Program
+{
+    public static async Task Main(string[] args)
+    {
+        // Settings ship beside the binary, so the working directory only decides where ./data is.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.UseOrleans(silo => silo.AddCollaborationSilo(builder.Configuration));
+        using var host = builder.Build();
+        await host.RunAsync();
+    }
+}

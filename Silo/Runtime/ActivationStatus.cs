@@ -1,8 +1,0 @@
-namespace Collaboration.Silo.Runtime;
-
-internal enum ActivationStatus
-{
-    Created,
-    Active,
-    Deactivated,
-}

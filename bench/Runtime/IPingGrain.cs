@@ -1,8 +1,0 @@
-using Collaboration.Silo;
-
-namespace Collaboration.Bench.Runtime;
-
-public interface IPingGrain : IGrainWithStringKey
-{
-    Task<int> PingAsync(int value);
-}
