@@ -1,18 +1,25 @@
 // Fills a fresh SQLite storage with exchanges (their states and index documents, exactly as the exchange grain
-// writes them) and times filtered searches through ExchangeCatalog, the code behind GET /exchanges.
-// Usage: dotnet run -c Release --project bench/ExchangeSearch -- [--count 100000] [--iterations 400] [--data DIR]
+// writes them) and times filtered searches through ExchangeCatalog, the code behind GET /exchanges, over that
+// storage's index; then times posts through the exchange grain on an in-process Orleans silo configured as the
+// product runs one (AddCollaborationSilo, SQLite storage in the same folder, free localhost ports).
+// Usage: dotnet run -c Release --project bench/ExchangeSearch -- [--count 100000] [--iterations 400] [--posts 2000] [--data DIR] [--keep]
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using Collaboration.Bench.ExchangeSearch;
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Exchanges;
 using Collaboration.Grains.Municipalities;
 using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
-using Collaboration.Grains.Indexing;
+using Collaboration.Silo.Hosting;
+using Collaboration.Silo.Storage;
 using Collaboration.Silo.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 var count = IntArgument("--count", 100_000);
 var iterations = IntArgument("--iterations", 400);
@@ -23,14 +30,29 @@ if (Directory.Exists(dataPath) && Directory.EnumerateFileSystemEntries(dataPath)
     return 2;
 }
 
-var services = new ServiceCollection()
-    .AddSqliteStorage(options => options.DataPath = dataPath)
-    .AddSilo()
-    .AddGrainsFrom(typeof(ExchangeGrain).Assembly)
-    .BuildServiceProvider();
-await using var disposeServices = services;
-var storage = services.GetRequiredService<SqliteStorage>();
-var catalog = new ExchangeCatalog(services.GetRequiredService<IGrainFactory>(), storage);
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Collaboration:DataPath"] = dataPath,
+    ["Collaboration:Storage:Provider"] = "Sqlite",
+    ["Collaboration:Orleans:SiloPort"] = FreePort(),
+    ["Collaboration:Orleans:GatewayPort"] = FreePort(),
+    ["Logging:LogLevel:Default"] = "Warning",
+    ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+});
+
+// The figures go to stdout; the silo's warnings and errors to stderr.
+builder.Logging.ClearProviders();
+builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+builder.UseOrleans(silo => silo.AddCollaborationSilo(builder.Configuration));
+var host = builder.Build();
+await host.StartAsync();
+var storage = host.Services.GetRequiredService<SqliteStorage>();
+var grains = host.Services.GetRequiredService<IGrainFactory>();
+
+// The storage is the index, as before the move to Orleans: the figures are SQLite's and the catalogue's, without
+// the hop to the index query grain that GET /exchanges now makes.
+var catalog = new ExchangeCatalog(grains, storage);
 var corpus = new Corpus(seed: 42);
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exchange search benchmark: {count} exchanges, {iterations} queries per scenario, {Environment.ProcessorCount} cores, SQLite file {storage.DatabasePath}"));
@@ -48,12 +70,13 @@ for (var offset = 0; offset < count; offset += InFlight)
         var id = ExchangeIds.NewExchangeId();
         var state = corpus.Next(id, start.AddSeconds(i * 600L + (i % 7)));
         facts.Add((state, id));
-        var grainId = new GrainId("exchange", id);
+        // Stored as the Orleans grain storage keeps the exchange grain's state "exchange": under its grain type and key.
+        var grainId = grains.GetGrain<IExchangeGrain>(id).GetGrainId();
         writes.Add(storage.WriteAsync(
-            new GrainStateId(grainId.Type, grainId.Key, "exchange"),
+            new GrainStateId(grainId.Type.ToString()!, grainId.Key.ToString()!, "exchange"),
             JsonSerializer.SerializeToUtf8Bytes(state, GrainStateSerializer.Options),
             null,
-            state.GetIndexEntries(grainId)));
+            state.GetIndexEntries(id)));
     }
 
     await Task.WhenAll(writes);
@@ -108,7 +131,6 @@ foreach (var (name, filter, pages) in scenarios)
 
 // Posting through the grains, as POST /exchanges does: the author's and project's grains are read, the state and
 // its index document written in one commit, the activity appended. Sixteen posts in flight from eight towns.
-var grains = services.GetRequiredService<IGrainFactory>();
 for (var i = 0; i < 8; i++)
 {
     await grains.GetGrain<IMunicipalityGrain>(corpus.Municipalities[i].Id).CreateAsync(
@@ -138,9 +160,18 @@ await Parallel.ForEachAsync(Enumerable.Range(0, posts), new ParallelOptions { Ma
 postWatch.Stop();
 Console.WriteLine(postLatencies.Report() + string.Create(CultureInfo.InvariantCulture, $", {posts / postWatch.Elapsed.TotalSeconds:F0} posts/s overall"));
 
+await host.StopAsync();
+if (host is IAsyncDisposable asyncHost)
+{
+    await asyncHost.DisposeAsync();
+}
+else
+{
+    host.Dispose();
+}
+
 if (Argument("--keep") is null)
 {
-    await services.DisposeAsync();
     Directory.Delete(dataPath, recursive: true);
 }
 
@@ -195,6 +226,13 @@ static string Prefix(string word) => word.Length > 3 ? word[..3] : word;
 
 static HashSet<string> Words(ExchangeState state) =>
     $"{state.Title} {state.Summary} {state.Body}".ToLowerInvariant().Split([' ', '.'], StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+
+static string FreePort()
+{
+    using var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
+}
 
 string? Argument(string name)
 {
