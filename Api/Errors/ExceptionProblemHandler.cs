@@ -93,15 +93,13 @@ public sealed partial class ExceptionProblemHandler(IProblemDetailsService probl
     /// <summary>Orleans hands a failure of a storage provider over wrapped; what counts is the failure inside.</summary>
     private static Exception Unwrap(Exception exception)
     {
-        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        var inner = exception;
+        while (inner is OrleansException and not (StorageUnavailableException or InconsistentStateException) && inner.InnerException is { } wrapped)
         {
-            if (inner is StorageUnavailableException or InconsistentStateException or DomainException)
-            {
-                return inner;
-            }
+            inner = wrapped;
         }
 
-        return exception;
+        return inner is StorageUnavailableException or InconsistentStateException or DomainException ? inner : exception;
     }
 
     private static int StatusOf(DomainException exception) => exception switch

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Collaboration.Grains.Domain;
 using Collaboration.Api.Features.Network;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -25,7 +27,7 @@ public static class CollaborationServices
         var settings = section.Get<CollaborationOptions>() ?? new CollaborationOptions();
         var services = builder.Services;
         services.Configure<CollaborationOptions>(section);
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton(DomainClock.Key, TimeProvider.System);
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.Limits.MaxRequestBodyBytes);
         builder.AddGrains();
@@ -95,6 +97,6 @@ public static class CollaborationServices
 
         services.AddSingleton<IndexClient>();
         services.AddSingleton(provider => new NetworkMonitor(
-            provider.GetRequiredService<IndexClient>(), provider.GetRequiredService<IGrainFactory>(), provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<IndexClient>(), provider.GetRequiredService<IGrainFactory>(), provider.GetRequiredKeyedService<TimeProvider>(DomainClock.Key)));
     }
 }

@@ -1,3 +1,4 @@
+using Collaboration.Grains.Domain;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Collaboration.Api.Configuration;
@@ -13,9 +14,9 @@ internal static class RateLimitingSetup
     public static IServiceCollection AddPerKeyRateLimiting(this IServiceCollection services, LimitOptions limits)
     {
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<TimeProvider>((options, time) =>
+        services.AddOptions<RateLimiterOptions>().Configure<IServiceProvider>((options, provider) =>
         {
-            options.GlobalLimiter = new FixedWindowPerKeyLimiter(PartitionKey, limits.RequestsPerWindow, limits.Window, time);
+            options.GlobalLimiter = new FixedWindowPerKeyLimiter(PartitionKey, limits.RequestsPerWindow, limits.Window, provider.GetRequiredKeyedService<TimeProvider>(DomainClock.Key));
             options.OnRejected = async (rejected, _) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : limits.Window;

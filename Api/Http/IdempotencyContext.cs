@@ -1,3 +1,4 @@
+using Collaboration.Grains.Domain;
 using System.Security.Cryptography;
 using System.Text;
 using Collaboration.Grains.Errors;
@@ -16,7 +17,7 @@ namespace Collaboration.Api.Http;
 /// is given and, when it finds itself created with the same token, returns the resource instead of a conflict.
 /// </para>
 /// </summary>
-public sealed class IdempotencyContext(TimeProvider clock)
+public sealed class IdempotencyContext([FromKeyedServices(DomainClock.Key)] TimeProvider clock)
 {
     /// <summary>The hash of (caller, route, key); null when the request carries no Idempotency-Key.</summary>
     public string? Scope { get; private set; }

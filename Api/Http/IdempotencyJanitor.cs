@@ -1,3 +1,4 @@
+using Collaboration.Grains.Domain;
 using Collaboration.Grains.Queries;
 using Collaboration.Grains.Idempotency;
 using Collaboration.Grains.Indexing;
@@ -11,7 +12,7 @@ namespace Collaboration.Api.Http;
 /// every <see cref="Interval"/>: storage then holds about one day of keyed POSTs, however long the service runs.
 /// A failed sweep (storage unavailable) is logged and tried again at the next tick.
 /// </summary>
-public sealed partial class IdempotencyJanitor(IndexClient index, IGrainFactory grains, TimeProvider clock, ILogger<IdempotencyJanitor> logger)
+public sealed partial class IdempotencyJanitor(IndexClient index, IGrainFactory grains, [FromKeyedServices(DomainClock.Key)] TimeProvider clock, ILogger<IdempotencyJanitor> logger)
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);

@@ -1,3 +1,4 @@
+using Collaboration.Grains.Domain;
 using System.Security.Cryptography;
 using System.Text;
 using Collaboration.Api.Errors;
@@ -12,7 +13,7 @@ namespace Collaboration.Api.Http;
 /// body and replayed for a retry with the same key and body; another body with the same key is 422. Keys are
 /// scoped to the caller and the route, and forgotten after 24 hours. Concurrent duplicates wait for the first.
 /// </summary>
-public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory grains, ProblemWriter problems, TimeProvider clock)
+public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory grains, ProblemWriter problems, [FromKeyedServices(DomainClock.Key)] TimeProvider clock)
 {
     public const string HeaderName = "Idempotency-Key";
     public const string ReplayedHeaderName = "Idempotent-Replayed";

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Collaboration.Grains.Domain;
 using Collaboration.Grains.Storage;
 using Collaboration.Grains.Errors;
 
@@ -5,7 +7,7 @@ namespace Collaboration.Grains.Access;
 
 [GrainType("api-key")]
 public sealed class ApiKeyGrain([PersistentState("key", GrainStorage.Name)] IPersistentState<ApiKeyState> key,
-    TimeProvider clock) : Grain, IApiKeyGrain
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IApiKeyGrain
 {
     public Task<string?> GetMunicipalityAsync() =>
         Task.FromResult(key.State.RevokedAt is null ? key.State.MunicipalityId : null);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Collaboration.Grains.Domain;
 using Collaboration.Grains.Storage;
 using Collaboration.Grains.Errors;
 
@@ -5,7 +7,7 @@ namespace Collaboration.Grains.Access;
 
 [GrainType("coordinator-credential")]
 public sealed class CoordinatorCredentialGrain([PersistentState("credential", GrainStorage.Name)] IPersistentState<CoordinatorCredentialState> credential,
-    TimeProvider clock) : Grain, ICoordinatorCredentialGrain
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, ICoordinatorCredentialGrain
 {
     public Task<string?> GetKeyHashAsync() => Task.FromResult(credential.State.KeyHash);
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Collaboration.Grains.Domain;
 using Collaboration.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Orleans.Utilities;
@@ -14,7 +16,7 @@ namespace Collaboration.Grains.Activity;
 /// one scheduler: the fields below are never touched by two threads at once, so they need no lock.
 /// </remarks>
 [GrainType("activity-log")]
-public sealed class ActivityLogGrain(IAppendLog log, ActivityFeed feed, TimeProvider clock, ILogger<ActivityLogGrain> logger)
+public sealed class ActivityLogGrain(IAppendLog log, ActivityFeed feed, [FromKeyedServices(DomainClock.Key)] TimeProvider clock, ILogger<ActivityLogGrain> logger)
     : Grain, IActivityLogGrain
 {
     private readonly ObserverManager<IActivityObserver> _observers = new(IActivityLogGrain.ObserverLifetime, logger);

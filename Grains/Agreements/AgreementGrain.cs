@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Collaboration.Grains.Domain;
 using Orleans.Storage;
 using System.Text.Json;
 using Collaboration.Grains.Access;
@@ -18,7 +20,7 @@ namespace Collaboration.Grains.Agreements;
 public sealed partial class AgreementGrain(
     [PersistentState("agreement", GrainStorage.Name)] IPersistentState<AgreementState> store,
     IAppendLog log,
-    TimeProvider clock,
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock,
     ILogger<AgreementGrain> logger) : Grain, IAgreementGrain
 {
     private const int MaxHistoryPage = 1000;

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Collaboration.Grains.Domain;
 using System.Globalization;
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
@@ -10,7 +12,7 @@ namespace Collaboration.Grains.Events;
 
 [GrainType("event")]
 public sealed class EventGrain([PersistentState("event", GrainStorage.Name)] IPersistentState<EventState> @event, IGrainIndex index,
-    TimeProvider clock) : Grain, IEventGrain
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IEventGrain
 {
     /// <summary>The largest delegation accepted: more than any town sends; a bigger number is a typing error.</summary>
     public const int MaxParticipants = 100_000;

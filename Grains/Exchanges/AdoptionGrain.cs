@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Collaboration.Grains.Domain;
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Errors;
@@ -8,7 +10,7 @@ namespace Collaboration.Grains.Exchanges;
 /// <summary>An adoption. It calls the exchange (which never calls adoptions) and the activity log.</summary>
 [GrainType("exchange-adoption")]
 public sealed class AdoptionGrain([PersistentState("adoption", GrainStorage.Name)] IPersistentState<AdoptionState> adoption,
-    TimeProvider clock) : Grain, IAdoptionGrain
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IAdoptionGrain
 {
     public async Task<AdoptionSnapshot> SetStatusAsync(Actor actor, AdoptionStatus status, string? note, string? expectedVersion = null)
     {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Collaboration.Grains.Domain;
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Errors;
@@ -13,7 +15,7 @@ namespace Collaboration.Grains.Exchanges;
 /// </summary>
 [GrainType("exchange")]
 public sealed class ExchangeGrain([PersistentState("exchange", GrainStorage.Name)] IPersistentState<ExchangeState> exchange,
-    TimeProvider clock) : Grain, IExchangeGrain
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IExchangeGrain
 {
     public async Task<ExchangeRecord> PostAsync(Actor actor, NewExchange draft, string? creationRequest = null)
     {

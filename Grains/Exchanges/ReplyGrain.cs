@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Collaboration.Grains.Domain;
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Errors;
@@ -8,7 +10,7 @@ namespace Collaboration.Grains.Exchanges;
 /// <summary>A reply. It calls the exchange (which never calls replies) and the activity log.</summary>
 [GrainType("exchange-reply")]
 public sealed class ReplyGrain([PersistentState("reply", GrainStorage.Name)] IPersistentState<ReplyState> reply,
-    TimeProvider clock) : Grain, IReplyGrain
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IReplyGrain
 {
     public async Task<ReplyRecord> PostAsync(Actor actor, string exchangeId, string body, string? creationRequest = null)
     {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Collaboration.Grains.Domain;
 using Collaboration.Grains.Storage;
 using Collaboration.Grains.Errors;
 
@@ -5,7 +7,7 @@ namespace Collaboration.Grains.Idempotency;
 
 [GrainType("idempotency")]
 public sealed class IdempotencyGrain([PersistentState("response", GrainStorage.Name)] IPersistentState<IdempotencyState> record,
-    TimeProvider clock) : Grain, IIdempotencyGrain
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IIdempotencyGrain
 {
     public Task<StoredResponse?> GetAsync(TimeSpan maxAge)
     {

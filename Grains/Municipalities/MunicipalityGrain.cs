@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Collaboration.Grains.Domain;
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Errors;
@@ -8,7 +10,7 @@ namespace Collaboration.Grains.Municipalities;
 
 [GrainType("municipality")]
 public sealed class MunicipalityGrain([PersistentState("municipality", GrainStorage.Name)] IPersistentState<MunicipalityState> municipality,
-    TimeProvider clock) : Grain, IMunicipalityGrain
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IMunicipalityGrain
 {
     private string Id => this.GetPrimaryKeyString();
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Collaboration.Grains.Domain;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Storage;
 using Collaboration.Grains.Errors;
@@ -8,7 +10,7 @@ namespace Collaboration.Grains.Network;
 public sealed class NetworkProjectionGrain(
     [PersistentState("projection", GrainStorage.Name)] IPersistentState<NetworkProjectionState> projection,
     IAppendLog log,
-    TimeProvider clock) : Grain, INetworkProjectionGrain
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, INetworkProjectionGrain
 {
     private const int PageSize = 500;
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Collaboration.Grains.Domain;
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Domain.Eligibility;
@@ -11,7 +13,7 @@ namespace Collaboration.Grains.Projects;
 
 [GrainType("project")]
 public sealed class ProjectGrain([PersistentState("project", GrainStorage.Name)] IPersistentState<ProjectState> project, IGrainIndex index,
-    TimeProvider clock) : Grain, IProjectGrain
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IProjectGrain
 {
     /// <summary>A bound on the grain's state; real networks have a handful to a few dozen partners.</summary>
     public const int MaxPartners = 100;

@@ -1,3 +1,4 @@
+using Collaboration.Grains.Domain;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Network;
 using Collaboration.Grains.Storage;
@@ -34,7 +35,7 @@ public static class CollaborationSiloExtensions
         silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
 
         var services = silo.Services;
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton(DomainClock.Key, TimeProvider.System);
         services.AddConfiguredStore(settings);
         services.AddGrainStorage(GrainStorage.Name, static (provider, _) => new IndexedGrainStorage(provider.GetRequiredService<IGrainStateStore>()));
         services.TryAddSingleton<ActivityFeed>();

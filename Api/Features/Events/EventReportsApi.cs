@@ -1,3 +1,4 @@
+using Collaboration.Grains.Domain;
 using Collaboration.Grains.Queries;
 using Collaboration.Api.Errors;
 using Collaboration.Api.Http;
@@ -84,7 +85,7 @@ public static class EventReportsApi
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetProjectCalendar(
-        string id, IGrainFactory grains, IndexClient index, TimeProvider clock)
+        string id, IGrainFactory grains, IndexClient index, [FromKeyedServices(DomainClock.Key)] TimeProvider clock)
     {
         if (await FindProjectAsync(id, grains) is not { } project)
         {
@@ -99,7 +100,7 @@ public static class EventReportsApi
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetMunicipalityCalendar(
-        string id, IGrainFactory grains, IndexClient index, TimeProvider clock)
+        string id, IGrainFactory grains, IndexClient index, [FromKeyedServices(DomainClock.Key)] TimeProvider clock)
     {
         var municipality = RequestValidation.IsSlug(id) ? await grains.GetGrain<IMunicipalityGrain>(id).GetAsync() : null;
         if (municipality is null)

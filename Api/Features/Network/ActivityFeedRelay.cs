@@ -1,3 +1,4 @@
+using Collaboration.Grains.Domain;
 using Collaboration.Grains.Activity;
 
 namespace Collaboration.Api.Features.Network;
@@ -7,7 +8,7 @@ namespace Collaboration.Api.Features.Network;
 /// process, renewed well before its subscription lapses. A record missed while the subscription was being renewed
 /// is read from the log by the live streams, which notice the gap in sequence numbers.
 /// </summary>
-public sealed partial class ActivityFeedRelay(IGrainFactory grains, ActivityFeed feed, TimeProvider clock, ILogger<ActivityFeedRelay> logger)
+public sealed partial class ActivityFeedRelay(IGrainFactory grains, ActivityFeed feed, [FromKeyedServices(DomainClock.Key)] TimeProvider clock, ILogger<ActivityFeedRelay> logger)
     : BackgroundService, IActivityObserver
 {
     private static readonly TimeSpan Renewal = IActivityLogGrain.ObserverLifetime / 4;

@@ -1,3 +1,4 @@
+using Collaboration.Grains.Domain;
 using System.Reflection;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Storage;
@@ -29,7 +30,7 @@ public sealed class ActivityStreamResult(long after) : IResult, IEndpointMetadat
         var writer = new ActivityStreamWriter(
             services.GetRequiredService<IGrainFactory>().GetGrain<IActivityLogGrain>(IActivityLogGrain.Key),
             services.GetRequiredService<ActivityFeed>(),
-            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredKeyedService<TimeProvider>(DomainClock.Key),
             services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
         var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(httpContext.RequestAborted, stopping);

@@ -1,3 +1,4 @@
+using Collaboration.Grains.Domain;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -14,7 +15,7 @@ namespace Collaboration.Api.Features.Network;
 /// is skipped, and a gap (a record that never reached the feed) is filled from the log. If the feed cuts this
 /// stream off for falling behind, the stream reads the missed records from the log and carries on.
 /// </summary>
-public sealed class ActivityStreamWriter(IActivityLogGrain log, ActivityFeed feed, TimeProvider clock, JsonSerializerOptions json)
+public sealed class ActivityStreamWriter(IActivityLogGrain log, ActivityFeed feed, [FromKeyedServices(DomainClock.Key)] TimeProvider clock, JsonSerializerOptions json)
 {
     /// <summary>Comments sent while nothing happens, so proxies and clients keep an idle connection open.</summary>
     public static readonly TimeSpan DefaultHeartbeat = TimeSpan.FromSeconds(15);

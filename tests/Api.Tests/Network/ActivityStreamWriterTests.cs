@@ -5,6 +5,7 @@ using Collaboration.Api.Features.Network;
 using Collaboration.Api.Tests.Network.Support;
 using Collaboration.Api.Tests.Support;
 using Collaboration.Grains.Activity;
+using Collaboration.Grains.Storage;
 using Collaboration.Silo.Storage.Memory;
 using Collaboration.Tests.Time;
 
@@ -18,13 +19,13 @@ public sealed class ActivityStreamWriterTests
     private readonly Pipe _pipe = new();
 
     private ActivityStreamWriter Writer(int capacity = ActivityFeed.DefaultCapacity) =>
-        new(_log, _feed, _clock, CollaborationApiFactory.Json) { BufferCapacity = capacity };
+        new(new StoredActivityLog(_log), _feed, _clock, CollaborationApiFactory.Json) { BufferCapacity = capacity };
 
     /// <summary>What the activity log grain does: append durably, then publish.</summary>
     private async Task AppendAsync(long seq, bool publish = true)
     {
         var record = new ActivityRecord(seq, _clock.GetUtcNow(), "exchange.posted", "canepina", $"exchange/x{seq}", $"record {seq}");
-        await _log.AppendAsync(ActivityLogReader.LogName, seq, record.At, JsonSerializer.Serialize(record, Silo.GrainStateSerializer.Options));
+        await _log.AppendAsync(ActivityLogReader.LogName, seq, record.At, JsonSerializer.Serialize(record, GrainStateSerializer.Options));
         if (publish)
         {
             _feed.Publish(record);

@@ -1,3 +1,4 @@
+using Collaboration.Tests.Network;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -54,6 +55,11 @@ public class CollaborationApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Collaboration:DataPath", DataPath);
         builder.UseSetting("Collaboration:CoordinatorKey", CoordinatorKey);
         builder.UseSetting("Collaboration:Limits:RequestsPerWindow", "100000");
+
+        // Test classes run side by side, each host with a silo of its own: each needs ports of its own.
+        builder.UseSetting("Collaboration:Orleans:SiloPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Collaboration:Orleans:GatewayPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Collaboration:Orleans:ResponseTimeout", "00:00:10");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -1,3 +1,4 @@
+using Collaboration.Tests.Network;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -32,6 +33,8 @@ public sealed class ApiHost : WebApplicationFactory<Program>
         builder.UseSetting("Collaboration:DataPath", DataPath);
         builder.UseSetting("Collaboration:CoordinatorKey", CoordinatorKey);
         builder.UseSetting("Collaboration:Limits:RequestsPerWindow", "100000");
+        builder.UseSetting("Collaboration:Orleans:SiloPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Collaboration:Orleans:GatewayPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     protected override void Dispose(bool disposing)

@@ -1,3 +1,5 @@
+using Collaboration.Tests.Network;
+using System.Globalization;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
@@ -46,6 +48,9 @@ public sealed partial class ApiProcess : IAsyncDisposable
             ["--urls"] = "http://127.0.0.1:0",
             ["--Collaboration:DataPath"] = dataPath,
             ["--Collaboration:CoordinatorKey"] = CoordinatorKey,
+            // Each process hosts a silo; processes of parallel tests (and a restart) need ports of their own.
+            ["--Collaboration:Orleans:SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
+            ["--Collaboration:Orleans:GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
             ["--Logging:LogLevel:Default"] = "Warning",
             ["--Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
             ["--Logging:Console:FormatterName"] = "simple",

@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using Collaboration.Grains.Errors;
+using Collaboration.Silo.Storage;
 using System.Text;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Storage;

@@ -1,3 +1,6 @@
+using Orleans.Storage;
+using Collaboration.Grains.Errors;
+using Collaboration.Silo.Storage;
 using System.Diagnostics;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Storage;

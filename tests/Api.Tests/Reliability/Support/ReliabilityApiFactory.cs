@@ -1,3 +1,8 @@
+using Collaboration.Grains.Domain;
+using Collaboration.Silo.Storage;
+using Orleans.Storage;
+using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Errors;
 using Collaboration.Grains.Storage;
 using Collaboration.Silo.Storage.Sqlite;
 using Collaboration.Tests.Time;
@@ -21,7 +26,7 @@ public sealed class ReliabilityApiFactory : CollaborationApiFactory
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<TimeProvider>(Clock);
+            services.AddKeyedSingleton<TimeProvider>(DomainClock.Key, Clock);
             services.AddSingleton(sp => new StorageFaults(sp.GetRequiredService<SqliteStorage>()));
             services.AddSingleton<IGrainStateStore>(sp => sp.GetRequiredService<StorageFaults>());
         });

@@ -1,3 +1,4 @@
+using Collaboration.Silo.Storage;
 using Collaboration.Grains.Storage;
 using Collaboration.Grains.Errors;
 using Collaboration.Grains.Indexing;
