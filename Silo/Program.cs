@@ -1,5 +1,6 @@
 using Collaboration.Silo.Hosting;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Collaboration.Silo;
 
@@ -10,6 +11,9 @@ internal static class Program
     {
         // Settings ship beside the binary, so the working directory only decides where ./data is.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        // No settings file of its own (it would be copied over the Api's, which references this project): the defaults
+        // are in the options classes, and every setting can be given on the command line or in the environment.
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning);
         builder.UseOrleans(silo => silo.AddCollaborationSilo(builder.Configuration));
         using var host = builder.Build();
         await host.RunAsync();

@@ -8,17 +8,20 @@ namespace Collaboration.Grains.Queries;
 /// </summary>
 public sealed class IndexClient(IGrainFactory grains) : IGrainIndex
 {
-    private readonly IIndexQueryGrain _grain = grains.GetGrain<IIndexQueryGrain>(IIndexQueryGrain.Key);
+    // Resolved on first use: an Orleans client learns which grain implements an interface only once it is connected.
+    private IIndexQueryGrain? _grain;
+
+    private IIndexQueryGrain Grain => _grain ??= grains.GetGrain<IIndexQueryGrain>(IIndexQueryGrain.Key);
 
     public Task<IndexPage> QueryAsync(IndexQuery query, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return _grain.QueryAsync(query);
+        return Grain.QueryAsync(query);
     }
 
     public Task<long> CountAsync(IndexQuery query, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return _grain.CountAsync(query);
+        return Grain.CountAsync(query);
     }
 }
