@@ -1,10 +1,10 @@
-using Orleans.Storage;
 using System.Text.Json;
 using Collaboration.Api.Http;
 using Collaboration.Grains.Errors;
 using Collaboration.Grains.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Orleans.Storage;
 
 namespace Collaboration.Api.Errors;
 

@@ -1,20 +1,20 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Collaboration.Grains.Domain;
-using Collaboration.Api.Features.Network;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Collaboration.Api.Configuration;
 using Collaboration.Api.Errors;
+using Collaboration.Api.Features.Network;
 using Collaboration.Api.Http;
 using Collaboration.Api.Security;
 using Collaboration.Grains.Activity;
+using Collaboration.Grains.Domain;
+using Collaboration.Grains.Errors;
 using Collaboration.Grains.Network;
 using Collaboration.Grains.Queries;
 using Collaboration.Silo.Hosting;
-using Orleans.Configuration;
-using Collaboration.Grains.Errors;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
 
 namespace Collaboration.Api.Hosting;
 

@@ -1,9 +1,9 @@
-using Collaboration.Grains.Domain;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Collaboration.Api.Configuration;
 using Collaboration.Api.Errors;
 using Collaboration.Api.Security;
+using Collaboration.Grains.Domain;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Collaboration.Api.Hosting;

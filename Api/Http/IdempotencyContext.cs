@@ -1,6 +1,6 @@
-using Collaboration.Grains.Domain;
 using System.Security.Cryptography;
 using System.Text;
+using Collaboration.Grains.Domain;
 using Collaboration.Grains.Errors;
 
 namespace Collaboration.Api.Http;

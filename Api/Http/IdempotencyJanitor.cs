@@ -1,9 +1,9 @@
 using Collaboration.Grains.Domain;
-using Collaboration.Grains.Queries;
+using Collaboration.Grains.Errors;
 using Collaboration.Grains.Idempotency;
 using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Queries;
 using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
 
 namespace Collaboration.Api.Http;
 

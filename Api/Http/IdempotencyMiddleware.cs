@@ -1,10 +1,10 @@
-using Collaboration.Grains.Domain;
 using System.Security.Cryptography;
 using System.Text;
 using Collaboration.Api.Errors;
+using Collaboration.Grains.Domain;
+using Collaboration.Grains.Errors;
 using Collaboration.Grains.Idempotency;
 using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
 
 namespace Collaboration.Api.Http;
 

@@ -2,8 +2,8 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Collaboration.Api.Errors;
 using Collaboration.Grains.Access;
-using Collaboration.Grains.Storage;
 using Collaboration.Grains.Errors;
+using Collaboration.Grains.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 

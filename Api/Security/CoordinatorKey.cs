@@ -1,7 +1,7 @@
 using Collaboration.Api.Configuration;
 using Collaboration.Grains.Access;
-using Collaboration.Grains.Storage;
 using Collaboration.Grains.Errors;
+using Collaboration.Grains.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Collaboration.Api.Security;

@@ -1,7 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
 using Collaboration.Grains.Domain;
-using Collaboration.Grains.Storage;
 using Collaboration.Grains.Errors;
+using Collaboration.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Collaboration.Grains.Access;
 

@@ -1,5 +1,5 @@
-using Collaboration.Grains.Storage;
 using Collaboration.Grains.Errors;
+using Collaboration.Grains.Storage;
 
 namespace Collaboration.Grains.Activity;
 

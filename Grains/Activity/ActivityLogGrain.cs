@@ -1,6 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using Collaboration.Grains.Domain;
 using Collaboration.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Utilities;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Collaboration.Grains.Storage;
 using Collaboration.Grains.Errors;
+using Collaboration.Grains.Storage;
 
 namespace Collaboration.Grains.Activity;
 

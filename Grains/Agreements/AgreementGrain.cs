@@ -1,14 +1,14 @@
-using Microsoft.Extensions.DependencyInjection;
-using Collaboration.Grains.Domain;
-using Orleans.Storage;
 using System.Text.Json;
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
+using Collaboration.Grains.Domain;
 using Collaboration.Grains.Errors;
 using Collaboration.Grains.Municipalities;
 using Collaboration.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Orleans.Storage;
 
 namespace Collaboration.Grains.Agreements;
 

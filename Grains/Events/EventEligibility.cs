@@ -1,8 +1,8 @@
 using Collaboration.Grains.Domain.Eligibility;
-using Collaboration.Grains.Municipalities;
-using Collaboration.Grains.Storage;
 using Collaboration.Grains.Errors;
 using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Municipalities;
+using Collaboration.Grains.Storage;
 
 namespace Collaboration.Grains.Events;
 

@@ -1,12 +1,12 @@
-using Microsoft.Extensions.DependencyInjection;
-using Collaboration.Grains.Domain;
 using System.Globalization;
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
+using Collaboration.Grains.Domain;
 using Collaboration.Grains.Errors;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Projects;
 using Collaboration.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Collaboration.Grains.Events;
 

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Collaboration.Grains.Errors;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
 
 namespace Collaboration.Grains.Events;
 

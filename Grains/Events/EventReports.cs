@@ -1,10 +1,10 @@
 using Collaboration.Grains.Domain.Countries;
+using Collaboration.Grains.Errors;
+using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Municipalities;
 using Collaboration.Grains.Projects;
 using Collaboration.Grains.Reporting;
 using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
-using Collaboration.Grains.Indexing;
 
 namespace Collaboration.Grains.Events;
 

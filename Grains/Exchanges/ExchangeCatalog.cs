@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Collaboration.Grains.Errors;
+using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Municipalities;
 using Collaboration.Grains.Storage;
-using Collaboration.Grains.Indexing;
 
 namespace Collaboration.Grains.Exchanges;
 

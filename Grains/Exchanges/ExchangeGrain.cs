@@ -1,11 +1,11 @@
-using Microsoft.Extensions.DependencyInjection;
-using Collaboration.Grains.Domain;
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
+using Collaboration.Grains.Domain;
 using Collaboration.Grains.Errors;
 using Collaboration.Grains.Municipalities;
 using Collaboration.Grains.Projects;
 using Collaboration.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Collaboration.Grains.Exchanges;
 

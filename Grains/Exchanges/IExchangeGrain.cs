@@ -1,6 +1,6 @@
 using Collaboration.Grains.Access;
-using Collaboration.Grains.Storage;
 using Collaboration.Grains.Errors;
+using Collaboration.Grains.Storage;
 
 namespace Collaboration.Grains.Exchanges;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Collaboration.Grains.Storage;
 using Collaboration.Grains.Errors;
 using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Storage;
 
 namespace Collaboration.Grains.Exchanges;
 

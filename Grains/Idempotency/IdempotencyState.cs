@@ -1,6 +1,6 @@
+using Collaboration.Grains.Errors;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
 
 namespace Collaboration.Grains.Idempotency;
 

@@ -1,7 +1,7 @@
 using Collaboration.Grains.Access;
+using Collaboration.Grains.Errors;
 using Collaboration.Grains.Idempotency;
 using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
 
 namespace Collaboration.Grains.Municipalities;
 

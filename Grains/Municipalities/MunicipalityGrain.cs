@@ -1,10 +1,10 @@
-using Microsoft.Extensions.DependencyInjection;
-using Collaboration.Grains.Domain;
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
+using Collaboration.Grains.Domain;
 using Collaboration.Grains.Errors;
 using Collaboration.Grains.Idempotency;
 using Collaboration.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Collaboration.Grains.Municipalities;
 

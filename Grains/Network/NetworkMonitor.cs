@@ -1,12 +1,12 @@
 using System.Text.Json;
 using Collaboration.Grains.Agreements;
+using Collaboration.Grains.Errors;
 using Collaboration.Grains.Events;
 using Collaboration.Grains.Exchanges;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Municipalities;
 using Collaboration.Grains.Projects;
 using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
 
 namespace Collaboration.Grains.Network;
 

@@ -1,8 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
-using Collaboration.Grains.Domain;
 using Collaboration.Grains.Activity;
-using Collaboration.Grains.Storage;
+using Collaboration.Grains.Domain;
 using Collaboration.Grains.Errors;
+using Collaboration.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Collaboration.Grains.Network;
 

@@ -1,6 +1,6 @@
 using Collaboration.Grains.Activity;
-using Collaboration.Grains.Storage;
 using Collaboration.Grains.Errors;
+using Collaboration.Grains.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

@@ -1,7 +1,7 @@
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Domain.Eligibility;
-using Collaboration.Grains.Storage;
 using Collaboration.Grains.Errors;
+using Collaboration.Grains.Storage;
 
 namespace Collaboration.Grains.Projects;
 

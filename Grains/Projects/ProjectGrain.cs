@@ -1,13 +1,13 @@
-using Microsoft.Extensions.DependencyInjection;
-using Collaboration.Grains.Domain;
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
+using Collaboration.Grains.Domain;
 using Collaboration.Grains.Domain.Eligibility;
 using Collaboration.Grains.Errors;
 using Collaboration.Grains.Events;
+using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Municipalities;
 using Collaboration.Grains.Storage;
-using Collaboration.Grains.Indexing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Collaboration.Grains.Projects;
 

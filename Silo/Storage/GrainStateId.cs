@@ -1,6 +1,3 @@
-using Collaboration.Grains.Indexing;
-using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
 namespace Collaboration.Silo.Storage;
 
 /// <summary>Where one named state of one grain is stored.</summary>

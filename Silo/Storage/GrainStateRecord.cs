@@ -1,6 +1,3 @@
-using Collaboration.Grains.Indexing;
-using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
 namespace Collaboration.Silo.Storage;
 
 /// <summary>A stored grain state: its serialised bytes (UTF-8 JSON) and the ETag of this version.</summary>

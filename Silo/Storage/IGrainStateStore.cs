@@ -1,7 +1,6 @@
-using Orleans.Storage;
-using Collaboration.Grains.Indexing;
-using Collaboration.Grains.Storage;
 using Collaboration.Grains.Errors;
+using Collaboration.Grains.Indexing;
+using Orleans.Storage;
 
 namespace Collaboration.Silo.Storage;
 

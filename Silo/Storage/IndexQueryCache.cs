@@ -1,9 +1,7 @@
-using Collaboration.Grains.Indexing;
-using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using Collaboration.Grains.Indexing;
 
 namespace Collaboration.Silo.Storage;
 

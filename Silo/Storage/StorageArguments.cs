@@ -1,7 +1,5 @@
-using Orleans.Storage;
 using Collaboration.Grains.Indexing;
-using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
+using Orleans.Storage;
 
 namespace Collaboration.Silo.Storage;
 

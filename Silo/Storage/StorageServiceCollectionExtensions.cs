@@ -1,6 +1,5 @@
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
 using Collaboration.Silo.Storage.AzureTable;
 using Collaboration.Silo.Storage.Memory;
 using Collaboration.Silo.Storage.Sqlite;

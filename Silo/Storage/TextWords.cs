@@ -1,8 +1,6 @@
-using Collaboration.Grains.Indexing;
-using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
 using System.Globalization;
 using System.Text;
+using Collaboration.Grains.Indexing;
 
 namespace Collaboration.Silo.Storage;
 

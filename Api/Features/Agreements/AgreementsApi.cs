@@ -1,13 +1,13 @@
-using Collaboration.Grains.Queries;
 using System.Security.Claims;
 using Collaboration.Api.Errors;
 using Collaboration.Api.Http;
 using Collaboration.Api.Security;
 using Collaboration.Api.Validation;
 using Collaboration.Grains.Agreements;
-using Collaboration.Grains.Indexing;
-using Collaboration.Grains.Storage;
 using Collaboration.Grains.Errors;
+using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Queries;
+using Collaboration.Grains.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Collaboration.Api.Features.Agreements;

@@ -1,15 +1,15 @@
-using Collaboration.Grains.Domain;
-using Collaboration.Grains.Queries;
 using Collaboration.Api.Errors;
 using Collaboration.Api.Http;
 using Collaboration.Api.Validation;
+using Collaboration.Grains.Domain;
+using Collaboration.Grains.Errors;
 using Collaboration.Grains.Events;
+using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Municipalities;
 using Collaboration.Grains.Projects;
+using Collaboration.Grains.Queries;
 using Collaboration.Grains.Reporting;
 using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
-using Collaboration.Grains.Indexing;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Collaboration.Api.Features.Events;

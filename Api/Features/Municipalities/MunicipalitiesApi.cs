@@ -1,14 +1,14 @@
-using Collaboration.Grains.Queries;
 using System.Security.Claims;
 using System.Text.Json;
 using Collaboration.Api.Errors;
 using Collaboration.Api.Http;
 using Collaboration.Api.Security;
 using Collaboration.Api.Validation;
+using Collaboration.Grains.Errors;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Municipalities;
+using Collaboration.Grains.Queries;
 using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Collaboration.Api.Features.Municipalities;

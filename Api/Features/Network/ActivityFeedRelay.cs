@@ -1,5 +1,5 @@
-using Collaboration.Grains.Domain;
 using Collaboration.Grains.Activity;
+using Collaboration.Grains.Domain;
 
 namespace Collaboration.Api.Features.Network;
 

@@ -1,6 +1,6 @@
-using Collaboration.Grains.Domain;
 using System.Reflection;
 using Collaboration.Grains.Activity;
+using Collaboration.Grains.Domain;
 using Collaboration.Grains.Storage;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;

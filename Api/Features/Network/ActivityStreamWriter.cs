@@ -1,9 +1,9 @@
-using Collaboration.Grains.Domain;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Collaboration.Grains.Activity;
+using Collaboration.Grains.Domain;
 using Collaboration.Grains.Storage;
 
 namespace Collaboration.Api.Features.Network;

@@ -1,4 +1,3 @@
-using Collaboration.Grains.Queries;
 using System.Security.Claims;
 using System.Text.Json;
 using Collaboration.Api.Errors;
@@ -6,10 +5,11 @@ using Collaboration.Api.Http;
 using Collaboration.Api.Security;
 using Collaboration.Api.Validation;
 using Collaboration.Grains.Domain.Eligibility;
+using Collaboration.Grains.Errors;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Projects;
+using Collaboration.Grains.Queries;
 using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Collaboration.Api.Features.Projects;

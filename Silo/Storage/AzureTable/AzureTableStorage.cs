@@ -1,9 +1,8 @@
-using Orleans.Storage;
-using Collaboration.Grains.Indexing;
-using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
 using System.Globalization;
 using System.Text.Json;
+using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Storage;
+using Orleans.Storage;
 
 namespace Collaboration.Silo.Storage.AzureTable;
 

@@ -1,6 +1,3 @@
-using Collaboration.Grains.Indexing;
-using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
 namespace Collaboration.Silo.Storage.AzureTable;
 
 /// <summary>The rows of one partition whose RowKey is greater than <see cref="After"/> (or at least <see cref="From"/>) and less than <see cref="Before"/>.</summary>

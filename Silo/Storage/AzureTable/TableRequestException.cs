@@ -1,6 +1,3 @@
-using Collaboration.Grains.Indexing;
-using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
 namespace Collaboration.Silo.Storage.AzureTable;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Collaboration.Grains.Indexing;
-using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
 namespace Collaboration.Silo.Storage.AzureTable;
 
 /// <summary>One operation of a batch within one partition: an upsert or insert of a row, or a delete of a key.</summary>

@@ -1,8 +1,7 @@
-using Orleans.Storage;
+using System.Globalization;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
-using System.Globalization;
+using Orleans.Storage;
 
 namespace Collaboration.Silo.Storage.Memory;
 

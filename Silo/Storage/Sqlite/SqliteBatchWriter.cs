@@ -1,9 +1,7 @@
-using Orleans.Storage;
-using Collaboration.Grains.Indexing;
-using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
 using System.Globalization;
+using Collaboration.Grains.Indexing;
 using Microsoft.Data.Sqlite;
+using Orleans.Storage;
 
 namespace Collaboration.Silo.Storage.Sqlite;
 

@@ -1,5 +1,3 @@
-using Collaboration.Grains.Indexing;
-using Collaboration.Grains.Storage;
 using Collaboration.Grains.Errors;
 using Microsoft.Data.Sqlite;
 

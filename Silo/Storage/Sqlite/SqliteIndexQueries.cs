@@ -1,7 +1,5 @@
-using Collaboration.Grains.Indexing;
-using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
 using System.Text;
+using Collaboration.Grains.Indexing;
 using Microsoft.Data.Sqlite;
 
 namespace Collaboration.Silo.Storage.Sqlite;

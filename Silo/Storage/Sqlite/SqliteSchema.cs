@@ -1,6 +1,3 @@
-using Collaboration.Grains.Indexing;
-using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
 using Microsoft.Data.Sqlite;
 
 namespace Collaboration.Silo.Storage.Sqlite;

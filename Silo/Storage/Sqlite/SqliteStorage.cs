@@ -1,10 +1,9 @@
-using Orleans.Storage;
-using Collaboration.Grains.Indexing;
-using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Storage;
 using Microsoft.Data.Sqlite;
+using Orleans.Storage;
 
 namespace Collaboration.Silo.Storage.Sqlite;
 

@@ -1,6 +1,3 @@
-using Collaboration.Grains.Indexing;
-using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
 namespace Collaboration.Silo.Storage.Sqlite;
 
 /// <summary>Where the SQLite file lives and how its writer and readers behave.</summary>

@@ -1,7 +1,6 @@
-using Orleans.Storage;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
+using Orleans.Storage;
 
 namespace Collaboration.Silo.Storage.Sqlite;
 

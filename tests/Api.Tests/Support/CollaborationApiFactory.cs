@@ -1,8 +1,8 @@
-using Collaboration.Tests.Network;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Collaboration.Api.Hosting;
+using Collaboration.Tests.Network;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 

@@ -1,10 +1,10 @@
-using Collaboration.Tests.Network;
-using System.Globalization;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Collaboration.Tests.Network;
 
 namespace Collaboration.EndToEnd.Tests.Support;
 

@@ -1,12 +1,12 @@
-using Orleans.Storage;
-using Collaboration.Grains.Errors;
-using Collaboration.Silo.Storage;
 using System.Diagnostics;
+using Collaboration.Grains.Errors;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Storage;
+using Collaboration.Silo.Storage;
 using Collaboration.Silo.Storage.AzureTable;
 using Collaboration.Tests.Azurite;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 
 namespace Collaboration.Silo.Tests.Storage;
 

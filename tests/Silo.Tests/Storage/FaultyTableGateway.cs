@@ -1,9 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
-using Collaboration.Grains.Indexing;
-using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
-using Collaboration.Silo.Storage;
 using Collaboration.Silo.Storage.AzureTable;
 
 namespace Collaboration.Silo.Tests.Storage;

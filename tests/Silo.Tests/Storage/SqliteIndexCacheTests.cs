@@ -1,10 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
-using Collaboration.Grains.Errors;
-using Collaboration.Silo.Storage;
 using System.Text;
 using Collaboration.Grains.Indexing;
-using Collaboration.Grains.Storage;
+using Collaboration.Silo.Storage;
 using Collaboration.Silo.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 

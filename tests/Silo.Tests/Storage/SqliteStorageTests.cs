@@ -1,14 +1,14 @@
-using Orleans.Storage;
-using Collaboration.Grains.Errors;
-using Collaboration.Silo.Storage;
 using System.Diagnostics;
+using Collaboration.Grains.Errors;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Storage;
+using Collaboration.Silo.Storage;
 using Collaboration.Silo.Storage.Memory;
 using Collaboration.Silo.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 
 namespace Collaboration.Silo.Tests.Storage;
 

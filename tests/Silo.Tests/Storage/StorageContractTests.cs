@@ -1,10 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
-using Collaboration.Grains.Errors;
-using Collaboration.Silo.Storage;
 using System.Text;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Storage;
+using Collaboration.Silo.Storage;
+using Orleans.Storage;
 
 namespace Collaboration.Silo.Tests.Storage;
 

@@ -1,15 +1,11 @@
+using Collaboration.Api.Tests.Support;
 using Collaboration.Grains.Domain;
 using Collaboration.Silo.Storage;
-using Orleans.Storage;
-using Collaboration.Grains.Indexing;
-using Collaboration.Grains.Errors;
-using Collaboration.Grains.Storage;
 using Collaboration.Silo.Storage.Sqlite;
 using Collaboration.Tests.Time;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Collaboration.Api.Tests.Support;
 
 namespace Collaboration.Api.Tests.Reliability.Support;
 

@@ -1,7 +1,6 @@
-using Collaboration.Silo.Storage;
-using Collaboration.Grains.Storage;
 using Collaboration.Grains.Errors;
 using Collaboration.Grains.Indexing;
+using Collaboration.Silo.Storage;
 
 namespace Collaboration.Api.Tests.Reliability.Support;
 
