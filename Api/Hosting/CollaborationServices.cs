@@ -96,7 +96,5 @@ public static class CollaborationServices
         }
 
         services.AddSingleton<IndexClient>();
-        services.AddSingleton(provider => new NetworkMonitor(
-            provider.GetRequiredService<IndexClient>(), provider.GetRequiredService<IGrainFactory>(), provider.GetRequiredKeyedService<TimeProvider>(DomainClock.Key)));
     }
 }

@@ -48,19 +48,19 @@ public static class EventReportsApi
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetProjectReport(
-        string id, IGrainFactory grains, IndexClient index)
+        string id, IGrainFactory grains)
     {
         if (await FindProjectAsync(id, grains) is not { } project)
         {
             return Problems.NotFound("project", id);
         }
 
-        var report = await new EventReports(grains, index).ProjectAsync(project);
+        var report = await grains.GetGrain<IReportQueryGrain>(IReportQueryGrain.Key).ProjectAsync(project);
         return TypedResults.Text(InformationTemplate.Render(report), PlainText);
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetEventReport(
-        string eventId, IGrainFactory grains, IndexClient index)
+        string eventId, IGrainFactory grains)
     {
         var snapshot = EventIds.IsValid(eventId) ? await grains.GetGrain<IEventGrain>(eventId).GetAsync() : null;
         if (snapshot is null || await FindProjectAsync(snapshot.Event.ProjectId, grains) is not { } project)
@@ -69,7 +69,7 @@ public static class EventReportsApi
         }
 
         // The block is numbered by the event's place among the project's reported events.
-        var report = await new EventReports(grains, index).ProjectAsync(project);
+        var report = await grains.GetGrain<IReportQueryGrain>(IReportQueryGrain.Key).ProjectAsync(project);
         if (InformationTemplate.RenderEvent(report, eventId) is not { } block)
         {
             var why = snapshot.Event.Status == EventStatus.Cancelled
@@ -85,14 +85,14 @@ public static class EventReportsApi
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetProjectCalendar(
-        string id, IGrainFactory grains, IndexClient index, [FromKeyedServices(DomainClock.Key)] TimeProvider clock)
+        string id, IGrainFactory grains, [FromKeyedServices(DomainClock.Key)] TimeProvider clock)
     {
         if (await FindProjectAsync(id, grains) is not { } project)
         {
             return Problems.NotFound("project", id);
         }
 
-        var report = await new EventReports(grains, index).ProjectAsync(project);
+        var report = await grains.GetGrain<IReportQueryGrain>(IReportQueryGrain.Key).ProjectAsync(project);
         var name = $"{project.Definition.Acronym}: {project.Definition.Title}";
 
         // DTSTAMP is when this calendar object was created (RFC 5545 with METHOD): now.
@@ -100,7 +100,7 @@ public static class EventReportsApi
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetMunicipalityCalendar(
-        string id, IGrainFactory grains, IndexClient index, [FromKeyedServices(DomainClock.Key)] TimeProvider clock)
+        string id, IGrainFactory grains, [FromKeyedServices(DomainClock.Key)] TimeProvider clock)
     {
         var municipality = RequestValidation.IsSlug(id) ? await grains.GetGrain<IMunicipalityGrain>(id).GetAsync() : null;
         if (municipality is null)
@@ -108,19 +108,19 @@ public static class EventReportsApi
             return Problems.NotFound("partner", id);
         }
 
-        var events = await new EventReports(grains, index).MunicipalityEventsAsync(id);
+        var events = await grains.GetGrain<IReportQueryGrain>(IReportQueryGrain.Key).MunicipalityEventsAsync(id);
         return TypedResults.Text(CalendarWriter.Write(municipality.Profile.Name, events, clock.GetUtcNow()), Calendar);
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetProjectParticipants(
-        string id, IGrainFactory grains, IndexClient index, HttpResponse response)
+        string id, IGrainFactory grains, HttpResponse response)
     {
         if (await FindProjectAsync(id, grains) is not { } project)
         {
             return Problems.NotFound("project", id);
         }
 
-        var report = await new EventReports(grains, index).ProjectAsync(project);
+        var report = await grains.GetGrain<IReportQueryGrain>(IReportQueryGrain.Key).ProjectAsync(project);
         response.Headers.ContentDisposition = $"attachment; filename=\"{project.Id}-participants.csv\"";
         return TypedResults.Text(ParticipantsCsvWriter.Write(report.Events), Csv);
     }

@@ -69,18 +69,17 @@ public static class ExchangesApi
         string? q,
         string? limit,
         string? cursor,
-        IGrainFactory grains,
-        IndexClient index)
+        IGrainFactory grains)
     {
-        var page = await new ExchangeCatalog(grains, index).SearchAsync(
+        var page = await grains.GetGrain<IExchangeQueryGrain>(IExchangeQueryGrain.Key).SearchAsync(
             new ExchangeFilter(theme, country, author, projectId, kind, q), Limit(limit), cursor);
         return TypedResults.Ok(new PageResponse<ExchangeListItemResponse>(page.Items.Select(ExchangeListItemResponse.From).ToList(), page.NextCursor));
     }
 
     public static async Task<Results<Ok<ExchangeResponse>, ProblemHttpResult>> GetExchange(
-        string id, IGrainFactory grains, IndexClient index, HttpResponse response, IOptions<JsonOptions> json)
+        string id, IGrainFactory grains, HttpResponse response, IOptions<JsonOptions> json)
     {
-        if (await new ExchangeCatalog(grains, index).GetAsync(id) is not { } view)
+        if (await grains.GetGrain<IExchangeQueryGrain>(IExchangeQueryGrain.Key).GetAsync(id) is not { } view)
         {
             return NotFound(id);
         }
@@ -105,9 +104,9 @@ public static class ExchangesApi
     }
 
     public static async Task<Ok<PageResponse<ReplyResponse>>> ListReplies(
-        string id, string? limit, string? cursor, IGrainFactory grains, IndexClient index)
+        string id, string? limit, string? cursor, IGrainFactory grains)
     {
-        var page = await new ExchangeCatalog(grains, index).GetRepliesAsync(id, Limit(limit), cursor);
+        var page = await grains.GetGrain<IExchangeQueryGrain>(IExchangeQueryGrain.Key).GetRepliesAsync(id, Limit(limit), cursor);
         return TypedResults.Ok(new PageResponse<ReplyResponse>(page.Items.Select(ReplyResponse.From).ToList(), page.NextCursor));
     }
 
@@ -167,9 +166,9 @@ public static class ExchangesApi
     }
 
     public static async Task<Ok<MunicipalityExchangesResponse>> GetMunicipalityExchanges(
-        string id, string? limit, string? postedCursor, string? adoptedCursor, IGrainFactory grains, IndexClient index)
+        string id, string? limit, string? postedCursor, string? adoptedCursor, IGrainFactory grains)
     {
-        var view = await new ExchangeCatalog(grains, index).GetForMunicipalityAsync(id, Limit(limit), postedCursor, adoptedCursor);
+        var view = await grains.GetGrain<IExchangeQueryGrain>(IExchangeQueryGrain.Key).GetForMunicipalityAsync(id, Limit(limit), postedCursor, adoptedCursor);
         return TypedResults.Ok(new MunicipalityExchangesResponse(
             view.MunicipalityId,
             new PageResponse<ExchangeListItemResponse>(view.Posted.Items.Select(ExchangeListItemResponse.From).ToList(), view.Posted.NextCursor),

@@ -1,3 +1,4 @@
+using Collaboration.Grains.Queries;
 using System.Globalization;
 using Collaboration.Api.Http;
 using Collaboration.Api.Security;
@@ -41,14 +42,14 @@ public static class NetworkApi
         return group;
     }
 
-    public static async Task<Ok<NetworkSummary>> GetNetworkSummary(NetworkMonitor monitor, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await monitor.GetSummaryAsync(cancellationToken));
+    public static async Task<Ok<NetworkSummary>> GetNetworkSummary(IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<INetworkQueryGrain>(INetworkQueryGrain.Key).GetSummaryAsync());
 
-    public static async Task<Ok<NetworkGraph>> GetNetworkGraph(NetworkMonitor monitor, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await monitor.GetGraphAsync(cancellationToken));
+    public static async Task<Ok<NetworkGraph>> GetNetworkGraph(IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<INetworkQueryGrain>(INetworkQueryGrain.Key).GetGraphAsync());
 
     public static async Task<Results<Ok<IReadOnlyList<InactivePartner>>, ValidationProblem>> GetInactivePartners(
-        string? days, NetworkMonitor monitor, CancellationToken cancellationToken)
+        string? days, IGrainFactory grains)
     {
         var validation = new RequestValidation();
         var window = ParseNumber(validation, "days", days, DefaultInactiveDays, 1, MaxInactiveDays);
@@ -57,11 +58,11 @@ public static class NetworkApi
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        return TypedResults.Ok(await monitor.GetInactiveAsync((int)window, cancellationToken));
+        return TypedResults.Ok(await grains.GetGrain<INetworkQueryGrain>(INetworkQueryGrain.Key).GetInactiveAsync((int)window));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<UpcomingEvent>>, ValidationProblem>> GetUpcomingEvents(
-        string? limit, NetworkMonitor monitor, CancellationToken cancellationToken)
+        string? limit, IGrainFactory grains)
     {
         var validation = new RequestValidation();
         var count = ParseNumber(validation, "limit", limit, DefaultUpcomingLimit, 1, MaxUpcomingLimit);
@@ -70,7 +71,7 @@ public static class NetworkApi
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        return TypedResults.Ok(await monitor.GetUpcomingEventsAsync((int)count, cancellationToken));
+        return TypedResults.Ok(await grains.GetGrain<INetworkQueryGrain>(INetworkQueryGrain.Key).GetUpcomingEventsAsync((int)count));
     }
 
     public static async Task<Results<Ok<List<ActivityItem>>, ValidationProblem>> GetActivity(
