@@ -1,5 +1,4 @@
 using Collaboration.Grains.Access;
-using Collaboration.Grains.Agreements;
 
 namespace Collaboration.Grains.Tests.Agreements;
 

@@ -4,47 +4,60 @@ using Collaboration.Grains.Domain;
 using Collaboration.Grains.Errors;
 using Collaboration.Grains.Events;
 using Collaboration.Grains.Projects;
-using Collaboration.Tests.Time;
+using Collaboration.Grains.Tests.Support;
 
 namespace Collaboration.Grains.Tests.Events;
 
 /// <summary>The rules of events and participation, on the grains themselves.</summary>
-public sealed class EventGrainTests : IAsyncLifetime
+[Collection(GrainCluster.Collection)]
+public sealed class EventGrainTests(GrainCluster cluster) : IAsyncLifetime
 {
     private static readonly DateOnly ProjectStart = new(2017, 1, 1);
     private static readonly DateOnly ProjectEnd = new(2018, 12, 31);
 
-    private readonly EventsSilo _silo = new();
+    private readonly EventsSilo _silo = new(cluster);
 
-    private static Actor Canepina => Actor.Municipality("canepina");
+    private string Shelter => _silo.Id("shelter");
 
-    private static Actor Gallese => Actor.Municipality("gallese");
+    private string CanepinaId => _silo.Id("canepina");
 
-    private static Actor NovoMesto => Actor.Municipality("novo-mesto");
+    private string GalleseId => _silo.Id("gallese");
 
-    private static EventDetails Conference(string host = "canepina") => new(
+    private string NovoMestoId => _silo.Id("novo-mesto");
+
+    private string HercegNoviId => _silo.Id("herceg-novi");
+
+    private string LabinId => _silo.Id("labin");
+
+    private Actor Canepina => Actor.Municipality(CanepinaId);
+
+    private Actor Gallese => Actor.Municipality(GalleseId);
+
+    private Actor NovoMesto => Actor.Municipality(NovoMestoId);
+
+    private EventDetails Conference(string? host = null) => new(
         "International conference",
         EventKind.Conference,
-        host,
+        host ?? CanepinaId,
         "Sala consiliare",
         new DateOnly(2017, 10, 12),
         new DateOnly(2017, 10, 16),
         "to exchange good practices on integration");
 
     public Task InitializeAsync() =>
-        _silo.ProjectAsync("shelter", Measure.NetworkOfTowns, ProjectStart, ProjectEnd,
-            ("canepina", "IT"), ("gallese", "IT"), ("novo-mesto", "SI"), ("herceg-novi", "ME"));
+        _silo.ProjectAsync(Shelter, Measure.NetworkOfTowns, ProjectStart, ProjectEnd,
+            (CanepinaId, "IT"), (GalleseId, "IT"), (NovoMestoId, "SI"), (HercegNoviId, "ME"));
 
     public async Task DisposeAsync() => await _silo.DisposeAsync();
 
     [Fact]
     public async Task APartnerRecordsAnEventHostedByAnotherPartner()
     {
-        var created = await _silo.CreateEventAsync("shelter", Conference(host: "canepina"), NovoMesto);
+        var created = await _silo.CreateEventAsync(Shelter, Conference(host: CanepinaId), NovoMesto);
 
         var e = created.Event;
         Assert.StartsWith("ev-", e.Id, StringComparison.Ordinal);
-        Assert.Equal("shelter", e.ProjectId);
+        Assert.Equal(Shelter, e.ProjectId);
         Assert.Equal(Conference(), e.Details);
         Assert.Equal(EventStatus.Confirmed, e.Status);
         Assert.Empty(e.Participation);
@@ -56,7 +69,7 @@ public sealed class EventGrainTests : IAsyncLifetime
     [Fact]
     public async Task TheCoordinatorRecordsAnEvent()
     {
-        var created = await _silo.CreateEventAsync("shelter", Conference(), Actor.Coordinator);
+        var created = await _silo.CreateEventAsync(Shelter, Conference(), Actor.Coordinator);
 
         Assert.Equal(EventStatus.Confirmed, created.Event.Status);
     }
@@ -64,15 +77,15 @@ public sealed class EventGrainTests : IAsyncLifetime
     [Fact]
     public async Task ATownOutsideTheProjectMayNotRecordItsEvents()
     {
-        await _silo.PartnerAsync("labin", "HR");
+        await _silo.PartnerAsync(LabinId, "HR");
 
-        await Assert.ThrowsAsync<ForbiddenException>(() => _silo.CreateEventAsync("shelter", Conference(), Actor.Municipality("labin")));
+        await Assert.ThrowsAsync<ForbiddenException>(() => _silo.CreateEventAsync(Shelter, Conference(), Actor.Municipality(LabinId)));
     }
 
     [Fact]
     public async Task AnEventOfAnUnknownProjectIsNotFound()
     {
-        var error = await Assert.ThrowsAsync<ResourceNotFoundException>(() => _silo.CreateEventAsync("nowhere", Conference(), Actor.Coordinator));
+        var error = await Assert.ThrowsAsync<ResourceNotFoundException>(() => _silo.CreateEventAsync(_silo.Id("nowhere"), Conference(), Actor.Coordinator));
 
         Assert.Equal("project", error.Resource);
     }
@@ -80,9 +93,9 @@ public sealed class EventGrainTests : IAsyncLifetime
     [Fact]
     public async Task TheHostMustBeAPartnerOfTheProject()
     {
-        await _silo.PartnerAsync("labin", "HR");
+        await _silo.PartnerAsync(LabinId, "HR");
 
-        var error = await Assert.ThrowsAsync<DomainValidationException>(() => _silo.CreateEventAsync("shelter", Conference(host: "labin"), Actor.Coordinator));
+        var error = await Assert.ThrowsAsync<DomainValidationException>(() => _silo.CreateEventAsync(Shelter, Conference(host: LabinId), Actor.Coordinator));
 
         Assert.Equal(["host"], error.Errors.Keys);
     }
@@ -93,8 +106,8 @@ public sealed class EventGrainTests : IAsyncLifetime
         var before = Conference() with { StartDate = new DateOnly(2016, 12, 30), EndDate = new DateOnly(2017, 1, 2) };
         var after = Conference() with { StartDate = new DateOnly(2018, 12, 30), EndDate = new DateOnly(2019, 1, 2) };
 
-        var early = await Assert.ThrowsAsync<DomainValidationException>(() => _silo.CreateEventAsync("shelter", before, Canepina));
-        var late = await Assert.ThrowsAsync<DomainValidationException>(() => _silo.CreateEventAsync("shelter", after, Canepina));
+        var early = await Assert.ThrowsAsync<DomainValidationException>(() => _silo.CreateEventAsync(Shelter, before, Canepina));
+        var late = await Assert.ThrowsAsync<DomainValidationException>(() => _silo.CreateEventAsync(Shelter, after, Canepina));
 
         Assert.Equal(["startDate"], early.Errors.Keys);
         Assert.Equal(["endDate"], late.Errors.Keys);
@@ -105,7 +118,7 @@ public sealed class EventGrainTests : IAsyncLifetime
     {
         var reversed = Conference() with { StartDate = new DateOnly(2017, 10, 16), EndDate = new DateOnly(2017, 10, 12) };
 
-        var error = await Assert.ThrowsAsync<DomainValidationException>(() => _silo.CreateEventAsync("shelter", reversed, Canepina));
+        var error = await Assert.ThrowsAsync<DomainValidationException>(() => _silo.CreateEventAsync(Shelter, reversed, Canepina));
 
         Assert.Contains("endDate", error.Errors.Keys);
     }
@@ -115,7 +128,7 @@ public sealed class EventGrainTests : IAsyncLifetime
     {
         Assert.True(_silo.Clock.GetUtcNow().Year >= 2026);
 
-        var created = await _silo.CreateEventAsync("shelter", Conference(), Canepina);
+        var created = await _silo.CreateEventAsync(Shelter, Conference(), Canepina);
 
         Assert.Equal(new DateOnly(2017, 10, 12), created.Event.Details.StartDate);
     }
@@ -124,7 +137,7 @@ public sealed class EventGrainTests : IAsyncLifetime
     public async Task OnlyTheHostOrTheCoordinatorChangesAnEvent()
     {
         // Novo mesto recorded the event, but Canepina hosts it: the creator does not own it.
-        var created = await _silo.CreateEventAsync("shelter", Conference(), NovoMesto);
+        var created = await _silo.CreateEventAsync(Shelter, Conference(), NovoMesto);
         var grain = _silo.Event(created.Event.Id);
 
         await Assert.ThrowsAsync<ForbiddenException>(() => grain.UpdateAsync(Conference() with { Title = "Mine" }, null, NovoMesto));
@@ -140,7 +153,7 @@ public sealed class EventGrainTests : IAsyncLifetime
     [Fact]
     public async Task AnUpdateAtAStaleVersionIsRefusedAndChangesNothing()
     {
-        var created = await _silo.CreateEventAsync("shelter", Conference(), Canepina);
+        var created = await _silo.CreateEventAsync(Shelter, Conference(), Canepina);
         var grain = _silo.Event(created.Event.Id);
         await grain.UpdateAsync(Conference() with { Title = "First" }, created.Version, Canepina);
 
@@ -152,21 +165,21 @@ public sealed class EventGrainTests : IAsyncLifetime
     [Fact]
     public async Task AnUpdateMayHandTheEventToAnotherPartnerButNotToAnOutsider()
     {
-        await _silo.PartnerAsync("labin", "HR");
-        var created = await _silo.CreateEventAsync("shelter", Conference(), Canepina);
+        await _silo.PartnerAsync(LabinId, "HR");
+        var created = await _silo.CreateEventAsync(Shelter, Conference(), Canepina);
         var grain = _silo.Event(created.Event.Id);
 
-        await Assert.ThrowsAsync<DomainValidationException>(() => grain.UpdateAsync(Conference(host: "labin"), null, Canepina));
-        var moved = await grain.UpdateAsync(Conference(host: "gallese"), null, Canepina);
+        await Assert.ThrowsAsync<DomainValidationException>(() => grain.UpdateAsync(Conference(host: LabinId), null, Canepina));
+        var moved = await grain.UpdateAsync(Conference(host: GalleseId), null, Canepina);
 
-        Assert.Equal("gallese", moved.Event.Details.Host);
+        Assert.Equal(GalleseId, moved.Event.Details.Host);
         await Assert.ThrowsAsync<ForbiddenException>(() => grain.UpdateAsync(Conference(), null, Canepina));
     }
 
     [Fact]
     public async Task ACancelledEventCannotChangeGetParticipationOrBeCancelledAgain()
     {
-        var created = await _silo.CreateEventAsync("shelter", Conference(), Canepina);
+        var created = await _silo.CreateEventAsync(Shelter, Conference(), Canepina);
         var grain = _silo.Event(created.Event.Id);
 
         var cancelled = await grain.CancelAsync("Flooding in the region", null, Canepina);
@@ -175,24 +188,24 @@ public sealed class EventGrainTests : IAsyncLifetime
         Assert.Equal(_silo.Clock.GetUtcNow(), cancelled.Event.CancelledAt);
         Assert.Equal("Flooding in the region", cancelled.Event.CancellationReason);
         await Assert.ThrowsAsync<ConflictException>(() => grain.UpdateAsync(Conference(), null, Canepina));
-        await Assert.ThrowsAsync<ConflictException>(() => grain.RecordParticipationAsync("gallese", 10, null, Gallese));
+        await Assert.ThrowsAsync<ConflictException>(() => grain.RecordParticipationAsync(GalleseId, 10, null, Gallese));
         await Assert.ThrowsAsync<ConflictException>(() => grain.CancelAsync(null, null, Actor.Coordinator));
     }
 
     [Fact]
     public async Task ATownItsHostAndTheCoordinatorRecordItsParticipationButNoOtherPartner()
     {
-        var created = await _silo.CreateEventAsync("shelter", Conference(), Canepina);
+        var created = await _silo.CreateEventAsync(Shelter, Conference(), Canepina);
         var grain = _silo.Event(created.Event.Id);
 
-        await grain.RecordParticipationAsync("gallese", 25, null, Gallese);
-        await grain.RecordParticipationAsync("novo-mesto", 12, null, Canepina);
-        await grain.RecordParticipationAsync("canepina", 40, null, Actor.Coordinator);
-        await Assert.ThrowsAsync<ForbiddenException>(() => grain.RecordParticipationAsync("herceg-novi", 12, null, NovoMesto));
+        await grain.RecordParticipationAsync(GalleseId, 25, null, Gallese);
+        await grain.RecordParticipationAsync(NovoMestoId, 12, null, Canepina);
+        await grain.RecordParticipationAsync(CanepinaId, 40, null, Actor.Coordinator);
+        await Assert.ThrowsAsync<ForbiddenException>(() => grain.RecordParticipationAsync(HercegNoviId, 12, null, NovoMesto));
 
         var participation = (await grain.GetAsync())!.Event.Participation;
         Assert.Equal(
-            [("canepina", 40, "coordinator"), ("gallese", 25, "gallese"), ("novo-mesto", 12, "canepina")],
+            [(CanepinaId, 40, "coordinator"), (GalleseId, 25, GalleseId), (NovoMestoId, 12, CanepinaId)],
             participation.Select(p => (p.MunicipalityId, p.Participants, p.RecordedBy)));
     }
 
@@ -202,10 +215,10 @@ public sealed class EventGrainTests : IAsyncLifetime
     [InlineData(int.MaxValue)]
     public async Task NegativeOrAbsurdNumbersOfParticipantsAreRefused(int participants)
     {
-        var created = await _silo.CreateEventAsync("shelter", Conference(), Canepina);
+        var created = await _silo.CreateEventAsync(Shelter, Conference(), Canepina);
 
         var error = await Assert.ThrowsAsync<DomainValidationException>(
-            () => _silo.Event(created.Event.Id).RecordParticipationAsync("gallese", participants, null, Gallese));
+            () => _silo.Event(created.Event.Id).RecordParticipationAsync(GalleseId, participants, null, Gallese));
 
         Assert.Equal(["participants"], error.Errors.Keys);
     }
@@ -215,9 +228,9 @@ public sealed class EventGrainTests : IAsyncLifetime
     [InlineData(EventGrain.MaxParticipants)]
     public async Task ZeroAndTheLargestDelegationAreAccepted(int participants)
     {
-        var created = await _silo.CreateEventAsync("shelter", Conference(), Canepina);
+        var created = await _silo.CreateEventAsync(Shelter, Conference(), Canepina);
 
-        var recorded = await _silo.Event(created.Event.Id).RecordParticipationAsync("gallese", participants, null, Gallese);
+        var recorded = await _silo.Event(created.Event.Id).RecordParticipationAsync(GalleseId, participants, null, Gallese);
 
         Assert.Equal(participants, Assert.Single(recorded.Event.Participation).Participants);
     }
@@ -225,65 +238,65 @@ public sealed class EventGrainTests : IAsyncLifetime
     [Fact]
     public async Task OnlyAPartnerOfTheProjectCanHaveParticipation()
     {
-        await _silo.PartnerAsync("labin", "HR");
-        var created = await _silo.CreateEventAsync("shelter", Conference(), Canepina);
+        await _silo.PartnerAsync(LabinId, "HR");
+        var created = await _silo.CreateEventAsync(Shelter, Conference(), Canepina);
 
         var error = await Assert.ThrowsAsync<ResourceNotFoundException>(
-            () => _silo.Event(created.Event.Id).RecordParticipationAsync("labin", 5, null, Actor.Coordinator));
+            () => _silo.Event(created.Event.Id).RecordParticipationAsync(LabinId, 5, null, Actor.Coordinator));
 
-        Assert.Equal("labin", error.Id);
+        Assert.Equal(LabinId, error.Id);
     }
 
     [Fact]
     public async Task RecordingTheSameNumberAgainChangesNothing()
     {
-        var created = await _silo.CreateEventAsync("shelter", Conference(), Canepina);
+        var created = await _silo.CreateEventAsync(Shelter, Conference(), Canepina);
         var grain = _silo.Event(created.Event.Id);
-        var first = await grain.RecordParticipationAsync("gallese", 25, null, Gallese);
+        var first = await grain.RecordParticipationAsync(GalleseId, 25, null, Gallese);
 
-        var again = await grain.RecordParticipationAsync("gallese", 25, first.Version, Canepina);
+        var again = await grain.RecordParticipationAsync(GalleseId, 25, first.Version, Canepina);
 
         Assert.Equal(first.Version, again.Version);
-        Assert.Equal("gallese", Assert.Single(again.Event.Participation).RecordedBy);
+        Assert.Equal(GalleseId, Assert.Single(again.Event.Participation).RecordedBy);
     }
 
     [Fact]
     public async Task ParticipationAtAStaleVersionIsRefused()
     {
-        var created = await _silo.CreateEventAsync("shelter", Conference(), Canepina);
+        var created = await _silo.CreateEventAsync(Shelter, Conference(), Canepina);
         var grain = _silo.Event(created.Event.Id);
-        await grain.RecordParticipationAsync("gallese", 25, created.Version, Gallese);
+        await grain.RecordParticipationAsync(GalleseId, 25, created.Version, Gallese);
 
-        await Assert.ThrowsAsync<PreconditionFailedException>(() => grain.RecordParticipationAsync("novo-mesto", 12, created.Version, NovoMesto));
+        await Assert.ThrowsAsync<PreconditionFailedException>(() => grain.RecordParticipationAsync(NovoMestoId, 12, created.Version, NovoMesto));
     }
 
     [Fact]
     public async Task AFormerPartnerKeepsItsParticipationAndMayCorrectIt()
     {
-        var created = await _silo.CreateEventAsync("shelter", Conference(), Canepina);
+        var created = await _silo.CreateEventAsync(Shelter, Conference(), Canepina);
         var grain = _silo.Event(created.Event.Id);
-        await grain.RecordParticipationAsync("herceg-novi", 12, null, Actor.Municipality("herceg-novi"));
-        await _silo.Grains.GetGrain<IProjectGrain>("shelter").RemovePartnerAsync("herceg-novi", Actor.Coordinator);
+        await grain.RecordParticipationAsync(HercegNoviId, 12, null, Actor.Municipality(HercegNoviId));
+        await _silo.Grains.GetGrain<IProjectGrain>(Shelter).RemovePartnerAsync(HercegNoviId, Actor.Coordinator);
 
-        var corrected = await grain.RecordParticipationAsync("herceg-novi", 14, null, Actor.Municipality("herceg-novi"));
+        var corrected = await grain.RecordParticipationAsync(HercegNoviId, 14, null, Actor.Municipality(HercegNoviId));
 
         Assert.Equal(14, Assert.Single(corrected.Event.Participation).Participants);
-        var calendar = await _silo.Index.MunicipalityEventsAsync("herceg-novi");
+        var calendar = await _silo.Index.MunicipalityEventsAsync(HercegNoviId);
         Assert.Equal([created.Event.Id], calendar.Select(e => e.Id));
     }
 
     [Fact]
     public async Task TheProjectListsItsEventsInDateOrderFromTheIndex()
     {
-        var late = await _silo.CreateEventAsync("shelter", Conference(), Canepina);
-        var early = await _silo.CreateEventAsync("shelter", Conference("gallese") with
+        var late = await _silo.CreateEventAsync(Shelter, Conference(), Canepina);
+        var early = await _silo.CreateEventAsync(Shelter, Conference(GalleseId) with
         {
             Title = "Local event", Kind = EventKind.LocalEvent, StartDate = new DateOnly(2017, 3, 4), EndDate = new DateOnly(2017, 3, 4),
         }, Gallese);
         await _silo.Event(early.Event.Id).CancelAsync(null, null, Gallese);
 
-        var all = await _silo.Index.ProjectEventsAsync("shelter");
-        var standing = await _silo.Index.ProjectEventsAsync("shelter", includeCancelled: false);
+        var all = await _silo.Index.ProjectEventsAsync(Shelter);
+        var standing = await _silo.Index.ProjectEventsAsync(Shelter, includeCancelled: false);
 
         Assert.Equal([early.Event.Id, late.Event.Id], all.Select(e => e.Id));
         Assert.Equal(EventStatus.Cancelled, all[0].Status);
@@ -295,18 +308,18 @@ public sealed class EventGrainTests : IAsyncLifetime
     {
         var log = _silo.Grains.GetGrain<IActivityLogGrain>(IActivityLogGrain.Key);
         var before = await log.GetLastSequenceAsync();
-        var created = await _silo.CreateEventAsync("shelter", Conference(), NovoMesto);
+        var created = await _silo.CreateEventAsync(Shelter, Conference(), NovoMesto);
         var grain = _silo.Event(created.Event.Id);
 
         await grain.UpdateAsync(Conference() with { Title = "Conference" }, null, Canepina);
-        await grain.RecordParticipationAsync("novo-mesto", 12, null, NovoMesto);
+        await grain.RecordParticipationAsync(NovoMestoId, 12, null, NovoMesto);
         await grain.CancelAsync(null, null, Actor.Coordinator);
 
         var records = await log.ReadAsync(before, 10);
         Assert.Equal(
             [
-                ("event.created", "novo-mesto"), ("event.updated", "canepina"),
-                ("participation.recorded", "novo-mesto"), ("event.cancelled", "coordinator"),
+                ("event.created", NovoMestoId), ("event.updated", CanepinaId),
+                ("participation.recorded", NovoMestoId), ("event.cancelled", "coordinator"),
             ],
             records.Select(r => (r.Type, r.Actor)));
         Assert.All(records, r => Assert.Equal($"event/{created.Event.Id}", r.Subject));

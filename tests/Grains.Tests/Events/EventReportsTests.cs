@@ -4,25 +4,37 @@ using Collaboration.Grains.Events;
 using Collaboration.Grains.Municipalities;
 using Collaboration.Grains.Projects;
 using Collaboration.Grains.Reporting;
+using Collaboration.Grains.Tests.Support;
 
 namespace Collaboration.Grains.Tests.Events;
 
 /// <summary>How recorded events become the reports' input: current names, English country names, roles.</summary>
-public sealed class EventReportsTests : IAsyncLifetime
+[Collection(GrainCluster.Collection)]
+public sealed class EventReportsTests(GrainCluster cluster) : IAsyncLifetime
 {
-    private readonly EventsSilo _silo = new();
+    private readonly EventsSilo _silo = new(cluster);
     private ProjectSnapshot _project = null!;
 
+    private string Shelter => _silo.Id("shelter");
+
+    private string Canepina => _silo.Id("canepina");
+
+    private string Kelme => _silo.Id("kelme");
+
+    private string NovoMesto => _silo.Id("novo-mesto");
+
+    private string Labin => _silo.Id("labin");
+
     public async Task InitializeAsync() =>
-        _project = await _silo.ProjectAsync("shelter", Measure.NetworkOfTowns, new DateOnly(2017, 1, 1), new DateOnly(2018, 12, 31),
-            ("canepina", "IT"), ("kelme", "LT"), ("novo-mesto", "SI"));
+        _project = await _silo.ProjectAsync(Shelter, Measure.NetworkOfTowns, new DateOnly(2017, 1, 1), new DateOnly(2018, 12, 31),
+            (Canepina, "IT"), (Kelme, "LT"), (NovoMesto, "SI"));
 
     public async Task DisposeAsync() => await _silo.DisposeAsync();
 
     private async Task<string> ConferenceAsync()
     {
-        var created = await _silo.CreateEventAsync("shelter", new EventDetails(
-            "International conference", EventKind.Conference, "canepina", "Sala consiliare",
+        var created = await _silo.CreateEventAsync(Shelter, new EventDetails(
+            "International conference", EventKind.Conference, Canepina, "Sala consiliare",
             new DateOnly(2017, 10, 12), new DateOnly(2017, 10, 16), "to exchange good practices"), Actor.Coordinator);
         return created.Event.Id;
     }
@@ -31,17 +43,17 @@ public sealed class EventReportsTests : IAsyncLifetime
     public async Task TheReportInputCarriesTownsCountriesInEnglishAndWhoIsLocal()
     {
         var id = await ConferenceAsync();
-        await _silo.Event(id).RecordParticipationAsync("canepina", 40, null, Actor.Coordinator);
-        await _silo.Event(id).RecordParticipationAsync("kelme", 9, null, Actor.Coordinator);
+        await _silo.Event(id).RecordParticipationAsync(Canepina, 40, null, Actor.Coordinator);
+        await _silo.Event(id).RecordParticipationAsync(Kelme, 9, null, Actor.Coordinator);
 
         var report = await new EventReports(_silo.Grains, _silo.Index).ProjectAsync(_project);
 
-        Assert.Equal("Project shelter", report.Title);
+        Assert.Equal($"Project {Shelter}", report.Title);
         Assert.Equal((Programme.EuropeForCitizens, Measure.NetworkOfTowns), (report.Programme, report.Measure));
         var e = Assert.Single(report.Events);
-        Assert.Equal((id, "canepina", "Italy", "Sala consiliare"), (e.Id, e.HostTown, e.HostCountry, e.Place));
+        Assert.Equal((id, Canepina, "Italy", "Sala consiliare"), (e.Id, e.HostTown, e.HostCountry, e.Place));
         Assert.Equal(
-            [new ReportParticipation("canepina", "Italy", 40, true), new ReportParticipation("kelme", "Lithuania", 9, false)],
+            [new ReportParticipation(Canepina, "Italy", 40, true), new ReportParticipation(Kelme, "Lithuania", 9, false)],
             e.Participations);
     }
 
@@ -49,9 +61,9 @@ public sealed class EventReportsTests : IAsyncLifetime
     public async Task AReportShowsThePartnersCurrentNames()
     {
         var id = await ConferenceAsync();
-        await _silo.Event(id).RecordParticipationAsync("kelme", 9, null, Actor.Coordinator);
-        await _silo.Grains.GetGrain<IMunicipalityGrain>("kelme").UpdateProfileAsync(
-            new MunicipalityProfile("Kelmė", "LT", PartnerKind.Municipality, null, null, null, [], null), null, Actor.Municipality("kelme"));
+        await _silo.Event(id).RecordParticipationAsync(Kelme, 9, null, Actor.Coordinator);
+        await _silo.Grains.GetGrain<IMunicipalityGrain>(Kelme).UpdateProfileAsync(
+            new MunicipalityProfile("Kelmė", "LT", PartnerKind.Municipality, null, null, null, [], null), null, Actor.Municipality(Kelme));
 
         var report = await new EventReports(_silo.Grains, _silo.Index).ProjectAsync(_project);
 
@@ -63,7 +75,7 @@ public sealed class EventReportsTests : IAsyncLifetime
     public async Task ACancelledEventReachesTheReportsMarkedCancelled()
     {
         var id = await ConferenceAsync();
-        await _silo.Event(id).RecordParticipationAsync("kelme", 9, null, Actor.Coordinator);
+        await _silo.Event(id).RecordParticipationAsync(Kelme, 9, null, Actor.Coordinator);
         await _silo.Event(id).CancelAsync(null, null, Actor.Coordinator);
 
         var report = await new EventReports(_silo.Grains, _silo.Index).ProjectAsync(_project);
@@ -76,10 +88,10 @@ public sealed class EventReportsTests : IAsyncLifetime
     public async Task APartnersCalendarHoldsTheEventsOfItsProjects()
     {
         var id = await ConferenceAsync();
-        await _silo.PartnerAsync("labin", "HR");
+        await _silo.PartnerAsync(Labin, "HR");
 
-        var novoMesto = await new EventReports(_silo.Grains, _silo.Index).MunicipalityEventsAsync("novo-mesto");
-        var labin = await new EventReports(_silo.Grains, _silo.Index).MunicipalityEventsAsync("labin");
+        var novoMesto = await new EventReports(_silo.Grains, _silo.Index).MunicipalityEventsAsync(NovoMesto);
+        var labin = await new EventReports(_silo.Grains, _silo.Index).MunicipalityEventsAsync(Labin);
 
         Assert.Equal([id], novoMesto.Select(e => e.Id));
         Assert.Empty(labin);

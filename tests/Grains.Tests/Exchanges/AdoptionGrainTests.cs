@@ -2,20 +2,28 @@ using Collaboration.Grains.Access;
 using Collaboration.Grains.Errors;
 using Collaboration.Grains.Exchanges;
 using Collaboration.Grains.Tests.Exchanges.Support;
+using Collaboration.Grains.Tests.Support;
 
 namespace Collaboration.Grains.Tests.Exchanges;
 
-public sealed class AdoptionGrainTests : IAsyncLifetime
+[Collection(GrainCluster.Collection)]
+public sealed class AdoptionGrainTests(GrainCluster cluster) : IAsyncLifetime
 {
-    private readonly ExchangeSilo _silo = new();
+    private readonly ExchangeSilo _silo = new(cluster);
+
+    private string NovoMesto => _silo.Id("novo-mesto");
+
+    private string Kelme => _silo.Id("kelme");
+
+    private string Gallese => _silo.Id("gallese");
     private ExchangeRecord _practice = null!;
 
     public async Task InitializeAsync()
     {
-        await _silo.AddMunicipalityAsync("novo-mesto", "SI");
-        await _silo.AddMunicipalityAsync("kelme", "LT");
-        await _silo.AddMunicipalityAsync("gallese", "IT");
-        _practice = await _silo.PostAsync("novo-mesto", title: "Local partnership with NGOs");
+        await _silo.AddMunicipalityAsync(NovoMesto, "SI");
+        await _silo.AddMunicipalityAsync(Kelme, "LT");
+        await _silo.AddMunicipalityAsync(Gallese, "IT");
+        _practice = await _silo.PostAsync(NovoMesto, title: "Local partnership with NGOs");
     }
 
     public async Task DisposeAsync() => await _silo.DisposeAsync();
@@ -24,12 +32,12 @@ public sealed class AdoptionGrainTests : IAsyncLifetime
     public async Task A_town_tracks_its_replication_from_interest_to_implementation_with_a_dated_history()
     {
         var start = _silo.Clock.GetUtcNow();
-        await _silo.AdoptAsync(_practice.Id, "kelme", AdoptionStatus.Interested, "Seen at the Canepina conference.");
+        await _silo.AdoptAsync(_practice.Id, Kelme, AdoptionStatus.Interested, "Seen at the Canepina conference.");
         _silo.Clock.Advance(TimeSpan.FromDays(30));
-        await _silo.AdoptAsync(_practice.Id, "kelme", AdoptionStatus.Adapting);
+        await _silo.AdoptAsync(_practice.Id, Kelme, AdoptionStatus.Adapting);
         _silo.Clock.Advance(TimeSpan.FromDays(60));
 
-        var adoption = await _silo.AdoptAsync(_practice.Id, "kelme", AdoptionStatus.Implemented, "Charter signed with four NGOs.");
+        var adoption = await _silo.AdoptAsync(_practice.Id, Kelme, AdoptionStatus.Implemented, "Charter signed with four NGOs.");
 
         Assert.Equal(AdoptionStatus.Implemented, adoption.Status);
         Assert.Equal("Charter signed with four NGOs.", adoption.Note);
@@ -42,26 +50,26 @@ public sealed class AdoptionGrainTests : IAsyncLifetime
                 new AdoptionHistoryEntry(AdoptionStatus.Implemented, "Charter signed with four NGOs.", start.AddDays(90)),
             ],
             adoption.History);
-        Assert.Equal(new ExchangeReference(_practice.Id, ExchangeKind.GoodPractice, "Local partnership with NGOs", "novo-mesto", "SI"), adoption.Exchange);
+        Assert.Equal(new ExchangeReference(_practice.Id, ExchangeKind.GoodPractice, "Local partnership with NGOs", NovoMesto, "SI"), adoption.Exchange);
     }
 
     [Fact]
     public async Task The_author_cannot_adopt_its_own_exchange()
     {
-        var error = await Assert.ThrowsAsync<ConflictException>(() => _silo.AdoptAsync(_practice.Id, "novo-mesto", AdoptionStatus.Interested));
+        var error = await Assert.ThrowsAsync<ConflictException>(() => _silo.AdoptAsync(_practice.Id, NovoMesto, AdoptionStatus.Interested));
 
         Assert.Contains("own", error.Message, StringComparison.Ordinal);
-        Assert.Null(await _silo.Grains.GetGrain<IAdoptionGrain>(ExchangeIds.AdoptionKey(_practice.Id, "novo-mesto")).GetAsync());
+        Assert.Null(await _silo.Grains.GetGrain<IAdoptionGrain>(ExchangeIds.AdoptionKey(_practice.Id, NovoMesto)).GetAsync());
     }
 
     [Fact]
     public async Task Only_the_adopting_town_sets_its_status()
     {
-        await _silo.AdoptAsync(_practice.Id, "kelme", AdoptionStatus.Interested);
-        var kelmes = _silo.Grains.GetGrain<IAdoptionGrain>(ExchangeIds.AdoptionKey(_practice.Id, "kelme"));
+        await _silo.AdoptAsync(_practice.Id, Kelme, AdoptionStatus.Interested);
+        var kelmes = _silo.Grains.GetGrain<IAdoptionGrain>(ExchangeIds.AdoptionKey(_practice.Id, Kelme));
 
-        await Assert.ThrowsAsync<ForbiddenException>(() => kelmes.SetStatusAsync(Actor.Municipality("gallese"), AdoptionStatus.Abandoned, null));
-        await Assert.ThrowsAsync<ForbiddenException>(() => kelmes.SetStatusAsync(Actor.Municipality("novo-mesto"), AdoptionStatus.Abandoned, null));
+        await Assert.ThrowsAsync<ForbiddenException>(() => kelmes.SetStatusAsync(Actor.Municipality(Gallese), AdoptionStatus.Abandoned, null));
+        await Assert.ThrowsAsync<ForbiddenException>(() => kelmes.SetStatusAsync(Actor.Municipality(NovoMesto), AdoptionStatus.Abandoned, null));
         await Assert.ThrowsAsync<ForbiddenException>(() => kelmes.SetStatusAsync(Actor.Coordinator, AdoptionStatus.Abandoned, null));
 
         Assert.Equal(AdoptionStatus.Interested, (await kelmes.GetAsync())!.Adoption.Status);
@@ -70,12 +78,12 @@ public sealed class AdoptionGrainTests : IAsyncLifetime
     [Fact]
     public async Task A_refused_move_changes_nothing()
     {
-        await _silo.AdoptAsync(_practice.Id, "kelme", AdoptionStatus.Implemented, "Running since March.");
+        await _silo.AdoptAsync(_practice.Id, Kelme, AdoptionStatus.Implemented, "Running since March.");
 
-        var error = await Assert.ThrowsAsync<ConflictException>(() => _silo.AdoptAsync(_practice.Id, "kelme", AdoptionStatus.Interested));
+        var error = await Assert.ThrowsAsync<ConflictException>(() => _silo.AdoptAsync(_practice.Id, Kelme, AdoptionStatus.Interested));
 
         Assert.Contains("back", error.Message, StringComparison.Ordinal);
-        var adoption = (await _silo.Grains.GetGrain<IAdoptionGrain>(ExchangeIds.AdoptionKey(_practice.Id, "kelme")).GetAsync())!.Adoption;
+        var adoption = (await _silo.Grains.GetGrain<IAdoptionGrain>(ExchangeIds.AdoptionKey(_practice.Id, Kelme)).GetAsync())!.Adoption;
         Assert.Equal(AdoptionStatus.Implemented, adoption.Status);
         Assert.Single(adoption.History);
     }
@@ -83,10 +91,10 @@ public sealed class AdoptionGrainTests : IAsyncLifetime
     [Fact]
     public async Task The_same_status_again_records_a_new_note()
     {
-        await _silo.AdoptAsync(_practice.Id, "kelme", AdoptionStatus.Adapting, "Translating the charter.");
+        await _silo.AdoptAsync(_practice.Id, Kelme, AdoptionStatus.Adapting, "Translating the charter.");
         _silo.Clock.Advance(TimeSpan.FromDays(7));
 
-        var adoption = await _silo.AdoptAsync(_practice.Id, "kelme", AdoptionStatus.Adapting, "Two NGOs on board.");
+        var adoption = await _silo.AdoptAsync(_practice.Id, Kelme, AdoptionStatus.Adapting, "Two NGOs on board.");
 
         Assert.Equal("Two NGOs on board.", adoption.Note);
         Assert.Equal(["Translating the charter.", "Two NGOs on board."], adoption.History.Select(h => h.Note));
@@ -95,11 +103,11 @@ public sealed class AdoptionGrainTests : IAsyncLifetime
     [Fact]
     public async Task An_abandoned_replication_can_be_revived_as_interested()
     {
-        await _silo.AdoptAsync(_practice.Id, "kelme", AdoptionStatus.Adapting);
-        await _silo.AdoptAsync(_practice.Id, "kelme", AdoptionStatus.Abandoned, "No budget this year.");
+        await _silo.AdoptAsync(_practice.Id, Kelme, AdoptionStatus.Adapting);
+        await _silo.AdoptAsync(_practice.Id, Kelme, AdoptionStatus.Abandoned, "No budget this year.");
 
-        await Assert.ThrowsAsync<ConflictException>(() => _silo.AdoptAsync(_practice.Id, "kelme", AdoptionStatus.Adapting));
-        var revived = await _silo.AdoptAsync(_practice.Id, "kelme", AdoptionStatus.Interested, "Budget found.");
+        await Assert.ThrowsAsync<ConflictException>(() => _silo.AdoptAsync(_practice.Id, Kelme, AdoptionStatus.Adapting));
+        var revived = await _silo.AdoptAsync(_practice.Id, Kelme, AdoptionStatus.Interested, "Budget found.");
 
         Assert.Equal(
             [AdoptionStatus.Adapting, AdoptionStatus.Abandoned, AdoptionStatus.Interested],
@@ -109,12 +117,12 @@ public sealed class AdoptionGrainTests : IAsyncLifetime
     [Fact]
     public async Task A_change_made_on_a_stale_version_is_refused()
     {
-        var grain = _silo.Grains.GetGrain<IAdoptionGrain>(ExchangeIds.AdoptionKey(_practice.Id, "kelme"));
-        var first = await grain.SetStatusAsync(Actor.Municipality("kelme"), AdoptionStatus.Interested, null);
-        var second = await grain.SetStatusAsync(Actor.Municipality("kelme"), AdoptionStatus.Adapting, null, first.Version);
+        var grain = _silo.Grains.GetGrain<IAdoptionGrain>(ExchangeIds.AdoptionKey(_practice.Id, Kelme));
+        var first = await grain.SetStatusAsync(Actor.Municipality(Kelme), AdoptionStatus.Interested, null);
+        var second = await grain.SetStatusAsync(Actor.Municipality(Kelme), AdoptionStatus.Adapting, null, first.Version);
 
         await Assert.ThrowsAsync<PreconditionFailedException>(
-            () => grain.SetStatusAsync(Actor.Municipality("kelme"), AdoptionStatus.Implemented, null, first.Version));
+            () => grain.SetStatusAsync(Actor.Municipality(Kelme), AdoptionStatus.Implemented, null, first.Version));
 
         Assert.NotEqual(first.Version, second.Version);
         Assert.Equal(second, await grain.GetAsync(), new SnapshotComparer());
@@ -123,25 +131,25 @@ public sealed class AdoptionGrainTests : IAsyncLifetime
     [Fact]
     public async Task A_version_given_for_an_adoption_that_does_not_exist_yet_is_stale()
     {
-        var grain = _silo.Grains.GetGrain<IAdoptionGrain>(ExchangeIds.AdoptionKey(_practice.Id, "kelme"));
+        var grain = _silo.Grains.GetGrain<IAdoptionGrain>(ExchangeIds.AdoptionKey(_practice.Id, Kelme));
 
         await Assert.ThrowsAsync<PreconditionFailedException>(
-            () => grain.SetStatusAsync(Actor.Municipality("kelme"), AdoptionStatus.Interested, null, "42"));
+            () => grain.SetStatusAsync(Actor.Municipality(Kelme), AdoptionStatus.Interested, null, "42"));
         Assert.Null(await grain.GetAsync());
     }
 
     [Fact]
     public async Task An_adoption_cannot_start_as_abandoned()
     {
-        await Assert.ThrowsAsync<ConflictException>(() => _silo.AdoptAsync(_practice.Id, "kelme", AdoptionStatus.Abandoned));
+        await Assert.ThrowsAsync<ConflictException>(() => _silo.AdoptAsync(_practice.Id, Kelme, AdoptionStatus.Abandoned));
     }
 
     [Fact]
     public async Task A_question_is_not_adopted()
     {
-        var question = await _silo.PostAsync("novo-mesto", kind: ExchangeKind.Question, title: "How do you fund NGOs?");
+        var question = await _silo.PostAsync(NovoMesto, kind: ExchangeKind.Question, title: "How do you fund NGOs?");
 
-        await Assert.ThrowsAsync<ConflictException>(() => _silo.AdoptAsync(question.Id, "kelme", AdoptionStatus.Interested));
+        await Assert.ThrowsAsync<ConflictException>(() => _silo.AdoptAsync(question.Id, Kelme, AdoptionStatus.Interested));
     }
 
     [Theory]
@@ -149,19 +157,19 @@ public sealed class AdoptionGrainTests : IAsyncLifetime
     [InlineData("not-an-exchange")]
     public async Task An_adoption_of_an_unknown_exchange_is_not_found(string exchangeId)
     {
-        await Assert.ThrowsAsync<ResourceNotFoundException>(() => _silo.AdoptAsync(exchangeId, "kelme", AdoptionStatus.Interested));
+        await Assert.ThrowsAsync<ResourceNotFoundException>(() => _silo.AdoptAsync(exchangeId, Kelme, AdoptionStatus.Interested));
     }
 
     [Fact]
     public async Task Every_change_of_status_is_recorded_in_the_network_activity()
     {
-        await _silo.AdoptAsync(_practice.Id, "kelme", AdoptionStatus.Interested);
-        await _silo.AdoptAsync(_practice.Id, "kelme", AdoptionStatus.Adapting);
+        await _silo.AdoptAsync(_practice.Id, Kelme, AdoptionStatus.Interested);
+        await _silo.AdoptAsync(_practice.Id, Kelme, AdoptionStatus.Adapting);
 
         var changes = (await _silo.ActivityAsync()).Where(a => a.Type == "adoption.changed").ToList();
 
         Assert.Equal(2, changes.Count);
-        Assert.All(changes, c => Assert.Equal("kelme", c.Actor));
+        Assert.All(changes, c => Assert.Equal(Kelme, c.Actor));
         Assert.All(changes, c => Assert.Equal($"exchange/{_practice.Id}", c.Subject));
         Assert.EndsWith("adapting", changes[1].Summary, StringComparison.Ordinal);
     }
@@ -172,10 +180,10 @@ public sealed class AdoptionGrainTests : IAsyncLifetime
         for (var i = 0; i < ExchangeLimits.AdoptionHistoryCap + 3; i++)
         {
             _silo.Clock.Advance(TimeSpan.FromMinutes(1));
-            await _silo.AdoptAsync(_practice.Id, "kelme", AdoptionStatus.Interested, $"note {i}");
+            await _silo.AdoptAsync(_practice.Id, Kelme, AdoptionStatus.Interested, $"note {i}");
         }
 
-        var adoption = (await _silo.Grains.GetGrain<IAdoptionGrain>(ExchangeIds.AdoptionKey(_practice.Id, "kelme")).GetAsync())!.Adoption;
+        var adoption = (await _silo.Grains.GetGrain<IAdoptionGrain>(ExchangeIds.AdoptionKey(_practice.Id, Kelme)).GetAsync())!.Adoption;
 
         Assert.Equal(ExchangeLimits.AdoptionHistoryCap, adoption.History.Count);
         Assert.Equal("note 3", adoption.History[0].Note);

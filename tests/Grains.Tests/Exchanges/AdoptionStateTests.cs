@@ -1,6 +1,4 @@
 using Collaboration.Grains.Exchanges;
-using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
 using Collaboration.Grains.Indexing;
 
 namespace Collaboration.Grains.Tests.Exchanges;
@@ -8,7 +6,7 @@ namespace Collaboration.Grains.Tests.Exchanges;
 public sealed class AdoptionStateTests
 {
     private static readonly DateTimeOffset Start = new(2018, 3, 1, 8, 0, 0, TimeSpan.Zero);
-    private static readonly GrainId Grain = new("exchange-adoption", "ex-1~kelme");
+    private const string Key = "ex-1~kelme";
 
     private static AdoptionState Adoption() => new()
     {
@@ -19,7 +17,7 @@ public sealed class AdoptionStateTests
     [Fact]
     public void An_adoption_without_a_status_publishes_nothing()
     {
-        Assert.Empty(Adoption().GetIndexEntries(Grain));
+        Assert.Empty(Adoption().GetIndexEntries(Key));
         Assert.Null(Adoption().ToRecord());
     }
 
@@ -82,7 +80,7 @@ public sealed class AdoptionStateTests
         adoption.Record(AdoptionStatus.Interested, null, Start);
         adoption.Record(AdoptionStatus.Implemented, null, Start.AddDays(90));
 
-        var entry = Assert.Single(adoption.GetIndexEntries(Grain));
+        var entry = Assert.Single(adoption.GetIndexEntries(Key));
 
         Assert.Equal(ExchangeIndex.Adoptions, entry.Index);
         Assert.Equal("ex-1~kelme", entry.DocumentId);

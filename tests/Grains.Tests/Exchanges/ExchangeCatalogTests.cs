@@ -1,20 +1,34 @@
 using Collaboration.Grains.Errors;
 using Collaboration.Grains.Exchanges;
 using Collaboration.Grains.Tests.Exchanges.Support;
+using Collaboration.Grains.Tests.Support;
 
 namespace Collaboration.Grains.Tests.Exchanges;
 
-public sealed class ExchangeCatalogTests : IAsyncLifetime
+[Collection(GrainCluster.Collection)]
+public sealed class ExchangeCatalogTests(GrainCluster cluster) : IAsyncLifetime
 {
-    private readonly ExchangeSilo _silo = new();
+    private readonly ExchangeSilo _silo = new(cluster);
+
+    private string NovoMesto => _silo.Id("novo-mesto");
+
+    private string Canepina => _silo.Id("canepina");
+
+    private string Gallese => _silo.Id("gallese");
+
+    private string Kelme => _silo.Id("kelme");
+
+    private string Shelter => _silo.Id("shelter");
+
+    private string Atlantis => _silo.Id("atlantis");
 
     public async Task InitializeAsync()
     {
-        await _silo.AddMunicipalityAsync("novo-mesto", "SI");
-        await _silo.AddMunicipalityAsync("canepina", "IT");
-        await _silo.AddMunicipalityAsync("gallese", "IT");
-        await _silo.AddMunicipalityAsync("kelme", "LT");
-        await _silo.AddProjectAsync("shelter", "canepina", "gallese", "novo-mesto", "kelme");
+        await _silo.AddMunicipalityAsync(NovoMesto, "SI");
+        await _silo.AddMunicipalityAsync(Canepina, "IT");
+        await _silo.AddMunicipalityAsync(Gallese, "IT");
+        await _silo.AddMunicipalityAsync(Kelme, "LT");
+        await _silo.AddProjectAsync(Shelter, Canepina, Gallese, NovoMesto, Kelme);
     }
 
     public async Task DisposeAsync() => await _silo.DisposeAsync();
@@ -37,9 +51,9 @@ public sealed class ExchangeCatalogTests : IAsyncLifetime
     [Fact]
     public async Task Exchanges_are_listed_newest_first_without_their_bodies()
     {
-        await PostAsync("canepina", "First");
-        await PostAsync("kelme", "Second");
-        var third = await PostAsync("novo-mesto", "Third", body: "A long body");
+        await PostAsync(Canepina, "First");
+        await PostAsync(Kelme, "Second");
+        var third = await PostAsync(NovoMesto, "Third", body: "A long body");
 
         var page = await _silo.Catalog.SearchAsync(new ExchangeFilter());
 
@@ -51,26 +65,26 @@ public sealed class ExchangeCatalogTests : IAsyncLifetime
     [Fact]
     public async Task Each_filter_narrows_the_list_and_filters_combine()
     {
-        await PostAsync("canepina", "Hosting families", themes: ["Integration", "housing"], projectId: "shelter");
-        await PostAsync("gallese", "Volunteer desk", kind: ExchangeKind.LessonLearned, themes: ["volunteering"]);
-        await PostAsync("novo-mesto", "NGO charter", themes: ["integration"], projectId: "shelter");
-        await PostAsync("kelme", "Who funds NGOs?", kind: ExchangeKind.Question, themes: ["funding"]);
+        await PostAsync(Canepina, "Hosting families", themes: ["Integration", "housing"], projectId: Shelter);
+        await PostAsync(Gallese, "Volunteer desk", kind: ExchangeKind.LessonLearned, themes: ["volunteering"]);
+        await PostAsync(NovoMesto, "NGO charter", themes: ["integration"], projectId: Shelter);
+        await PostAsync(Kelme, "Who funds NGOs?", kind: ExchangeKind.Question, themes: ["funding"]);
 
         Assert.Equal(["NGO charter", "Hosting families"], await TitlesAsync(new ExchangeFilter(Theme: "INTEGRATION")));
         Assert.Equal(["Volunteer desk", "Hosting families"], await TitlesAsync(new ExchangeFilter(Country: "it")));
-        Assert.Equal(["Volunteer desk"], await TitlesAsync(new ExchangeFilter(Author: "gallese")));
-        Assert.Equal(["NGO charter", "Hosting families"], await TitlesAsync(new ExchangeFilter(ProjectId: "shelter")));
+        Assert.Equal(["Volunteer desk"], await TitlesAsync(new ExchangeFilter(Author: Gallese)));
+        Assert.Equal(["NGO charter", "Hosting families"], await TitlesAsync(new ExchangeFilter(ProjectId: Shelter)));
         Assert.Equal(["Who funds NGOs?"], await TitlesAsync(new ExchangeFilter(Kind: "question")));
         Assert.Equal(["Hosting families"], await TitlesAsync(new ExchangeFilter(Theme: "integration", Country: "IT")));
-        Assert.Empty(await TitlesAsync(new ExchangeFilter(Author: "kelme", Kind: "goodPractice")));
+        Assert.Empty(await TitlesAsync(new ExchangeFilter(Author: Kelme, Kind: "goodPractice")));
     }
 
     [Fact]
     public async Task Search_finds_every_word_in_title_summary_or_body_ignoring_case_the_last_word_also_as_a_prefix()
     {
-        await PostAsync("kelme", "Youth centre", body: "Volunteers meet every Thursday.");
-        await PostAsync("canepina", "Accoglienza diffusa", body: "Famiglie ospitano rifugiati.");
-        await PostAsync("novo-mesto", "NGO charter");
+        await PostAsync(Kelme, "Youth centre", body: "Volunteers meet every Thursday.");
+        await PostAsync(Canepina, "Accoglienza diffusa", body: "Famiglie ospitano rifugiati.");
+        await PostAsync(NovoMesto, "NGO charter");
 
         Assert.Equal(["Youth centre"], await TitlesAsync(new ExchangeFilter(Q: "THURSDAY volunteers")));
         Assert.Equal(["Accoglienza diffusa"], await TitlesAsync(new ExchangeFilter(Q: "rifug")));
@@ -82,8 +96,8 @@ public sealed class ExchangeCatalogTests : IAsyncLifetime
     [Fact]
     public async Task Search_ignores_diacritics_in_the_text_and_in_the_query()
     {
-        await PostAsync("kelme", "Kelmė youth centre");
-        await PostAsync("canepina", "Accoglienza diffusa", body: "Integración local de refugiados.");
+        await PostAsync(Kelme, "Kelmė youth centre");
+        await PostAsync(Canepina, "Accoglienza diffusa", body: "Integración local de refugiados.");
 
         Assert.Equal(["Kelmė youth centre"], await TitlesAsync(new ExchangeFilter(Q: "kelme")));
         Assert.Equal(["Kelmė youth centre"], await TitlesAsync(new ExchangeFilter(Q: "KELMĖ")));
@@ -98,7 +112,7 @@ public sealed class ExchangeCatalogTests : IAsyncLifetime
     [InlineData("youth\" OR \"x")]
     public async Task Hostile_search_text_is_only_words_that_must_all_occur(string q)
     {
-        await PostAsync("kelme", "Youth centre");
+        await PostAsync(Kelme, "Youth centre");
 
         var titles = await TitlesAsync(new ExchangeFilter(Q: q));
 
@@ -113,8 +127,8 @@ public sealed class ExchangeCatalogTests : IAsyncLifetime
     [InlineData("-youth +centre")]
     public async Task Operators_and_quotes_separate_words_instead_of_being_obeyed(string q)
     {
-        await PostAsync("kelme", "Youth centre");
-        await PostAsync("gallese", "Volunteer desk");
+        await PostAsync(Kelme, "Youth centre");
+        await PostAsync(Gallese, "Volunteer desk");
 
         Assert.Equal(["Youth centre"], await TitlesAsync(new ExchangeFilter(Q: q)));
     }
@@ -125,13 +139,13 @@ public sealed class ExchangeCatalogTests : IAsyncLifetime
         var expected = new List<string>();
         for (var i = 0; i < 23; i++)
         {
-            expected.Add((await PostAsync(i % 2 == 0 ? "kelme" : "canepina", $"Practice {i}")).Id);
+            expected.Add((await PostAsync(i % 2 == 0 ? Kelme : Canepina, $"Practice {i}")).Id);
         }
 
         // Several posts in the same tick: the id breaks the tie.
         for (var i = 0; i < 4; i++)
         {
-            expected.Add((await _silo.PostAsync("gallese", $"Same tick {i}")).Id);
+            expected.Add((await _silo.PostAsync(Gallese, $"Same tick {i}")).Id);
         }
 
         var seen = new List<string>();
@@ -145,8 +159,8 @@ public sealed class ExchangeCatalogTests : IAsyncLifetime
             pages++;
 
             // New exchanges arrive between pages, some in the very tick of the last one seen.
-            await PostAsync("novo-mesto", $"Arrived during page {pages}");
-            await _silo.PostAsync("kelme", $"Arrived in the same tick during page {pages}");
+            await PostAsync(NovoMesto, $"Arrived during page {pages}");
+            await _silo.PostAsync(Kelme, $"Arrived in the same tick during page {pages}");
         }
         while (cursor is not null);
 
@@ -160,14 +174,14 @@ public sealed class ExchangeCatalogTests : IAsyncLifetime
     {
         for (var i = 0; i < 12; i++)
         {
-            await PostAsync(i % 3 == 0 ? "kelme" : "gallese", $"Item {i}", themes: [i % 2 == 0 ? "culture" : "tourism"]);
+            await PostAsync(i % 3 == 0 ? Kelme : Gallese, $"Item {i}", themes: [i % 2 == 0 ? "culture" : "tourism"]);
         }
 
         var seen = new List<string>();
         string? cursor = null;
         do
         {
-            var page = await _silo.Catalog.SearchAsync(new ExchangeFilter(Theme: "culture", Author: "gallese"), limit: 2, cursor: cursor);
+            var page = await _silo.Catalog.SearchAsync(new ExchangeFilter(Theme: "culture", Author: Gallese), limit: 2, cursor: cursor);
             seen.AddRange(page.Items.Select(i => i.Title));
             cursor = page.NextCursor;
         }
@@ -188,16 +202,16 @@ public sealed class ExchangeCatalogTests : IAsyncLifetime
     [Fact]
     public async Task The_view_of_an_exchange_assembles_all_its_replies_and_adoptions_across_index_pages()
     {
-        var practice = await PostAsync("novo-mesto", "NGO charter");
+        var practice = await PostAsync(NovoMesto, "NGO charter");
         for (var i = 0; i < 130; i++)
         {
             _silo.Clock.Advance(TimeSpan.FromSeconds(1));
-            await _silo.ReplyAsync(practice.Id, i % 2 == 0 ? "kelme" : "gallese", $"Reply {i}");
+            await _silo.ReplyAsync(practice.Id, i % 2 == 0 ? Kelme : Gallese, $"Reply {i}");
         }
 
-        await _silo.AdoptAsync(practice.Id, "kelme", AdoptionStatus.Interested);
+        await _silo.AdoptAsync(practice.Id, Kelme, AdoptionStatus.Interested);
         _silo.Clock.Advance(TimeSpan.FromSeconds(1));
-        await _silo.AdoptAsync(practice.Id, "gallese", AdoptionStatus.Adapting, "Started in May.");
+        await _silo.AdoptAsync(practice.Id, Gallese, AdoptionStatus.Adapting, "Started in May.");
 
         var view = await _silo.Catalog.GetAsync(practice.Id);
 
@@ -205,18 +219,18 @@ public sealed class ExchangeCatalogTests : IAsyncLifetime
         Assert.Equal(practice.Id, view.Exchange.Id);
         Assert.Equal(130, view.ReplyCount);
         Assert.Equal(Enumerable.Range(0, 130).Select(i => $"Reply {i}"), view.Replies.Select(r => r.Body));
-        Assert.Equal(["kelme", "gallese"], view.Adoptions.Select(a => a.MunicipalityId));
+        Assert.Equal([Kelme, Gallese], view.Adoptions.Select(a => a.MunicipalityId));
         Assert.Equal("Started in May.", view.Adoptions[1].Note);
     }
 
     [Fact]
     public async Task The_view_shows_a_bounded_number_of_replies_and_counts_them_all()
     {
-        var practice = await PostAsync("novo-mesto", "Popular practice");
+        var practice = await PostAsync(NovoMesto, "Popular practice");
         for (var i = 0; i < ExchangeLimits.MaxRepliesInView + 2; i++)
         {
             _silo.Clock.Advance(TimeSpan.FromSeconds(1));
-            await _silo.ReplyAsync(practice.Id, "kelme", $"Reply {i}");
+            await _silo.ReplyAsync(practice.Id, Kelme, $"Reply {i}");
         }
 
         var view = await _silo.Catalog.GetAsync(practice.Id);
@@ -229,11 +243,11 @@ public sealed class ExchangeCatalogTests : IAsyncLifetime
     [Fact]
     public async Task Every_reply_can_be_read_page_by_page_oldest_first()
     {
-        var practice = await PostAsync("novo-mesto", "Popular practice");
+        var practice = await PostAsync(NovoMesto, "Popular practice");
         for (var i = 0; i < 7; i++)
         {
             _silo.Clock.Advance(TimeSpan.FromSeconds(1));
-            await _silo.ReplyAsync(practice.Id, "kelme", $"Reply {i}");
+            await _silo.ReplyAsync(practice.Id, Kelme, $"Reply {i}");
         }
 
         var bodies = new List<string>();
@@ -261,16 +275,16 @@ public sealed class ExchangeCatalogTests : IAsyncLifetime
     [Fact]
     public async Task A_partners_own_view_shows_what_it_posted_and_what_it_adopted()
     {
-        var charter = await PostAsync("novo-mesto", "NGO charter");
-        var hosting = await PostAsync("canepina", "Hosting families");
-        var own = await PostAsync("kelme", "Youth centre");
-        await PostAsync("gallese", "Volunteer desk");
+        var charter = await PostAsync(NovoMesto, "NGO charter");
+        var hosting = await PostAsync(Canepina, "Hosting families");
+        var own = await PostAsync(Kelme, "Youth centre");
+        await PostAsync(Gallese, "Volunteer desk");
         _silo.Clock.Advance(TimeSpan.FromMinutes(1));
-        await _silo.AdoptAsync(charter.Id, "kelme", AdoptionStatus.Adapting, "Translating it.");
+        await _silo.AdoptAsync(charter.Id, Kelme, AdoptionStatus.Adapting, "Translating it.");
         _silo.Clock.Advance(TimeSpan.FromMinutes(1));
-        await _silo.AdoptAsync(hosting.Id, "kelme", AdoptionStatus.Interested);
+        await _silo.AdoptAsync(hosting.Id, Kelme, AdoptionStatus.Interested);
 
-        var view = await _silo.Catalog.GetForMunicipalityAsync("kelme");
+        var view = await _silo.Catalog.GetForMunicipalityAsync(Kelme);
 
         Assert.Equal([own.Id], view.Posted.Items.Select(i => i.Id));
         Assert.Equal([hosting.Id, charter.Id], view.Adopted.Items.Select(a => a.Exchange.Id));
@@ -283,13 +297,13 @@ public sealed class ExchangeCatalogTests : IAsyncLifetime
     {
         for (var i = 0; i < 3; i++)
         {
-            await PostAsync("kelme", $"Own {i}");
-            var other = await PostAsync("gallese", $"Other {i}");
-            await _silo.AdoptAsync(other.Id, "kelme", AdoptionStatus.Interested);
+            await PostAsync(Kelme, $"Own {i}");
+            var other = await PostAsync(Gallese, $"Other {i}");
+            await _silo.AdoptAsync(other.Id, Kelme, AdoptionStatus.Interested);
         }
 
-        var first = await _silo.Catalog.GetForMunicipalityAsync("kelme", limit: 2);
-        var second = await _silo.Catalog.GetForMunicipalityAsync("kelme", limit: 2, postedCursor: first.Posted.NextCursor, adoptedCursor: first.Adopted.NextCursor);
+        var first = await _silo.Catalog.GetForMunicipalityAsync(Kelme, limit: 2);
+        var second = await _silo.Catalog.GetForMunicipalityAsync(Kelme, limit: 2, postedCursor: first.Posted.NextCursor, adoptedCursor: first.Adopted.NextCursor);
 
         Assert.Equal(["Own 2", "Own 1", "Own 0"], first.Posted.Items.Concat(second.Posted.Items).Select(i => i.Title));
         Assert.Equal(["Other 2", "Other 1", "Other 0"], first.Adopted.Items.Concat(second.Adopted.Items).Select(a => a.Exchange.Title));
@@ -300,6 +314,6 @@ public sealed class ExchangeCatalogTests : IAsyncLifetime
     [Fact]
     public async Task There_is_no_own_view_of_an_unknown_municipality()
     {
-        await Assert.ThrowsAsync<ResourceNotFoundException>(() => _silo.Catalog.GetForMunicipalityAsync("atlantis"));
+        await Assert.ThrowsAsync<ResourceNotFoundException>(() => _silo.Catalog.GetForMunicipalityAsync(Atlantis));
     }
 }

@@ -3,19 +3,33 @@ using Collaboration.Grains.Errors;
 using Collaboration.Grains.Exchanges;
 using Collaboration.Grains.Projects;
 using Collaboration.Grains.Tests.Exchanges.Support;
+using Collaboration.Grains.Tests.Support;
 
 namespace Collaboration.Grains.Tests.Exchanges;
 
-public sealed class ExchangeGrainTests : IAsyncLifetime
+[Collection(GrainCluster.Collection)]
+public sealed class ExchangeGrainTests(GrainCluster cluster) : IAsyncLifetime
 {
-    private readonly ExchangeSilo _silo = new();
+    private readonly ExchangeSilo _silo = new(cluster);
+
+    private string NovoMesto => _silo.Id("novo-mesto");
+
+    private string Canepina => _silo.Id("canepina");
+
+    private string Shelter => _silo.Id("shelter");
+
+    private string Access => _silo.Id("access");
+
+    private string Atlantis => _silo.Id("atlantis");
+
+    private string NoSuchProject => _silo.Id("no-such-project");
 
     public async Task InitializeAsync()
     {
-        await _silo.AddMunicipalityAsync("novo-mesto", "SI");
-        await _silo.AddMunicipalityAsync("canepina", "IT");
-        await _silo.AddProjectAsync("shelter", "canepina", "novo-mesto");
-        await _silo.AddProjectAsync("access", "canepina");
+        await _silo.AddMunicipalityAsync(NovoMesto, "SI");
+        await _silo.AddMunicipalityAsync(Canepina, "IT");
+        await _silo.AddProjectAsync(Shelter, Canepina, NovoMesto);
+        await _silo.AddProjectAsync(Access, Canepina);
     }
 
     public async Task DisposeAsync() => await _silo.DisposeAsync();
@@ -28,10 +42,10 @@ public sealed class ExchangeGrainTests : IAsyncLifetime
     {
         var id = ExchangeIds.NewExchangeId();
 
-        var posted = await _silo.Grains.GetGrain<IExchangeGrain>(id).PostAsync(Actor.Municipality("novo-mesto"), Draft());
+        var posted = await _silo.Grains.GetGrain<IExchangeGrain>(id).PostAsync(Actor.Municipality(NovoMesto), Draft());
 
         Assert.Equal(id, posted.Id);
-        Assert.Equal("novo-mesto", posted.Author);
+        Assert.Equal(NovoMesto, posted.Author);
         Assert.Equal("SI", posted.AuthorCountry);
         Assert.Equal(_silo.Clock.GetUtcNow(), posted.CreatedAt);
         Assert.Equal(["integration", "ngos"], posted.Themes);
@@ -52,7 +66,7 @@ public sealed class ExchangeGrainTests : IAsyncLifetime
     {
         var grain = _silo.Grains.GetGrain<IExchangeGrain>(ExchangeIds.NewExchangeId());
 
-        await Assert.ThrowsAsync<ForbiddenException>(() => grain.PostAsync(Actor.Municipality("atlantis"), Draft()));
+        await Assert.ThrowsAsync<ForbiddenException>(() => grain.PostAsync(Actor.Municipality(Atlantis), Draft()));
         Assert.Null(await grain.GetAsync());
     }
 
@@ -60,9 +74,9 @@ public sealed class ExchangeGrainTests : IAsyncLifetime
     public async Task A_partner_of_the_project_may_tie_its_exchange_to_it()
     {
         var posted = await _silo.Grains.GetGrain<IExchangeGrain>(ExchangeIds.NewExchangeId())
-            .PostAsync(Actor.Municipality("novo-mesto"), Draft(projectId: "shelter"));
+            .PostAsync(Actor.Municipality(NovoMesto), Draft(projectId: Shelter));
 
-        Assert.Equal("shelter", posted.ProjectId);
+        Assert.Equal(Shelter, posted.ProjectId);
     }
 
     [Fact]
@@ -70,9 +84,9 @@ public sealed class ExchangeGrainTests : IAsyncLifetime
     {
         var grain = _silo.Grains.GetGrain<IExchangeGrain>(ExchangeIds.NewExchangeId());
 
-        var error = await Assert.ThrowsAsync<ForbiddenException>(() => grain.PostAsync(Actor.Municipality("novo-mesto"), Draft("access")));
+        var error = await Assert.ThrowsAsync<ForbiddenException>(() => grain.PostAsync(Actor.Municipality(NovoMesto), Draft(Access)));
 
-        Assert.Contains("access", error.Message, StringComparison.Ordinal);
+        Assert.Contains(Access, error.Message, StringComparison.Ordinal);
         Assert.Null(await grain.GetAsync());
     }
 
@@ -81,7 +95,7 @@ public sealed class ExchangeGrainTests : IAsyncLifetime
     {
         var grain = _silo.Grains.GetGrain<IExchangeGrain>(ExchangeIds.NewExchangeId());
 
-        var error = await Assert.ThrowsAsync<DomainValidationException>(() => grain.PostAsync(Actor.Municipality("novo-mesto"), Draft("no-such-project")));
+        var error = await Assert.ThrowsAsync<DomainValidationException>(() => grain.PostAsync(Actor.Municipality(NovoMesto), Draft(NoSuchProject)));
 
         Assert.Equal(["projectId"], error.Errors.Keys);
         Assert.Null(await grain.GetAsync());
@@ -90,20 +104,20 @@ public sealed class ExchangeGrainTests : IAsyncLifetime
     [Fact]
     public async Task A_town_that_left_the_project_can_no_longer_post_under_it()
     {
-        await _silo.Grains.GetGrain<IProjectGrain>("shelter").RemovePartnerAsync("novo-mesto", Actor.Coordinator);
+        await _silo.Grains.GetGrain<IProjectGrain>(Shelter).RemovePartnerAsync(NovoMesto, Actor.Coordinator);
         var grain = _silo.Grains.GetGrain<IExchangeGrain>(ExchangeIds.NewExchangeId());
 
-        await Assert.ThrowsAsync<ForbiddenException>(() => grain.PostAsync(Actor.Municipality("novo-mesto"), Draft("shelter")));
+        await Assert.ThrowsAsync<ForbiddenException>(() => grain.PostAsync(Actor.Municipality(NovoMesto), Draft(Shelter)));
     }
 
     [Fact]
     public async Task An_id_holds_one_exchange_only()
     {
         var grain = _silo.Grains.GetGrain<IExchangeGrain>(ExchangeIds.NewExchangeId());
-        var first = await grain.PostAsync(Actor.Municipality("novo-mesto"), Draft());
+        var first = await grain.PostAsync(Actor.Municipality(NovoMesto), Draft());
 
-        await Assert.ThrowsAsync<ConflictException>(() => grain.PostAsync(Actor.Municipality("canepina"), Draft()));
-        Assert.Equal("novo-mesto", (await grain.GetAsync())!.Author);
+        await Assert.ThrowsAsync<ConflictException>(() => grain.PostAsync(Actor.Municipality(Canepina), Draft()));
+        Assert.Equal(NovoMesto, (await grain.GetAsync())!.Author);
         Assert.Equal(first.CreatedAt, (await grain.GetAsync())!.CreatedAt);
     }
 
@@ -113,7 +127,7 @@ public sealed class ExchangeGrainTests : IAsyncLifetime
         var grain = _silo.Grains.GetGrain<IExchangeGrain>(ExchangeIds.NewExchangeId());
 
         var error = await Assert.ThrowsAsync<DomainValidationException>(
-            () => grain.PostAsync(Actor.Municipality("novo-mesto"), Draft() with { Title = " ", Themes = [] }));
+            () => grain.PostAsync(Actor.Municipality(NovoMesto), Draft() with { Title = " ", Themes = [] }));
 
         Assert.Equal(["themes", "title"], error.Errors.Keys.Order(StringComparer.Ordinal));
         Assert.Null(await grain.GetAsync());
@@ -122,9 +136,9 @@ public sealed class ExchangeGrainTests : IAsyncLifetime
     [Fact]
     public async Task The_authors_country_is_the_one_it_had_when_it_posted()
     {
-        var posted = await _silo.PostAsync("novo-mesto");
+        var posted = await _silo.PostAsync(NovoMesto);
 
-        await _silo.AddMunicipalityAsync("novo-mesto", "HR");
+        await _silo.AddMunicipalityAsync(NovoMesto, "HR");
 
         Assert.Equal("SI", (await _silo.Grains.GetGrain<IExchangeGrain>(posted.Id).GetAsync())!.AuthorCountry);
     }
@@ -132,12 +146,12 @@ public sealed class ExchangeGrainTests : IAsyncLifetime
     [Fact]
     public async Task Posting_is_recorded_in_the_network_activity()
     {
-        var posted = await _silo.PostAsync("canepina", title: "Hosting families");
+        var posted = await _silo.PostAsync(Canepina, title: "Hosting families");
 
         var entry = Assert.Single(await _silo.ActivityAsync(), a => a.Type.StartsWith("exchange.", StringComparison.Ordinal));
 
         Assert.Equal("exchange.posted", entry.Type);
-        Assert.Equal("canepina", entry.Actor);
+        Assert.Equal(Canepina, entry.Actor);
         Assert.Equal($"exchange/{posted.Id}", entry.Subject);
         Assert.Contains("Hosting families", entry.Summary, StringComparison.Ordinal);
     }
@@ -145,12 +159,13 @@ public sealed class ExchangeGrainTests : IAsyncLifetime
     [Fact]
     public async Task An_exchange_survives_its_activation_being_collected()
     {
-        var posted = await _silo.PostAsync("canepina");
+        var posted = await _silo.PostAsync(Canepina);
+        var grain = _silo.Grains.GetGrain<IExchangeGrain>(posted.Id);
 
-        _silo.Clock.Advance(TimeSpan.FromHours(1));
-        await _silo.Runtime.CollectIdleActivationsAsync();
+        await _silo.Cluster.CollectEverythingAsync();
 
-        Assert.Equal(posted, await _silo.Grains.GetGrain<IExchangeGrain>(posted.Id).GetAsync(), new ExchangeRecordComparer());
+        Assert.False(_silo.Cluster.IsActive(grain));
+        Assert.Equal(posted, await grain.GetAsync(), new ExchangeRecordComparer());
     }
 
     /// <summary>Records hold lists, which records compare by reference; exchanges are equal when their values are.</summary>

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Collaboration.Grains.Exchanges;
-using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
 using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Storage;
 
 namespace Collaboration.Grains.Tests.Exchanges;
 
@@ -28,13 +27,13 @@ public sealed class ExchangeStateTests
     [Fact]
     public void An_unposted_exchange_publishes_nothing()
     {
-        Assert.Empty(new ExchangeState().GetIndexEntries(new GrainId("exchange", "ex-1")));
+        Assert.Empty(new ExchangeState().GetIndexEntries("ex-1"));
     }
 
     [Fact]
     public void A_posted_exchange_publishes_one_document_with_its_filters_as_terms()
     {
-        var entry = Assert.Single(Posted().GetIndexEntries(new GrainId("exchange", "ex-0190f2c6a1b27c3d8e9f0a1b2c3d4e5f")));
+        var entry = Assert.Single(Posted().GetIndexEntries("ex-0190f2c6a1b27c3d8e9f0a1b2c3d4e5f"));
 
         Assert.Equal(ExchangeIndex.Exchanges, entry.Index);
         Assert.Equal("ex-0190f2c6a1b27c3d8e9f0a1b2c3d4e5f", entry.DocumentId);
@@ -54,7 +53,7 @@ public sealed class ExchangeStateTests
     [Fact]
     public void An_exchange_without_a_project_has_no_project_term()
     {
-        var entry = Assert.Single(Posted(projectId: null).GetIndexEntries(new GrainId("exchange", "ex-1")));
+        var entry = Assert.Single(Posted(projectId: null).GetIndexEntries("ex-1"));
 
         Assert.DoesNotContain(entry.Terms, t => t.Field == "project");
     }
@@ -62,7 +61,7 @@ public sealed class ExchangeStateTests
     [Fact]
     public void Title_summary_and_body_are_the_searchable_text()
     {
-        var entry = Assert.Single(Posted().GetIndexEntries(new GrainId("exchange", "ex-1")));
+        var entry = Assert.Single(Posted().GetIndexEntries("ex-1"));
 
         Assert.Equal("Local partnership\nMunicipality and NGOs together\nNovo mesto signs a charter with local NGOs.", entry.Text);
     }
@@ -70,7 +69,7 @@ public sealed class ExchangeStateTests
     [Fact]
     public void The_payload_is_the_list_item_without_the_body()
     {
-        var entry = Assert.Single(Posted().GetIndexEntries(new GrainId("exchange", "ex-1")));
+        var entry = Assert.Single(Posted().GetIndexEntries("ex-1"));
 
         var item = JsonSerializer.Deserialize<ExchangeListItem>(entry.Payload!, GrainStateSerializer.Options);
         Assert.Equal(Posted().ToRecord()!.ToListItem() with { Themes = item!.Themes }, item);

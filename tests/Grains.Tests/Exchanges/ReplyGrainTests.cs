@@ -2,19 +2,25 @@ using Collaboration.Grains.Access;
 using Collaboration.Grains.Errors;
 using Collaboration.Grains.Exchanges;
 using Collaboration.Grains.Tests.Exchanges.Support;
+using Collaboration.Grains.Tests.Support;
 
 namespace Collaboration.Grains.Tests.Exchanges;
 
-public sealed class ReplyGrainTests : IAsyncLifetime
+[Collection(GrainCluster.Collection)]
+public sealed class ReplyGrainTests(GrainCluster cluster) : IAsyncLifetime
 {
-    private readonly ExchangeSilo _silo = new();
+    private readonly ExchangeSilo _silo = new(cluster);
+
+    private string Kelme => _silo.Id("kelme");
+
+    private string HercegNovi => _silo.Id("herceg-novi");
     private ExchangeRecord _question = null!;
 
     public async Task InitializeAsync()
     {
-        await _silo.AddMunicipalityAsync("kelme", "LT");
-        await _silo.AddMunicipalityAsync("herceg-novi", "ME");
-        _question = await _silo.PostAsync("kelme", kind: ExchangeKind.Question, title: "How do you reach young volunteers?");
+        await _silo.AddMunicipalityAsync(Kelme, "LT");
+        await _silo.AddMunicipalityAsync(HercegNovi, "ME");
+        _question = await _silo.PostAsync(Kelme, kind: ExchangeKind.Question, title: "How do you reach young volunteers?");
     }
 
     public async Task DisposeAsync() => await _silo.DisposeAsync();
@@ -22,9 +28,9 @@ public sealed class ReplyGrainTests : IAsyncLifetime
     [Fact]
     public async Task A_municipality_replies_in_its_own_name()
     {
-        var reply = await _silo.ReplyAsync(_question.Id, "herceg-novi", "  Through the youth centre.  ");
+        var reply = await _silo.ReplyAsync(_question.Id, HercegNovi, "  Through the youth centre.  ");
 
-        Assert.Equal("herceg-novi", reply.Author);
+        Assert.Equal(HercegNovi, reply.Author);
         Assert.Equal(_question.Id, reply.ExchangeId);
         Assert.Equal("Through the youth centre.", reply.Body);
         Assert.Equal(_silo.Clock.GetUtcNow(), reply.CreatedAt);
@@ -34,9 +40,9 @@ public sealed class ReplyGrainTests : IAsyncLifetime
     [Fact]
     public async Task The_author_may_reply_to_its_own_exchange()
     {
-        var reply = await _silo.ReplyAsync(_question.Id, "kelme", "Thanks, we will try it.");
+        var reply = await _silo.ReplyAsync(_question.Id, Kelme, "Thanks, we will try it.");
 
-        Assert.Equal("kelme", reply.Author);
+        Assert.Equal(Kelme, reply.Author);
     }
 
     [Fact]
@@ -51,13 +57,13 @@ public sealed class ReplyGrainTests : IAsyncLifetime
     [Fact]
     public async Task A_reply_to_an_unknown_exchange_is_not_found()
     {
-        await Assert.ThrowsAsync<ResourceNotFoundException>(() => _silo.ReplyAsync("ex-0190f2c6a1b27c3d8e9f0a1b2c3d4e5f", "kelme", "Hello"));
+        await Assert.ThrowsAsync<ResourceNotFoundException>(() => _silo.ReplyAsync("ex-0190f2c6a1b27c3d8e9f0a1b2c3d4e5f", Kelme, "Hello"));
     }
 
     [Fact]
     public async Task An_empty_reply_is_refused()
     {
-        var error = await Assert.ThrowsAsync<DomainValidationException>(() => _silo.ReplyAsync(_question.Id, "kelme", "   "));
+        var error = await Assert.ThrowsAsync<DomainValidationException>(() => _silo.ReplyAsync(_question.Id, Kelme, "   "));
 
         Assert.Equal(["body"], error.Errors.Keys);
     }
@@ -65,11 +71,11 @@ public sealed class ReplyGrainTests : IAsyncLifetime
     [Fact]
     public async Task A_reply_is_recorded_in_the_network_activity()
     {
-        await _silo.ReplyAsync(_question.Id, "herceg-novi", "Through the youth centre.");
+        await _silo.ReplyAsync(_question.Id, HercegNovi, "Through the youth centre.");
 
         var entry = Assert.Single(await _silo.ActivityAsync(), a => a.Type == "exchange.replied");
 
-        Assert.Equal("herceg-novi", entry.Actor);
+        Assert.Equal(HercegNovi, entry.Actor);
         Assert.Equal($"exchange/{_question.Id}", entry.Subject);
     }
 }

@@ -1,44 +1,23 @@
 using Collaboration.Grains.Access;
-using Collaboration.Grains.Agreements;
 using Collaboration.Grains.Municipalities;
-using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
-using Collaboration.Grains.Indexing;
-using Collaboration.Silo.Runtime;
-using Microsoft.Extensions.DependencyInjection;
-using Collaboration.Tests.Time;
+using Collaboration.Grains.Tests.Support;
 
 namespace Collaboration.Grains.Tests.Agreements.Support;
 
 /// <summary>
-/// A grain runtime with the domain's grains over a (flaky) memory storage and a stepping clock. Two silos over
-/// one storage stand for a process before and after a restart.
+/// A test's share of the grain cluster with a stepping clock that starts when the SHELTER agreement was drafted, the
+/// SHELTER towns under this test's ids, and the switches that make storage fail (<see cref="Storage"/>).
 /// </summary>
-internal sealed class AgreementSilo : IAsyncDisposable
+internal sealed class AgreementSilo : ClusterScope
 {
-    private readonly ServiceProvider _services;
+    public AgreementSilo(GrainCluster cluster)
+        : base(cluster, Shelter.Drafted) =>
+        Towns = new ShelterTowns(Id);
 
-    public AgreementSilo(FlakyStorage? storage = null, ManualTimeProvider? clock = null)
-    {
-        Storage = storage ?? new FlakyStorage();
-        Clock = clock ?? new ManualTimeProvider(Shelter.Drafted);
-        var services = new ServiceCollection();
-        services.AddSingleton<IGrainStateStore>(Storage);
-        services.AddSingleton<IGrainIndex>(Storage);
-        services.AddSingleton<IAppendLog>(Storage);
-        services.AddSingleton<TimeProvider>(Clock);
-        services.AddSilo().AddGrainsFrom(typeof(AgreementGrain).Assembly);
-        _services = services.BuildServiceProvider();
-        Runtime = _services.GetRequiredService<GrainRuntime>();
-    }
+    public ShelterTowns Towns { get; }
 
-    public FlakyStorage Storage { get; }
-
-    public ManualTimeProvider Clock { get; }
-
-    public GrainRuntime Runtime { get; }
-
-    public IGrainFactory Grains => Runtime;
+    /// <summary>The silo's storage with switches that make state writes or log appends fail.</summary>
+    public FlakyStorage Storage => Cluster.Faults;
 
     /// <summary>Registers partners of the network, as the coordinator does.</summary>
     public async Task AddMunicipalitiesAsync(params string[] ids)
@@ -49,18 +28,26 @@ internal sealed class AgreementSilo : IAsyncDisposable
             await Grains.GetGrain<IMunicipalityGrain>(id).CreateAsync(profile, "key-hash-of-" + id, Actor.Coordinator);
         }
     }
+}
 
-    /// <summary>Lets every activation go idle past the collection age and collects them.</summary>
-    public async Task CollectEverythingAsync()
-    {
-        Clock.Advance(new SiloOptions().CollectionAge);
-        await Runtime.CollectIdleActivationsAsync();
-        Assert.Equal(0, Runtime.ActivationCount);
-    }
+/// <summary>The towns of <see cref="Shelter"/> under the ids of one test.</summary>
+internal sealed class ShelterTowns(Func<string, string> id)
+{
+    public string Canepina { get; } = id(Shelter.Canepina);
 
-    public async ValueTask DisposeAsync()
-    {
-        await Runtime.StopAsync();
-        await _services.DisposeAsync();
-    }
+    public string Gallese { get; } = id(Shelter.Gallese);
+
+    public string HercegNovi { get; } = id(Shelter.HercegNovi);
+
+    public string NovoMesto { get; } = id(Shelter.NovoMesto);
+
+    public string Kelme { get; } = id(Shelter.Kelme);
+
+    public string Laragne { get; } = id(Shelter.Laragne);
+
+    /// <summary>Took part in SHELTER but did not sign the agreement.</summary>
+    public string Outsider { get; } = id(Shelter.Outsider);
+
+    /// <summary>The six towns, as <see cref="Shelter.Towns"/>.</summary>
+    public string[] All => [Canepina, Gallese, HercegNovi, NovoMesto, Kelme, Laragne];
 }

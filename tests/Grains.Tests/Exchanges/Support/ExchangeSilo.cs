@@ -1,47 +1,21 @@
 using Collaboration.Grains.Access;
-using Collaboration.Grains.Activity;
 using Collaboration.Grains.Domain;
 using Collaboration.Grains.Exchanges;
 using Collaboration.Grains.Municipalities;
 using Collaboration.Grains.Projects;
-using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
-using Collaboration.Grains.Indexing;
-using Collaboration.Silo.Runtime;
-using Collaboration.Silo.Storage.Memory;
-using Microsoft.Extensions.DependencyInjection;
-using Collaboration.Tests.Time;
+using Collaboration.Grains.Tests.Support;
 
 namespace Collaboration.Grains.Tests.Exchanges.Support;
 
 /// <summary>
-/// A grain runtime over memory storage with the domain's grains and a test clock, with helpers to register
-/// partners and projects and to post, reply and adopt.
+/// A test's share of the grain cluster with a test clock, with helpers to register partners and projects and to post,
+/// reply and adopt. Its <see cref="Catalog"/> reads this test's exchanges only (<see cref="ClusterScope.OwnIndex"/>).
 /// </summary>
-public sealed class ExchangeSilo : IAsyncDisposable
+public sealed class ExchangeSilo : ClusterScope
 {
-    private readonly ServiceProvider _services;
-    private readonly MemoryStorage _storage;
-
-    public ExchangeSilo()
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(Clock);
-        services.AddMemoryStorage();
-        services.AddSilo().AddGrainsFrom(typeof(ExchangeGrain).Assembly);
-        _services = services.BuildServiceProvider();
-        _storage = _services.GetRequiredService<MemoryStorage>();
-        Runtime = _services.GetRequiredService<GrainRuntime>();
-        Catalog = new ExchangeCatalog(Runtime, _storage);
-    }
-
-    public ManualTimeProvider Clock { get; } = new(new DateTimeOffset(2017, 10, 12, 9, 0, 0, TimeSpan.Zero));
-
-    public GrainRuntime Runtime { get; }
-
-    public IGrainFactory Grains => Runtime;
-
-    public IGrainIndex Index => _storage;
+    public ExchangeSilo(GrainCluster cluster)
+        : base(cluster, new DateTimeOffset(2017, 10, 12, 9, 0, 0, TimeSpan.Zero)) =>
+        Catalog = new ExchangeCatalog(Grains, OwnIndex);
 
     public ExchangeCatalog Catalog { get; }
 
@@ -85,13 +59,4 @@ public sealed class ExchangeSilo : IAsyncDisposable
 
     public Task<ReplyRecord> ReplyAsync(string exchangeId, string author, string body) =>
         Grains.GetGrain<IReplyGrain>(ExchangeIds.NewReplyId()).PostAsync(Actor.Municipality(author), exchangeId, body);
-
-    public Task<IReadOnlyList<ActivityRecord>> ActivityAsync() =>
-        Grains.GetGrain<IActivityLogGrain>(IActivityLogGrain.Key).ReadAsync(0, 1000);
-
-    public async ValueTask DisposeAsync()
-    {
-        await Runtime.StopAsync();
-        await _services.DisposeAsync();
-    }
 }

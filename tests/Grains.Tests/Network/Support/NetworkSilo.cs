@@ -2,56 +2,36 @@ using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Municipalities;
 using Collaboration.Grains.Network;
-using Collaboration.Grains.Tests.Agreements.Support;
-using Collaboration.Grains.Storage;
-using Collaboration.Grains.Errors;
-using Collaboration.Grains.Indexing;
-using Collaboration.Silo.Runtime;
+using Collaboration.Grains.Tests.Support;
 using Collaboration.Silo.Storage.Memory;
-using Microsoft.Extensions.DependencyInjection;
-using Collaboration.Tests.Time;
 
 namespace Collaboration.Grains.Tests.Network.Support;
 
 /// <summary>
-/// The domain's grains with the live feed and the network monitor over a memory storage and a stepping clock.
-/// Two silos over one storage stand for a process before and after a restart.
+/// A test's share of the grain cluster with the live feed, the network monitor and a stepping clock. The
+/// <see cref="Monitor"/> answers for this test's part of the network (<see cref="ClusterScope.OwnIndex"/>); the activity
+/// log and the projection are the cluster's one log and one projection, so positions are counted from
+/// <see cref="ClusterScope.ActivityBefore"/>.
 /// </summary>
-internal sealed class NetworkSilo : IAsyncDisposable
+internal sealed class NetworkSilo : ClusterScope
 {
     public static readonly DateTimeOffset Start = new(2017, 10, 12, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly ServiceProvider _services;
+    public NetworkSilo(GrainCluster cluster)
+        : base(cluster, Start) =>
+        Monitor = new NetworkMonitor(OwnIndex, Grains, Clock);
 
-    public NetworkSilo(MemoryStorage? storage = null, ManualTimeProvider? clock = null)
-    {
-        Storage = storage ?? new MemoryStorage();
-        Clock = clock ?? new ManualTimeProvider(Start);
-        var services = new ServiceCollection();
-        services.AddSingleton<IGrainStateStore>(Storage);
-        services.AddSingleton<IGrainIndex>(Storage);
-        services.AddSingleton<IAppendLog>(Storage);
-        services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton<ActivityFeed>();
-        services.AddSingleton<NetworkMonitor>();
-        services.AddSilo().AddGrainsFrom(typeof(ActivityLogGrain).Assembly);
-        _services = services.BuildServiceProvider();
-        Runtime = _services.GetRequiredService<GrainRuntime>();
-    }
+    /// <summary>The silo's storage itself, to read the activity log and stored states.</summary>
+    public MemoryStorage Storage => Cluster.Storage;
 
-    public MemoryStorage Storage { get; }
+    /// <summary>The silo's live activity feed.</summary>
+    public ActivityFeed Feed => Cluster.Feed;
 
-    public ManualTimeProvider Clock { get; }
-
-    public GrainRuntime Runtime { get; }
-
-    public IGrainFactory Grains => Runtime;
-
-    public ActivityFeed Feed => _services.GetRequiredService<ActivityFeed>();
-
-    public NetworkMonitor Monitor => _services.GetRequiredService<NetworkMonitor>();
+    public NetworkMonitor Monitor { get; }
 
     public INetworkProjectionGrain Projection => Grains.GetGrain<INetworkProjectionGrain>(INetworkProjectionGrain.Key);
+
+    public IActivityLogGrain Log => Grains.GetGrain<IActivityLogGrain>(IActivityLogGrain.Key);
 
     public async Task AddMunicipalityAsync(string id, string country, string? name = null)
     {
@@ -59,9 +39,19 @@ internal sealed class NetworkSilo : IAsyncDisposable
         await Grains.GetGrain<IMunicipalityGrain>(id).CreateAsync(profile, "key-hash-of-" + id, Actor.Coordinator);
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Ends the projection's activation, as a restart would: it stores what it folded on the way out, and the next call
+    /// activates it again from what is stored.
+    /// </summary>
+    public Task RestartProjectionAsync() => Cluster.DeactivateAsync(Projection);
+
+    /// <summary>
+    /// Lets the projection fold the whole log and store it, then starts it afresh, so that a test sees its checkpoints
+    /// from a new activation whatever earlier tests did. (The silo's pump may wake it again, with nothing left to fold.)
+    /// </summary>
+    public async Task StartProjectionAfreshAsync()
     {
-        await Runtime.StopAsync();
-        await _services.DisposeAsync();
+        await Projection.CatchUpAsync();
+        await RestartProjectionAsync();
     }
 }
