@@ -29,7 +29,7 @@ public sealed class AdoptionGrainTests(GrainCluster cluster) : IAsyncLifetime
     public async Task DisposeAsync() => await _silo.DisposeAsync();
 
     [Fact]
-    public async Task A_town_tracks_its_replication_from_interest_to_implementation_with_a_dated_history()
+    public async Task ATownTracksItsReplicationFromInterestToImplementationWithADatedHistory()
     {
         var start = _silo.Clock.GetUtcNow();
         await _silo.AdoptAsync(_practice.Id, Kelme, AdoptionStatus.Interested, "Seen at the Canepina conference.");
@@ -54,7 +54,7 @@ public sealed class AdoptionGrainTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_author_cannot_adopt_its_own_exchange()
+    public async Task TheAuthorCannotAdoptItsOwnExchange()
     {
         var error = await Assert.ThrowsAsync<ConflictException>(() => _silo.AdoptAsync(_practice.Id, NovoMesto, AdoptionStatus.Interested));
 
@@ -63,7 +63,7 @@ public sealed class AdoptionGrainTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Only_the_adopting_town_sets_its_status()
+    public async Task OnlyTheAdoptingTownSetsItsStatus()
     {
         await _silo.AdoptAsync(_practice.Id, Kelme, AdoptionStatus.Interested);
         var kelmes = _silo.Grains.GetGrain<IAdoptionGrain>(ExchangeIds.AdoptionKey(_practice.Id, Kelme));
@@ -76,7 +76,7 @@ public sealed class AdoptionGrainTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_refused_move_changes_nothing()
+    public async Task ARefusedMoveChangesNothing()
     {
         await _silo.AdoptAsync(_practice.Id, Kelme, AdoptionStatus.Implemented, "Running since March.");
 
@@ -89,7 +89,7 @@ public sealed class AdoptionGrainTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_same_status_again_records_a_new_note()
+    public async Task TheSameStatusAgainRecordsANewNote()
     {
         await _silo.AdoptAsync(_practice.Id, Kelme, AdoptionStatus.Adapting, "Translating the charter.");
         _silo.Clock.Advance(TimeSpan.FromDays(7));
@@ -101,7 +101,7 @@ public sealed class AdoptionGrainTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_abandoned_replication_can_be_revived_as_interested()
+    public async Task AnAbandonedReplicationCanBeRevivedAsInterested()
     {
         await _silo.AdoptAsync(_practice.Id, Kelme, AdoptionStatus.Adapting);
         await _silo.AdoptAsync(_practice.Id, Kelme, AdoptionStatus.Abandoned, "No budget this year.");
@@ -115,7 +115,7 @@ public sealed class AdoptionGrainTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_change_made_on_a_stale_version_is_refused()
+    public async Task AChangeMadeOnAStaleVersionIsRefused()
     {
         var grain = _silo.Grains.GetGrain<IAdoptionGrain>(ExchangeIds.AdoptionKey(_practice.Id, Kelme));
         var first = await grain.SetStatusAsync(Actor.Municipality(Kelme), AdoptionStatus.Interested, null);
@@ -129,7 +129,7 @@ public sealed class AdoptionGrainTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_version_given_for_an_adoption_that_does_not_exist_yet_is_stale()
+    public async Task AVersionGivenForAnAdoptionThatDoesNotExistYetIsStale()
     {
         var grain = _silo.Grains.GetGrain<IAdoptionGrain>(ExchangeIds.AdoptionKey(_practice.Id, Kelme));
 
@@ -139,13 +139,13 @@ public sealed class AdoptionGrainTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_adoption_cannot_start_as_abandoned()
+    public async Task AnAdoptionCannotStartAsAbandoned()
     {
         await Assert.ThrowsAsync<ConflictException>(() => _silo.AdoptAsync(_practice.Id, Kelme, AdoptionStatus.Abandoned));
     }
 
     [Fact]
-    public async Task A_question_is_not_adopted()
+    public async Task AQuestionIsNotAdopted()
     {
         var question = await _silo.PostAsync(NovoMesto, kind: ExchangeKind.Question, title: "How do you fund NGOs?");
 
@@ -155,13 +155,13 @@ public sealed class AdoptionGrainTests(GrainCluster cluster) : IAsyncLifetime
     [Theory]
     [InlineData("ex-0190f2c6a1b27c3d8e9f0a1b2c3d4e5f")]
     [InlineData("not-an-exchange")]
-    public async Task An_adoption_of_an_unknown_exchange_is_not_found(string exchangeId)
+    public async Task AnAdoptionOfAnUnknownExchangeIsNotFound(string exchangeId)
     {
         await Assert.ThrowsAsync<ResourceNotFoundException>(() => _silo.AdoptAsync(exchangeId, Kelme, AdoptionStatus.Interested));
     }
 
     [Fact]
-    public async Task Every_change_of_status_is_recorded_in_the_network_activity()
+    public async Task EveryChangeOfStatusIsRecordedInTheNetworkActivity()
     {
         await _silo.AdoptAsync(_practice.Id, Kelme, AdoptionStatus.Interested);
         await _silo.AdoptAsync(_practice.Id, Kelme, AdoptionStatus.Adapting);
@@ -175,7 +175,7 @@ public sealed class AdoptionGrainTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_history_is_capped_at_the_most_recent_steps()
+    public async Task TheHistoryIsCappedAtTheMostRecentSteps()
     {
         for (var i = 0; i < ExchangeLimits.AdoptionHistoryCap + 3; i++)
         {

@@ -42,14 +42,14 @@ public sealed class AdoptionRulesTests
 
     [Theory]
     [MemberData(nameof(Moves))]
-    public void Each_move_is_allowed_or_refused_as_documented(AdoptionStatus? current, AdoptionStatus next, bool allowed)
+    public void EachMoveIsAllowedOrRefusedAsDocumented(AdoptionStatus? current, AdoptionStatus next, bool allowed)
     {
         Assert.Equal(allowed, AdoptionRules.IsAllowed(current, next));
         Assert.Equal(allowed, AdoptionRules.Refusal(current, next) is null);
     }
 
     [Fact]
-    public void Every_pair_of_statuses_is_covered_by_the_table()
+    public void EveryPairOfStatusesIsCoveredByTheTable()
     {
         var statuses = Enum.GetValues<AdoptionStatus>().Cast<AdoptionStatus?>().Prepend(null).ToList();
         var covered = Moves.Select(row => ((AdoptionStatus?)row[0], (AdoptionStatus)row[1]!)).ToHashSet();
@@ -60,7 +60,7 @@ public sealed class AdoptionRulesTests
     }
 
     [Fact]
-    public void A_refused_move_is_a_conflict_that_says_why()
+    public void ARefusedMoveIsAConflictThatSaysWhy()
     {
         var error = Assert.Throws<ConflictException>(() => AdoptionRules.EnsureAllowed(AdoptionStatus.Implemented, AdoptionStatus.Adapting));
 
@@ -68,7 +68,7 @@ public sealed class AdoptionRulesTests
     }
 
     [Fact]
-    public void An_allowed_move_passes_without_a_conflict()
+    public void AnAllowedMovePassesWithoutAConflict()
     {
         var error = Record.Exception(() => AdoptionRules.EnsureAllowed(AdoptionStatus.Interested, AdoptionStatus.Adapting));
 
@@ -76,7 +76,7 @@ public sealed class AdoptionRulesTests
     }
 
     [Fact]
-    public void An_undefined_status_is_a_programming_error_not_a_refusal()
+    public void AnUndefinedStatusIsAProgrammingErrorNotARefusal()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => AdoptionRules.IsAllowed(AdoptionStatus.Interested, (AdoptionStatus)42));
     }

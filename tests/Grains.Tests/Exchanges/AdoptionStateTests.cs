@@ -15,14 +15,14 @@ public sealed class AdoptionStateTests
     };
 
     [Fact]
-    public void An_adoption_without_a_status_publishes_nothing()
+    public void AnAdoptionWithoutAStatusPublishesNothing()
     {
         Assert.Empty(Adoption().GetIndexEntries(Key));
         Assert.Null(Adoption().ToRecord());
     }
 
     [Fact]
-    public void Each_step_is_kept_with_its_note_and_time_and_the_start_stays_put()
+    public void EachStepIsKeptWithItsNoteAndTimeAndTheStartStaysPut()
     {
         var adoption = Adoption();
         adoption.Record(AdoptionStatus.Interested, "We read about it.", Start);
@@ -45,7 +45,7 @@ public sealed class AdoptionStateTests
     }
 
     [Fact]
-    public void The_history_keeps_only_the_most_recent_steps()
+    public void TheHistoryKeepsOnlyTheMostRecentSteps()
     {
         var adoption = Adoption();
         for (var i = 0; i < ExchangeLimits.AdoptionHistoryCap + 25; i++)
@@ -62,7 +62,7 @@ public sealed class AdoptionStateTests
     }
 
     [Fact]
-    public void A_record_is_a_copy_that_later_steps_do_not_change()
+    public void ARecordIsACopyThatLaterStepsDoNotChange()
     {
         var adoption = Adoption();
         adoption.Record(AdoptionStatus.Interested, null, Start);
@@ -74,7 +74,7 @@ public sealed class AdoptionStateTests
     }
 
     [Fact]
-    public void An_adoption_is_indexed_by_exchange_municipality_and_status_in_order_of_its_start()
+    public void AnAdoptionIsIndexedByExchangeMunicipalityAndStatusInOrderOfItsStart()
     {
         var adoption = Adoption();
         adoption.Record(AdoptionStatus.Interested, null, Start);

@@ -49,7 +49,7 @@ public sealed class ExchangeCatalogTests(GrainCluster cluster) : IAsyncLifetime
         (await _silo.Catalog.SearchAsync(filter, limit: 100)).Items.Select(i => i.Title).ToList();
 
     [Fact]
-    public async Task Exchanges_are_listed_newest_first_without_their_bodies()
+    public async Task ExchangesAreListedNewestFirstWithoutTheirBodies()
     {
         await PostAsync(Canepina, "First");
         await PostAsync(Kelme, "Second");
@@ -63,7 +63,7 @@ public sealed class ExchangeCatalogTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Each_filter_narrows_the_list_and_filters_combine()
+    public async Task EachFilterNarrowsTheListAndFiltersCombine()
     {
         await PostAsync(Canepina, "Hosting families", themes: ["Integration", "housing"], projectId: Shelter);
         await PostAsync(Gallese, "Volunteer desk", kind: ExchangeKind.LessonLearned, themes: ["volunteering"]);
@@ -80,7 +80,7 @@ public sealed class ExchangeCatalogTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Search_finds_every_word_in_title_summary_or_body_ignoring_case_the_last_word_also_as_a_prefix()
+    public async Task SearchFindsEveryWordInTitleSummaryOrBodyIgnoringCaseTheLastWordAlsoAsAPrefix()
     {
         await PostAsync(Kelme, "Youth centre", body: "Volunteers meet every Thursday.");
         await PostAsync(Canepina, "Accoglienza diffusa", body: "Famiglie ospitano rifugiati.");
@@ -94,7 +94,7 @@ public sealed class ExchangeCatalogTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Search_ignores_diacritics_in_the_text_and_in_the_query()
+    public async Task SearchIgnoresDiacriticsInTheTextAndInTheQuery()
     {
         await PostAsync(Kelme, "Kelmė youth centre");
         await PostAsync(Canepina, "Accoglienza diffusa", body: "Integración local de refugiados.");
@@ -110,7 +110,7 @@ public sealed class ExchangeCatalogTests(GrainCluster cluster) : IAsyncLifetime
     [InlineData("NEAR(youth centre) OR title:*")]
     [InlineData("' OR 1=1 --")]
     [InlineData("youth\" OR \"x")]
-    public async Task Hostile_search_text_is_only_words_that_must_all_occur(string q)
+    public async Task HostileSearchTextIsOnlyWordsThatMustAllOccur(string q)
     {
         await PostAsync(Kelme, "Youth centre");
 
@@ -125,7 +125,7 @@ public sealed class ExchangeCatalogTests(GrainCluster cluster) : IAsyncLifetime
     [InlineData("youth*")]
     [InlineData("(youth) centre")]
     [InlineData("-youth +centre")]
-    public async Task Operators_and_quotes_separate_words_instead_of_being_obeyed(string q)
+    public async Task OperatorsAndQuotesSeparateWordsInsteadOfBeingObeyed(string q)
     {
         await PostAsync(Kelme, "Youth centre");
         await PostAsync(Gallese, "Volunteer desk");
@@ -134,7 +134,7 @@ public sealed class ExchangeCatalogTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Paging_walks_every_match_exactly_once_while_new_exchanges_arrive()
+    public async Task PagingWalksEveryMatchExactlyOnceWhileNewExchangesArrive()
     {
         var expected = new List<string>();
         for (var i = 0; i < 23; i++)
@@ -170,7 +170,7 @@ public sealed class ExchangeCatalogTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Paging_a_filtered_search_walks_only_its_matches()
+    public async Task PagingAFilteredSearchWalksOnlyItsMatches()
     {
         for (var i = 0; i < 12; i++)
         {
@@ -191,7 +191,7 @@ public sealed class ExchangeCatalogTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_tampered_cursor_is_a_validation_error()
+    public async Task ATamperedCursorIsAValidationError()
     {
         var error = await Assert.ThrowsAsync<DomainValidationException>(
             () => _silo.Catalog.SearchAsync(new ExchangeFilter(), cursor: "bm90LWEtY3Vyc29y"));
@@ -200,7 +200,7 @@ public sealed class ExchangeCatalogTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_view_of_an_exchange_assembles_all_its_replies_and_adoptions_across_index_pages()
+    public async Task TheViewOfAnExchangeAssemblesAllItsRepliesAndAdoptionsAcrossIndexPages()
     {
         var practice = await PostAsync(NovoMesto, "NGO charter");
         for (var i = 0; i < 130; i++)
@@ -224,7 +224,7 @@ public sealed class ExchangeCatalogTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_view_shows_a_bounded_number_of_replies_and_counts_them_all()
+    public async Task TheViewShowsABoundedNumberOfRepliesAndCountsThemAll()
     {
         var practice = await PostAsync(NovoMesto, "Popular practice");
         for (var i = 0; i < ExchangeLimits.MaxRepliesInView + 2; i++)
@@ -241,7 +241,7 @@ public sealed class ExchangeCatalogTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Every_reply_can_be_read_page_by_page_oldest_first()
+    public async Task EveryReplyCanBeReadPageByPageOldestFirst()
     {
         var practice = await PostAsync(NovoMesto, "Popular practice");
         for (var i = 0; i < 7; i++)
@@ -267,13 +267,13 @@ public sealed class ExchangeCatalogTests(GrainCluster cluster) : IAsyncLifetime
     [Theory]
     [InlineData("ex-0190f2c6a1b27c3d8e9f0a1b2c3d4e5f")]
     [InlineData("../../etc/passwd")]
-    public async Task There_is_no_view_of_an_unknown_exchange(string id)
+    public async Task ThereIsNoViewOfAnUnknownExchange(string id)
     {
         Assert.Null(await _silo.Catalog.GetAsync(id));
     }
 
     [Fact]
-    public async Task A_partners_own_view_shows_what_it_posted_and_what_it_adopted()
+    public async Task APartnersOwnViewShowsWhatItPostedAndWhatItAdopted()
     {
         var charter = await PostAsync(NovoMesto, "NGO charter");
         var hosting = await PostAsync(Canepina, "Hosting families");
@@ -293,7 +293,7 @@ public sealed class ExchangeCatalogTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_partners_own_view_pages_each_list_on_its_own()
+    public async Task APartnersOwnViewPagesEachListOnItsOwn()
     {
         for (var i = 0; i < 3; i++)
         {
@@ -312,7 +312,7 @@ public sealed class ExchangeCatalogTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task There_is_no_own_view_of_an_unknown_municipality()
+    public async Task ThereIsNoOwnViewOfAnUnknownMunicipality()
     {
         await Assert.ThrowsAsync<ResourceNotFoundException>(() => _silo.Catalog.GetForMunicipalityAsync(Atlantis));
     }

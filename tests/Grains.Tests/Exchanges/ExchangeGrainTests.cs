@@ -38,7 +38,7 @@ public sealed class ExchangeGrainTests(GrainCluster cluster) : IAsyncLifetime
         new(ExchangeKind.GoodPractice, "Local partnership", "Municipality and NGOs", "The charter.", ["Integration", "NGOs"], projectId, "en");
 
     [Fact]
-    public async Task A_municipality_posts_an_exchange_as_its_author_with_its_country_at_the_silos_time()
+    public async Task AMunicipalityPostsAnExchangeAsItsAuthorWithItsCountryAtTheSilosTime()
     {
         var id = ExchangeIds.NewExchangeId();
 
@@ -53,7 +53,7 @@ public sealed class ExchangeGrainTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_coordinator_cannot_post_an_exchange()
+    public async Task ACoordinatorCannotPostAnExchange()
     {
         var grain = _silo.Grains.GetGrain<IExchangeGrain>(ExchangeIds.NewExchangeId());
 
@@ -62,7 +62,7 @@ public sealed class ExchangeGrainTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_municipality_the_network_does_not_know_cannot_post()
+    public async Task AMunicipalityTheNetworkDoesNotKnowCannotPost()
     {
         var grain = _silo.Grains.GetGrain<IExchangeGrain>(ExchangeIds.NewExchangeId());
 
@@ -71,7 +71,7 @@ public sealed class ExchangeGrainTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_partner_of_the_project_may_tie_its_exchange_to_it()
+    public async Task APartnerOfTheProjectMayTieItsExchangeToIt()
     {
         var posted = await _silo.Grains.GetGrain<IExchangeGrain>(ExchangeIds.NewExchangeId())
             .PostAsync(Actor.Municipality(NovoMesto), Draft(projectId: Shelter));
@@ -80,7 +80,7 @@ public sealed class ExchangeGrainTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_exchange_cannot_be_tied_to_a_project_its_author_is_not_a_partner_of()
+    public async Task AnExchangeCannotBeTiedToAProjectItsAuthorIsNotAPartnerOf()
     {
         var grain = _silo.Grains.GetGrain<IExchangeGrain>(ExchangeIds.NewExchangeId());
 
@@ -91,7 +91,7 @@ public sealed class ExchangeGrainTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_exchange_cannot_be_tied_to_a_project_that_does_not_exist()
+    public async Task AnExchangeCannotBeTiedToAProjectThatDoesNotExist()
     {
         var grain = _silo.Grains.GetGrain<IExchangeGrain>(ExchangeIds.NewExchangeId());
 
@@ -102,7 +102,7 @@ public sealed class ExchangeGrainTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_town_that_left_the_project_can_no_longer_post_under_it()
+    public async Task ATownThatLeftTheProjectCanNoLongerPostUnderIt()
     {
         await _silo.Grains.GetGrain<IProjectGrain>(Shelter).RemovePartnerAsync(NovoMesto, Actor.Coordinator);
         var grain = _silo.Grains.GetGrain<IExchangeGrain>(ExchangeIds.NewExchangeId());
@@ -111,7 +111,7 @@ public sealed class ExchangeGrainTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_id_holds_one_exchange_only()
+    public async Task AnIdHoldsOneExchangeOnly()
     {
         var grain = _silo.Grains.GetGrain<IExchangeGrain>(ExchangeIds.NewExchangeId());
         var first = await grain.PostAsync(Actor.Municipality(NovoMesto), Draft());
@@ -122,7 +122,7 @@ public sealed class ExchangeGrainTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_invalid_exchange_is_refused_and_nothing_is_stored()
+    public async Task AnInvalidExchangeIsRefusedAndNothingIsStored()
     {
         var grain = _silo.Grains.GetGrain<IExchangeGrain>(ExchangeIds.NewExchangeId());
 
@@ -134,7 +134,7 @@ public sealed class ExchangeGrainTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_authors_country_is_the_one_it_had_when_it_posted()
+    public async Task TheAuthorsCountryIsTheOneItHadWhenItPosted()
     {
         var posted = await _silo.PostAsync(NovoMesto);
 
@@ -144,7 +144,7 @@ public sealed class ExchangeGrainTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Posting_is_recorded_in_the_network_activity()
+    public async Task PostingIsRecordedInTheNetworkActivity()
     {
         var posted = await _silo.PostAsync(Canepina, title: "Hosting families");
 
@@ -157,7 +157,7 @@ public sealed class ExchangeGrainTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_exchange_survives_its_activation_being_collected()
+    public async Task AnExchangeSurvivesItsActivationBeingCollected()
     {
         var posted = await _silo.PostAsync(Canepina);
         var grain = _silo.Grains.GetGrain<IExchangeGrain>(posted.Id);

@@ -5,7 +5,7 @@ namespace Collaboration.Grains.Tests.Exchanges;
 public sealed class ExchangeIdsTests
 {
     [Fact]
-    public void New_ids_are_prefixed_unique_and_recognised()
+    public void NewIdsArePrefixedUniqueAndRecognised()
     {
         var ids = Enumerable.Range(0, 100).Select(_ => ExchangeIds.NewExchangeId()).ToList();
 
@@ -22,13 +22,13 @@ public sealed class ExchangeIdsTests
     [InlineData("re-0190f2c6a1b27c3d8e9f0a1b2c3d4e5f")]
     [InlineData("ex-0190f2c6a1b27c3d8e9f0a1b2c3d4e5f~x")]
     [InlineData("ex-0190f2c6a1b27c3d8e9f0a1b2c3d4e5f\n")]
-    public void Made_up_ids_are_not_exchange_ids(string? id)
+    public void MadeUpIdsAreNotExchangeIds(string? id)
     {
         Assert.False(ExchangeIds.IsExchangeId(id));
     }
 
     [Fact]
-    public void An_adoption_key_names_the_exchange_and_the_town()
+    public void AnAdoptionKeyNamesTheExchangeAndTheTown()
     {
         var key = ExchangeIds.AdoptionKey("ex-1", "kelme");
 

@@ -7,7 +7,7 @@ namespace Collaboration.Grains.Tests.Exchanges;
 public sealed class ExchangeSearchQueryTests
 {
     [Fact]
-    public void No_filter_asks_for_the_newest_twenty_exchanges()
+    public void NoFilterAsksForTheNewestTwentyExchanges()
     {
         var query = ExchangeCatalog.BuildSearch(new ExchangeFilter(), limit: null, cursor: null);
 
@@ -20,7 +20,7 @@ public sealed class ExchangeSearchQueryTests
     }
 
     [Fact]
-    public void Every_filter_becomes_a_term_normalised_as_the_exchange_publishes_it()
+    public void EveryFilterBecomesATermNormalisedAsTheExchangePublishesIt()
     {
         var filter = new ExchangeFilter(Theme: " Urban  Mobility ", Country: "si", Author: "novo-mesto", ProjectId: "shelter", Kind: "LessonLearned", Q: "  partnership NGOs ");
 
@@ -40,7 +40,7 @@ public sealed class ExchangeSearchQueryTests
     }
 
     [Fact]
-    public void A_cursor_continues_after_its_position()
+    public void ACursorContinuesAfterItsPosition()
     {
         var cursor = PageCursor.Encode(new IndexCursor(1234, "ex-abc"));
 
@@ -50,7 +50,7 @@ public sealed class ExchangeSearchQueryTests
     }
 
     [Fact]
-    public void Blank_filters_are_ignored()
+    public void BlankFiltersAreIgnored()
     {
         var query = ExchangeCatalog.BuildSearch(new ExchangeFilter("", " ", "", "", "", "   "), limit: null, cursor: "");
 
@@ -60,7 +60,7 @@ public sealed class ExchangeSearchQueryTests
     }
 
     [Fact]
-    public void Invalid_filters_limit_and_cursor_are_all_reported_by_field()
+    public void InvalidFiltersLimitAndCursorAreAllReportedByField()
     {
         var filter = new ExchangeFilter(
             Theme: new string('t', ExchangeLimits.ThemeMaxLength + 1),
@@ -81,7 +81,7 @@ public sealed class ExchangeSearchQueryTests
     [InlineData(0)]
     [InlineData(-1)]
     [InlineData(101)]
-    public void A_limit_outside_one_to_a_hundred_is_refused(int limit)
+    public void ALimitOutsideOneToAHundredIsRefused(int limit)
     {
         var error = Assert.Throws<DomainValidationException>(() => ExchangeCatalog.BuildSearch(new ExchangeFilter(), limit, cursor: null));
 
@@ -91,7 +91,7 @@ public sealed class ExchangeSearchQueryTests
     [Theory]
     [InlineData(1)]
     [InlineData(100)]
-    public void The_limit_may_be_anything_from_one_to_a_hundred(int limit)
+    public void TheLimitMayBeAnythingFromOneToAHundred(int limit)
     {
         Assert.Equal(limit, ExchangeCatalog.BuildSearch(new ExchangeFilter(), limit, cursor: null).Limit);
     }
@@ -100,7 +100,7 @@ public sealed class ExchangeSearchQueryTests
     [InlineData("\"; DROP TABLE exchanges; --")]
     [InlineData("title:x OR body:* NEAR(a b)")]
     [InlineData("<script>alert(1)</script>")]
-    public void Hostile_search_text_is_passed_on_as_plain_words(string q)
+    public void HostileSearchTextIsPassedOnAsPlainWords(string q)
     {
         Assert.Equal(q, ExchangeCatalog.BuildSearch(new ExchangeFilter(Q: q), limit: null, cursor: null).Text);
     }

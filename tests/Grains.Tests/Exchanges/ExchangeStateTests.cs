@@ -25,13 +25,13 @@ public sealed class ExchangeStateTests
     };
 
     [Fact]
-    public void An_unposted_exchange_publishes_nothing()
+    public void AnUnpostedExchangePublishesNothing()
     {
         Assert.Empty(new ExchangeState().GetIndexEntries("ex-1"));
     }
 
     [Fact]
-    public void A_posted_exchange_publishes_one_document_with_its_filters_as_terms()
+    public void APostedExchangePublishesOneDocumentWithItsFiltersAsTerms()
     {
         var entry = Assert.Single(Posted().GetIndexEntries("ex-0190f2c6a1b27c3d8e9f0a1b2c3d4e5f"));
 
@@ -51,7 +51,7 @@ public sealed class ExchangeStateTests
     }
 
     [Fact]
-    public void An_exchange_without_a_project_has_no_project_term()
+    public void AnExchangeWithoutAProjectHasNoProjectTerm()
     {
         var entry = Assert.Single(Posted(projectId: null).GetIndexEntries("ex-1"));
 
@@ -59,7 +59,7 @@ public sealed class ExchangeStateTests
     }
 
     [Fact]
-    public void Title_summary_and_body_are_the_searchable_text()
+    public void TitleSummaryAndBodyAreTheSearchableText()
     {
         var entry = Assert.Single(Posted().GetIndexEntries("ex-1"));
 
@@ -67,7 +67,7 @@ public sealed class ExchangeStateTests
     }
 
     [Fact]
-    public void The_payload_is_the_list_item_without_the_body()
+    public void ThePayloadIsTheListItemWithoutTheBody()
     {
         var entry = Assert.Single(Posted().GetIndexEntries("ex-1"));
 

@@ -16,7 +16,7 @@ public sealed class ExchangeValidationTests
         new(kind, title, summary, body, themes ?? ["integration"], projectId, language);
 
     [Fact]
-    public void Text_is_trimmed_and_blank_optional_fields_become_null()
+    public void TextIsTrimmedAndBlankOptionalFieldsBecomeNull()
     {
         var valid = ExchangeValidation.Normalize(Draft(title: "  Title  ", summary: " Summary ", body: "   ", projectId: " ", language: ""));
 
@@ -28,7 +28,7 @@ public sealed class ExchangeValidationTests
     }
 
     [Fact]
-    public void Themes_are_lower_cased_with_whitespace_collapsed_and_repeated_ones_dropped()
+    public void ThemesAreLowerCasedWithWhitespaceCollapsedAndRepeatedOnesDropped()
     {
         var valid = ExchangeValidation.Normalize(Draft(themes: ["  Urban   Mobility ", "urban mobility", "Integration", "ŽIVLJENJE"]));
 
@@ -36,7 +36,7 @@ public sealed class ExchangeValidationTests
     }
 
     [Fact]
-    public void Every_invalid_field_is_reported_at_once()
+    public void EveryInvalidFieldIsReportedAtOnce()
     {
         var draft = Draft(
             title: "",
@@ -55,7 +55,7 @@ public sealed class ExchangeValidationTests
     }
 
     [Fact]
-    public void A_missing_kind_is_reported_with_the_other_fields()
+    public void AMissingKindIsReportedWithTheOtherFields()
     {
         var error = Assert.Throws<DomainValidationException>(() => ExchangeValidation.Normalize(Draft() with { Kind = null, Title = "" }));
 
@@ -63,7 +63,7 @@ public sealed class ExchangeValidationTests
     }
 
     [Fact]
-    public void More_themes_than_allowed_are_refused()
+    public void MoreThemesThanAllowedAreRefused()
     {
         var themes = Enumerable.Range(0, ExchangeLimits.MaxThemes + 1).Select(i => $"theme {i}").ToArray();
 
@@ -73,7 +73,7 @@ public sealed class ExchangeValidationTests
     }
 
     [Fact]
-    public void A_blank_or_overlong_theme_is_refused()
+    public void ABlankOrOverlongThemeIsRefused()
     {
         var blank = Assert.Throws<DomainValidationException>(() => ExchangeValidation.Normalize(Draft(themes: ["  "])));
         var overlong = Assert.Throws<DomainValidationException>(
@@ -88,7 +88,7 @@ public sealed class ExchangeValidationTests
     [InlineData("it")]
     [InlineData("pt-BR")]
     [InlineData("sr-Latn-ME")]
-    public void Common_language_tags_are_accepted(string language)
+    public void CommonLanguageTagsAreAccepted(string language)
     {
         Assert.Equal(language, ExchangeValidation.Normalize(Draft(language: language)).Language);
     }
@@ -97,7 +97,7 @@ public sealed class ExchangeValidationTests
     [InlineData("shelter")]
     [InlineData("access-2017")]
     [InlineData("a")]
-    public void Project_ids_are_slugs(string projectId)
+    public void ProjectIdsAreSlugs(string projectId)
     {
         Assert.Equal(projectId, ExchangeValidation.Normalize(Draft(projectId: projectId)).ProjectId);
     }
@@ -106,7 +106,7 @@ public sealed class ExchangeValidationTests
     [InlineData("-shelter")]
     [InlineData("Shelter")]
     [InlineData("shel ter")]
-    public void Anything_else_is_not_a_project_id(string projectId)
+    public void AnythingElseIsNotAProjectId(string projectId)
     {
         var error = Assert.Throws<DomainValidationException>(() => ExchangeValidation.Normalize(Draft(projectId: projectId)));
 
@@ -114,7 +114,7 @@ public sealed class ExchangeValidationTests
     }
 
     [Fact]
-    public void Ids_and_tags_are_trimmed_before_they_are_checked()
+    public void IdsAndTagsAreTrimmedBeforeTheyAreChecked()
     {
         var valid = ExchangeValidation.Normalize(Draft(projectId: " shelter\n", language: "sl\n"));
 
@@ -127,13 +127,13 @@ public sealed class ExchangeValidationTests
     [InlineData("kelme ")]
     [InlineData("")]
     [InlineData(null)]
-    public void A_slug_has_nothing_around_it(string? id)
+    public void ASlugHasNothingAroundIt(string? id)
     {
         Assert.False(ExchangeValidation.IsSlug(id));
     }
 
     [Fact]
-    public void A_reply_needs_a_body_of_bounded_length()
+    public void AReplyNeedsABodyOfBoundedLength()
     {
         Assert.Equal("Thanks!", ExchangeValidation.NormalizeReply("  Thanks! "));
         Assert.Contains("body", Assert.Throws<DomainValidationException>(() => ExchangeValidation.NormalizeReply(" ")).Errors.Keys);
@@ -143,7 +143,7 @@ public sealed class ExchangeValidationTests
     }
 
     [Fact]
-    public void An_adoption_note_is_optional_and_bounded_and_its_status_must_be_known()
+    public void AnAdoptionNoteIsOptionalAndBoundedAndItsStatusMustBeKnown()
     {
         Assert.Null(ExchangeValidation.NormalizeAdoption(AdoptionStatus.Interested, "  "));
         Assert.Equal("We start in May.", ExchangeValidation.NormalizeAdoption(AdoptionStatus.Adapting, " We start in May. "));

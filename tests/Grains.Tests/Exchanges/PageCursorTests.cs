@@ -12,7 +12,7 @@ public sealed class PageCursorTests
     [InlineData(0L, "a")]
     [InlineData(-5L, "ex-1~kelme")]
     [InlineData(long.MaxValue, "doc:with:colons and ė")]
-    public void A_cursor_decodes_to_the_position_it_was_made_from(long sortKey, string documentId)
+    public void ACursorDecodesToThePositionItWasMadeFrom(long sortKey, string documentId)
     {
         var cursor = PageCursor.Encode(new IndexCursor(sortKey, documentId));
 
@@ -21,7 +21,7 @@ public sealed class PageCursorTests
     }
 
     [Fact]
-    public void A_cursor_is_url_safe_and_opaque()
+    public void ACursorIsUrlSafeAndOpaque()
     {
         var cursor = PageCursor.Encode(new IndexCursor(638_000_000_000_000_000L, "ex-0190f2c6a1b27c3d8e9f0a1b2c3d4e5f"));
 
@@ -47,13 +47,13 @@ public sealed class PageCursorTests
 
     [Theory]
     [MemberData(nameof(Tampered))]
-    public void A_tampered_cursor_is_refused_without_throwing(string cursor)
+    public void ATamperedCursorIsRefusedWithoutThrowing(string cursor)
     {
         Assert.False(PageCursor.TryDecode(cursor, out _));
     }
 
     [Fact]
-    public void Decoding_never_throws_whatever_one_character_is_changed_to()
+    public void DecodingNeverThrowsWhateverOneCharacterIsChangedTo()
     {
         var cursor = PageCursor.Encode(new IndexCursor(42, "ex-0190f2c6a1b27c3d8e9f0a1b2c3d4e5f"));
         var builder = new StringBuilder(cursor);

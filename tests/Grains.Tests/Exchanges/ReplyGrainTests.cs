@@ -26,7 +26,7 @@ public sealed class ReplyGrainTests(GrainCluster cluster) : IAsyncLifetime
     public async Task DisposeAsync() => await _silo.DisposeAsync();
 
     [Fact]
-    public async Task A_municipality_replies_in_its_own_name()
+    public async Task AMunicipalityRepliesInItsOwnName()
     {
         var reply = await _silo.ReplyAsync(_question.Id, HercegNovi, "  Through the youth centre.  ");
 
@@ -38,7 +38,7 @@ public sealed class ReplyGrainTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_author_may_reply_to_its_own_exchange()
+    public async Task TheAuthorMayReplyToItsOwnExchange()
     {
         var reply = await _silo.ReplyAsync(_question.Id, Kelme, "Thanks, we will try it.");
 
@@ -46,7 +46,7 @@ public sealed class ReplyGrainTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_coordinator_does_not_reply_in_a_municipalitys_place()
+    public async Task ACoordinatorDoesNotReplyInAMunicipalitysPlace()
     {
         var grain = _silo.Grains.GetGrain<IReplyGrain>(ExchangeIds.NewReplyId());
 
@@ -55,13 +55,13 @@ public sealed class ReplyGrainTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_reply_to_an_unknown_exchange_is_not_found()
+    public async Task AReplyToAnUnknownExchangeIsNotFound()
     {
         await Assert.ThrowsAsync<ResourceNotFoundException>(() => _silo.ReplyAsync("ex-0190f2c6a1b27c3d8e9f0a1b2c3d4e5f", Kelme, "Hello"));
     }
 
     [Fact]
-    public async Task An_empty_reply_is_refused()
+    public async Task AnEmptyReplyIsRefused()
     {
         var error = await Assert.ThrowsAsync<DomainValidationException>(() => _silo.ReplyAsync(_question.Id, Kelme, "   "));
 
@@ -69,7 +69,7 @@ public sealed class ReplyGrainTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_reply_is_recorded_in_the_network_activity()
+    public async Task AReplyIsRecordedInTheNetworkActivity()
     {
         await _silo.ReplyAsync(_question.Id, HercegNovi, "Through the youth centre.");
 

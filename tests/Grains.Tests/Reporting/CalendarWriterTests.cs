@@ -23,7 +23,7 @@ public sealed class CalendarWriterTests
     };
 
     [Fact]
-    public void A_calendar_with_one_event_is_written_exactly_so()
+    public void ACalendarWithOneEventIsWrittenExactlySo()
     {
         var ics = CalendarWriter.Write("SHELTER", [Conference()], Stamp);
 
@@ -51,7 +51,7 @@ public sealed class CalendarWriterTests
     }
 
     [Fact]
-    public void Long_descriptions_in_Lithuanian_and_Slovenian_with_emoji_are_folded_without_splitting_a_character()
+    public void LongDescriptionsInLithuanianAndSlovenianWithEmojiAreFoldedWithoutSplittingACharacter()
     {
         var description =
             "Kelmės rajono savivaldybė pristatė jaunimo savanorystės programą: „Mūsų bendruomenė – mūsų ateitis“. " +
@@ -78,7 +78,7 @@ public sealed class CalendarWriterTests
     }
 
     [Fact]
-    public void Every_fold_position_relative_to_multi_byte_characters_gives_valid_lines()
+    public void EveryFoldPositionRelativeToMultiByteCharactersGivesValidLines()
     {
         // Shifting the text one ASCII character at a time puts each fold at every offset within
         // 2-, 3- and 4-octet sequences and surrogate pairs.
@@ -93,7 +93,7 @@ public sealed class CalendarWriterTests
     }
 
     [Fact]
-    public void Physical_lines_use_the_full_75_octets_before_folding()
+    public void PhysicalLinesUseTheFull75OctetsBeforeFolding()
     {
         var ics = CalendarWriter.Write("c", [Conference() with { Description = new string('a', 200) }], Stamp);
 
@@ -104,7 +104,7 @@ public sealed class CalendarWriterTests
     }
 
     [Fact]
-    public void Commas_semicolons_backslashes_and_line_breaks_in_text_are_escaped()
+    public void CommasSemicolonsBackslashesAndLineBreaksInTextAreEscaped()
     {
         var reportEvent = Conference() with
         {
@@ -124,7 +124,7 @@ public sealed class CalendarWriterTests
     }
 
     [Fact]
-    public void Control_characters_other_than_tab_are_dropped_from_text()
+    public void ControlCharactersOtherThanTabAreDroppedFromText()
     {
         var ics = CalendarWriter.Write("c", [Conference() with { Title = "Bell\a and\ttab\0 and del\u007F" }], Stamp);
 
@@ -133,7 +133,7 @@ public sealed class CalendarWriterTests
     }
 
     [Fact]
-    public void A_cancelled_event_stays_in_the_calendar_with_status_cancelled()
+    public void ACancelledEventStaysInTheCalendarWithStatusCancelled()
     {
         var ics = CalendarWriter.Write("c", [Conference() with { Cancelled = true }, Conference() with { Id = "ev-18" }], Stamp);
 
@@ -142,7 +142,7 @@ public sealed class CalendarWriterTests
     }
 
     [Fact]
-    public void The_end_date_is_exclusive_so_a_one_day_event_ends_the_next_day_even_across_a_year()
+    public void TheEndDateIsExclusiveSoAOneDayEventEndsTheNextDayEvenAcrossAYear()
     {
         var oneDay = Conference() with { Id = "one", StartDate = new(2017, 10, 12), EndDate = new(2017, 10, 12) };
         var newYear = Conference() with { Id = "ny", StartDate = new(2017, 12, 30), EndDate = new(2017, 12, 31) };
@@ -156,7 +156,7 @@ public sealed class CalendarWriterTests
     }
 
     [Fact]
-    public void The_uid_depends_only_on_the_event_id_and_the_stamp_is_written_in_utc()
+    public void TheUidDependsOnlyOnTheEventIdAndTheStampIsWrittenInUtc()
     {
         var first = IcsChecker.Check(CalendarWriter.Write("c", [Conference()], Stamp)).Components.Single();
         var later = IcsChecker.Check(CalendarWriter.Write("c", [Conference() with { Title = "Renamed" }],
@@ -174,7 +174,7 @@ public sealed class CalendarWriterTests
     [InlineData(EventKind.LocalEvent, "Local event")]
     [InlineData(EventKind.Seminar, "Seminar")]
     [InlineData(EventKind.Other, "Other")]
-    public void The_category_names_the_kind_of_event(EventKind kind, string category)
+    public void TheCategoryNamesTheKindOfEvent(EventKind kind, string category)
     {
         var vevent = IcsChecker.Check(CalendarWriter.Write("c", [Conference() with { Kind = kind }], Stamp)).Components.Single();
 
@@ -182,7 +182,7 @@ public sealed class CalendarWriterTests
     }
 
     [Fact]
-    public void An_empty_place_is_left_out_of_the_location_and_an_empty_description_is_not_written()
+    public void AnEmptyPlaceIsLeftOutOfTheLocationAndAnEmptyDescriptionIsNotWritten()
     {
         var ics = CalendarWriter.Write("c", [Conference() with { Place = " ", Description = "  \n" }], Stamp);
 
@@ -192,7 +192,7 @@ public sealed class CalendarWriterTests
     }
 
     [Fact]
-    public void Events_are_written_oldest_first_whatever_the_input_order()
+    public void EventsAreWrittenOldestFirstWhateverTheInputOrder()
     {
         var later = Conference() with { Id = "later", StartDate = new(2018, 1, 10), EndDate = new(2018, 1, 10) };
         var earlier = Conference() with { Id = "earlier", StartDate = new(2017, 1, 10), EndDate = new(2017, 1, 10) };
@@ -203,7 +203,7 @@ public sealed class CalendarWriterTests
     }
 
     [Fact]
-    public void A_calendar_without_events_is_still_balanced_and_names_itself()
+    public void ACalendarWithoutEventsIsStillBalancedAndNamesItself()
     {
         var calendar = IcsChecker.Check(CalendarWriter.Write("Novo mesto", [], Stamp));
 
@@ -214,7 +214,7 @@ public sealed class CalendarWriterTests
     }
 
     [Fact]
-    public void An_event_ending_before_it_starts_is_rejected()
+    public void AnEventEndingBeforeItStartsIsRejected()
     {
         var backwards = Conference() with { EndDate = new DateOnly(2017, 10, 11) };
 
@@ -222,7 +222,7 @@ public sealed class CalendarWriterTests
     }
 
     [Fact]
-    public void A_description_of_emoji_only_survives_folding_and_unfolding_octet_for_octet()
+    public void ADescriptionOfEmojiOnlySurvivesFoldingAndUnfoldingOctetForOctet()
     {
         var ics = CalendarWriter.Write("c", [Conference() with { Description = string.Concat(Enumerable.Repeat("😀", 60)) }], Stamp);
         var octets = Encoding.UTF8.GetBytes(ics);

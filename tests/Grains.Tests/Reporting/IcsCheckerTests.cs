@@ -12,7 +12,7 @@ public sealed class IcsCheckerTests
         "END:VCALENDAR\r\n";
 
     [Fact]
-    public void The_checker_accepts_a_minimal_valid_calendar() => IcsChecker.Check(Valid);
+    public void TheCheckerAcceptsAMinimalValidCalendar() => IcsChecker.Check(Valid);
 
     [Theory]
     [InlineData("bare LF", "VERSION:2.0\r\n", "VERSION:2.0\n")]
@@ -27,14 +27,14 @@ public sealed class IcsCheckerTests
     [InlineData("unescaped semicolon in TEXT", "UID:a\r\n", "UID:a;b\r\n")]
     [InlineData("unescaped comma in TEXT", "UID:a\r\n", "UID:a,b\r\n")]
     [InlineData("missing VERSION", "VERSION:2.0\r\n", "")]
-    public void The_checker_rejects_a_calendar_that_breaks_the_rules(string why, string part, string replacement)
+    public void TheCheckerRejectsACalendarThatBreaksTheRules(string why, string part, string replacement)
     {
         Assert.NotEmpty(why);
         Assert.ThrowsAny<XunitException>(() => IcsChecker.Check(Valid.Replace(part, replacement, StringComparison.Ordinal)));
     }
 
     [Fact]
-    public void The_checker_rejects_a_fold_that_splits_a_multi_byte_character()
+    public void TheCheckerRejectsAFoldThatSplitsAMultiByteCharacter()
     {
         var octets = System.Text.Encoding.UTF8.GetBytes(Valid.Replace("UID:a", "UID:aė", StringComparison.Ordinal)).ToList();
         var inside = octets.IndexOf(0xC4) + 1;

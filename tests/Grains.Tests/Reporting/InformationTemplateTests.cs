@@ -50,7 +50,7 @@ public sealed class InformationTemplateTests
         new(ShelterTitle, Programme.EuropeForCitizens, Measure.NetworkOfTowns, events);
 
     [Fact]
-    public void The_Shelter_conference_is_reported_with_the_Europe_for_Citizens_text_byte_for_byte()
+    public void TheShelterConferenceIsReportedWithTheEuropeForCitizensTextByteForByte()
     {
         var text = InformationTemplate.Render(Shelter(ShelterConference()));
 
@@ -66,7 +66,7 @@ public sealed class InformationTemplateTests
     }
 
     [Fact]
-    public void The_special_characters_are_the_guillemets_the_en_dash_and_e_with_dot_above_as_UTF_8()
+    public void TheSpecialCharactersAreTheGuillemetsTheEnDashAndEWithDotAboveAsUTF8()
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes(InformationTemplate.Render(Shelter(ShelterConference())));
         var text = System.Text.Encoding.UTF8.GetString(bytes);
@@ -83,7 +83,7 @@ public sealed class InformationTemplateTests
     }
 
     [Fact]
-    public void A_networks_of_towns_project_numbers_its_events_in_date_order_whatever_the_input_order()
+    public void ANetworksOfTownsProjectNumbersItsEventsInDateOrderWhateverTheInputOrder()
     {
         var project = new ReportProject(
             "ACCESS - European Association: Common Challenges, Experiences of Shared Solutions for Migrants",
@@ -134,7 +134,7 @@ public sealed class InformationTemplateTests
     }
 
     [Fact]
-    public void A_town_twinning_project_has_its_own_measure_line_and_speaks_of_the_project_notably()
+    public void ATownTwinningProjectHasItsOwnMeasureLineAndSpeaksOfTheProjectNotably()
     {
         var project = new ReportProject(
             "Twinning across the Adriatic",
@@ -170,7 +170,7 @@ public sealed class InformationTemplateTests
     }
 
     [Fact]
-    public void A_CERV_project_names_the_CERV_programme_and_the_measure_without_strand_numbers()
+    public void ACERVProjectNamesTheCERVProgrammeAndTheMeasureWithoutStrandNumbers()
     {
         var project = new ReportProject("Towns for Europe", Programme.Cerv, Measure.NetworkOfTowns, []);
 
@@ -182,7 +182,7 @@ public sealed class InformationTemplateTests
     }
 
     [Fact]
-    public void A_CERV_town_twinning_project_uses_the_town_twinning_participation_sentence()
+    public void ACERVTownTwinningProjectUsesTheTownTwinningParticipationSentence()
     {
         var project = new ReportProject("Twins", Programme.Cerv, Measure.TownTwinning,
         [
@@ -203,7 +203,7 @@ public sealed class InformationTemplateTests
     }
 
     [Fact]
-    public void A_project_of_another_programme_names_no_programme_and_another_measure_has_no_measure_line()
+    public void AProjectOfAnotherProgrammeNamesNoProgrammeAndAnotherMeasureHasNoMeasureLine()
     {
         var project = new ReportProject("Local roots", Programme.Other, Measure.Other, []);
 
@@ -214,7 +214,7 @@ public sealed class InformationTemplateTests
     }
 
     [Fact]
-    public void A_Europe_for_Citizens_project_of_another_measure_has_no_measure_line()
+    public void AEuropeForCitizensProjectOfAnotherMeasureHasNoMeasureLine()
     {
         var project = new ReportProject("Remembering 1989", Programme.EuropeForCitizens, Measure.Other, []);
 
@@ -225,7 +225,7 @@ public sealed class InformationTemplateTests
     }
 
     [Fact]
-    public void Cancelled_events_and_events_whose_delegations_are_all_zero_are_not_reported()
+    public void CancelledEventsAndEventsWhoseDelegationsAreAllZeroAreNotReported()
     {
         var cancelled = ShelterConference() with { Id = "cancelled", Cancelled = true };
         var empty = ShelterConference() with
@@ -241,7 +241,7 @@ public sealed class InformationTemplateTests
     }
 
     [Fact]
-    public void Events_starting_the_same_day_are_ordered_by_end_date_then_title()
+    public void EventsStartingTheSameDayAreOrderedByEndDateThenTitle()
     {
         var day = new DateOnly(2017, 10, 12);
         var one = new ReportParticipation("Canepina", "Italy", 1, true);
@@ -257,7 +257,7 @@ public sealed class InformationTemplateTests
     }
 
     [Fact]
-    public void Towns_with_as_many_participants_are_ordered_by_ordinal_comparison_of_their_names()
+    public void TownsWithAsManyParticipantsAreOrderedByOrdinalComparisonOfTheirNames()
     {
         var conference = ShelterConference() with
         {
@@ -279,7 +279,7 @@ public sealed class InformationTemplateTests
     }
 
     [Fact]
-    public void The_description_is_inserted_as_given_on_one_line_without_an_added_full_stop()
+    public void TheDescriptionIsInsertedAsGivenOnOneLineWithoutAnAddedFullStop()
     {
         var conference = ShelterConference() with { Description = "  to meet;\r\n  then to sign the agreement \t\n\n" };
 
@@ -291,7 +291,7 @@ public sealed class InformationTemplateTests
     }
 
     [Fact]
-    public void The_block_of_one_event_carries_its_number_in_the_project_and_ends_with_one_newline()
+    public void TheBlockOfOneEventCarriesItsNumberInTheProjectAndEndsWithOneNewline()
     {
         var earlier = ShelterConference() with
         {
@@ -320,7 +320,7 @@ public sealed class InformationTemplateTests
     }
 
     [Fact]
-    public void The_project_report_is_its_heading_followed_by_the_blocks_of_its_events()
+    public void TheProjectReportIsItsHeadingFollowedByTheBlocksOfItsEvents()
     {
         var second = ShelterConference() with { Id = "ev-2", StartDate = new DateOnly(2017, 11, 1), EndDate = new DateOnly(2017, 11, 2) };
         var project = Shelter(second, ShelterConference());
@@ -337,7 +337,7 @@ public sealed class InformationTemplateTests
     }
 
     [Fact]
-    public void There_is_no_block_for_an_unknown_event_or_one_without_participation()
+    public void ThereIsNoBlockForAnUnknownEventOrOneWithoutParticipation()
     {
         var planned = ShelterConference() with { Id = "ev-planned", Participations = [] };
         var project = Shelter(ShelterConference(), planned);
@@ -347,7 +347,7 @@ public sealed class InformationTemplateTests
     }
 
     [Fact]
-    public void An_event_ending_before_it_starts_or_a_negative_delegation_is_rejected()
+    public void AnEventEndingBeforeItStartsOrANegativeDelegationIsRejected()
     {
         var backwards = ShelterConference() with { EndDate = new DateOnly(2017, 10, 11) };
         var negative = ShelterConference() with { Participations = [new ReportParticipation("Canepina", "Italy", -1, true)] };

@@ -27,7 +27,7 @@ public sealed class ParticipantsCsvWriterTests
     };
 
     [Fact]
-    public void Each_delegation_is_a_row_in_the_order_of_the_information_template()
+    public void EachDelegationIsARowInTheOrderOfTheInformationTemplate()
     {
         var local = Conference() with
         {
@@ -51,13 +51,13 @@ public sealed class ParticipantsCsvWriterTests
     }
 
     [Fact]
-    public void Without_reported_events_there_is_only_the_header()
+    public void WithoutReportedEventsThereIsOnlyTheHeader()
     {
         Assert.Equal("event,startDate,endDate,town,country,participants,role\r\n", ParticipantsCsvWriter.Write([]));
     }
 
     [Fact]
-    public void Fields_with_a_comma_a_quote_or_a_line_break_are_quoted_with_quotes_doubled()
+    public void FieldsWithACommaAQuoteOrALineBreakAreQuotedWithQuotesDoubled()
     {
         var reportEvent = Conference() with
         {
@@ -90,13 +90,13 @@ public sealed class ParticipantsCsvWriterTests
     [InlineData("Laragne-Montéglin", "Laragne-Montéglin")]
     [InlineData("A=B", "A=B")]
     [InlineData("", "")]
-    public void A_field_that_a_spreadsheet_would_run_as_a_formula_starts_with_an_apostrophe(string value, string field)
+    public void AFieldThatASpreadsheetWouldRunAsAFormulaStartsWithAnApostrophe(string value, string field)
     {
         Assert.Equal(field, ParticipantsCsvWriter.Field(value));
     }
 
     [Fact]
-    public void Formula_guarded_titles_and_towns_are_written_in_the_csv()
+    public void FormulaGuardedTitlesAndTownsAreWrittenInTheCsv()
     {
         var reportEvent = Conference() with
         {
@@ -110,7 +110,7 @@ public sealed class ParticipantsCsvWriterTests
     }
 
     [Fact]
-    public void The_csv_reads_back_to_the_same_values_with_a_strict_RFC_4180_reader()
+    public void TheCsvReadsBackToTheSameValuesWithAStrictRFC4180Reader()
     {
         var reportEvent = Conference() with
         {
