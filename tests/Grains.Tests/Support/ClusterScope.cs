@@ -70,6 +70,7 @@ public class ClusterScope : IAsyncDisposable
         var faults = Cluster.Faults;
         faults.FailStateWrites = false;
         faults.FailLogAppends = false;
+        faults.RetryAfter = new Grains.Errors.StorageUnavailableException().RetryAfter;
         GC.SuppressFinalize(this);
         return ValueTask.CompletedTask;
     }

@@ -26,6 +26,9 @@ public sealed class FlakyStorage(MemoryStorage inner) : IGrainStateStore, IAppen
         set => _failLogAppends = value;
     }
 
+    /// <summary>What the failures tell callers about when to retry.</summary>
+    public TimeSpan RetryAfter { get; set; } = new StorageUnavailableException().RetryAfter;
+
     public Task<GrainStateRecord?> ReadAsync(GrainStateId id, CancellationToken cancellationToken = default) =>
         inner.ReadAsync(id, cancellationToken);
 
@@ -36,7 +39,7 @@ public sealed class FlakyStorage(MemoryStorage inner) : IGrainStateStore, IAppen
         IReadOnlyList<Indexing.IndexEntry> indexEntries,
         CancellationToken cancellationToken = default) =>
         FailStateWrites
-            ? throw new StorageUnavailableException("State writes are switched off by the test.")
+            ? throw new StorageUnavailableException("State writes are switched off by the test.") { RetryAfter = RetryAfter }
             : inner.WriteAsync(id, data, expectedETag, indexEntries, cancellationToken);
 
     public Task ClearAsync(GrainStateId id, string? expectedETag, CancellationToken cancellationToken = default) =>
@@ -44,12 +47,12 @@ public sealed class FlakyStorage(MemoryStorage inner) : IGrainStateStore, IAppen
 
     public Task AppendAsync(string log, long sequence, DateTimeOffset at, string payload, CancellationToken cancellationToken = default) =>
         FailLogAppends
-            ? throw new StorageUnavailableException("Log appends are switched off by the test.")
+            ? throw new StorageUnavailableException("Log appends are switched off by the test.") { RetryAfter = RetryAfter }
             : inner.AppendAsync(log, sequence, at, payload, cancellationToken);
 
     public Task AppendAsync(string log, IReadOnlyList<LogRecord> records, CancellationToken cancellationToken = default) =>
         FailLogAppends
-            ? throw new StorageUnavailableException("Log appends are switched off by the test.")
+            ? throw new StorageUnavailableException("Log appends are switched off by the test.") { RetryAfter = RetryAfter }
             : inner.AppendAsync(log, records, cancellationToken);
 
     public Task<IReadOnlyList<LogRecord>> ReadAsync(string log, long after, int limit, CancellationToken cancellationToken = default) =>

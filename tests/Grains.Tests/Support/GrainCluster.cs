@@ -70,12 +70,19 @@ public sealed class GrainCluster : IAsyncLifetime
     /// <summary>The silo's live activity feed.</summary>
     public ActivityFeed Feed => Silo.GetRequiredService<ActivityFeed>();
 
+    /// <summary>Which grain methods the client calls, while a test records them.</summary>
+    public ClientCallRecorder ClientCalls { get; } = new();
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo(ConfigureSilo);
-        builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = 2 * ResponseTimeout));
+        builder.ConfigureClient(client =>
+        {
+            client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = 2 * ResponseTimeout);
+            client.AddOutgoingGrainCallFilter(ClientCalls.InvokeAsync);
+        });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
         Index = new IndexClient(Client);
