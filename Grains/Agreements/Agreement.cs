@@ -14,7 +14,7 @@ namespace Collaboration.Grains.Agreements;
 /// <list type="bullet">
 /// <item>drafted <c>open</c> by the coordinator or by one of the parties, every party unsigned;</item>
 /// <item><c>open</c> -> <c>inForce</c> when every party has signed: on the last signature, or when the last
-/// party that had not signed withdraws (status <c>inForce</c> means "every party signed", API.md);</item>
+/// party that had not signed withdraws (status <c>inForce</c> means "every party signed", docs/contract.md);</item>
 /// <item>amending the title, areas or text is possible only while <c>open</c> and clears every signature, so
 /// that each party signs what is actually in force; once in force the text is fixed;</item>
 /// <item>accession while <c>open</c> or <c>inForce</c>: the newcomer is a party that has not signed. An agreement
@@ -22,7 +22,7 @@ namespace Collaboration.Grains.Agreements;
 /// them. The newcomer joins the obligations by signing the text in force (the only signature accepted while in
 /// force);</item>
 /// <item><c>open</c>|<c>inForce</c> -> <c>terminated</c> when a withdrawal leaves fewer than two parties
-/// (signed or not, as API.md counts parties). Terminated is final.</item>
+/// (signed or not, as docs/contract.md counts parties). Terminated is final.</item>
 /// </list>
 /// </para>
 /// </summary>

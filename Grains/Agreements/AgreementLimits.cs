@@ -1,6 +1,6 @@
 namespace Collaboration.Grains.Agreements;
 
-/// <summary>Bounds that keep one agreement's grain state small (see DESIGN.md: grain state is bounded).</summary>
+/// <summary>Bounds that keep one agreement's grain state small (docs/contract.md: grain state is bounded).</summary>
 public static class AgreementLimits
 {
     public const int MinParties = 2;

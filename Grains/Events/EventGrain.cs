@@ -97,7 +97,7 @@ public sealed class EventGrain([PersistentState("event", GrainStorage.Name)] IPe
     {
         var details = EnsureExists();
 
-        // The coordinator may record it (API.md, events); the record says "coordinator", never the town's name.
+        // The coordinator may record it (docs/contract.md, events); the record says "coordinator", never the town's name.
         if (!actor.IsCoordinator && !actor.Is(municipalityId) && !actor.Is(details.Host))
         {
             throw new ForbiddenException(

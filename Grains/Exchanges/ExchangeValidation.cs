@@ -8,7 +8,7 @@ public static partial class ExchangeValidation
 {
     public const string KindMessage = "Must be one of goodPractice, question, lessonLearned, resource.";
 
-    /// <summary>The slug of municipality and project ids (API.md, General).</summary>
+    /// <summary>The slug of municipality and project ids (docs/contract.md, General).</summary>
     public static bool IsSlug(string? value) => Slug.IsValid(value);
 
     /// <summary>The draft with trimmed text and normalised, distinct themes; throws <see cref="DomainValidationException"/> listing every problem.</summary>

@@ -5,7 +5,7 @@ using Collaboration.Grains.Domain;
 namespace Collaboration.Grains.Reporting;
 
 /// <summary>
-/// The information template that funded projects publish for their events (API.md, "The
+/// The information template that funded projects publish for their events (docs/contract.md, "The
 /// information template (Europe for Citizens)"). The Europe for Citizens text is reproduced
 /// byte for byte; see README.md in this folder for every choice the API does not fix.
 /// </summary>
@@ -88,7 +88,7 @@ public static class InformationTemplate
         var title = OneLine(project.Title);
         if (project.Programme == Programme.EuropeForCitizens)
         {
-            // Fixed by API.md, to the byte.
+            // Fixed by the programme (docs/contract.md), to the byte.
             yield return $"The project «{title}» was funded with the support of the European Union under the Programme \"Europe for Citizens\"";
             switch (project.Measure)
             {
@@ -136,7 +136,7 @@ public static class InformationTemplate
             CultureInfo.InvariantCulture,
             $"{d.Participants} participants from the city of {OneLine(d.Town)} ({OneLine(d.Country)})")));
 
-        // API.md: Town Twinning speaks of the project, the other measures of the event.
+        // docs/contract.md: Town Twinning speaks of the project, the other measures of the event.
         var participation = measure == Measure.TownTwinning
             ? $"The project involved {total.ToString(CultureInfo.InvariantCulture)} citizens, notably {towns}"
             : $"The event involved {total.ToString(CultureInfo.InvariantCulture)} citizens, including {towns}";

@@ -5,7 +5,7 @@ using Collaboration.Api.Tests.Support;
 namespace Collaboration.Api.Tests.Events;
 
 /// <summary>
-/// The SHELTER network of DESIGN.md recorded through the API on SQLite: nine partners from eight countries, a local
+/// The SHELTER network (README, "Loading the SHELTER network") recorded through the API on SQLite: nine partners from eight countries, a local
 /// event in Novo mesto, the international conference in Canepina (12-16 October 2017) with participation figures of
 /// our own, a seminar that was cancelled after participation was recorded, and a workshop nobody has reported yet.
 /// </summary>

@@ -8,7 +8,7 @@ namespace Collaboration.Api.Tests.Security;
 
 /// <summary>
 /// Every route of the route table, called with no key, an unknown key, another municipality's key, the resource's own
-/// municipality's key and the coordinator's key, each answer checked against the roles of API.md (RouteContracts).
+/// municipality's key and the coordinator's key, each answer checked against the roles in RouteContracts.
 /// </summary>
 public sealed class AuthorizationMatrixTests(CollaborationApiFactory api) : IClassFixture<CollaborationApiFactory>
 {
@@ -29,7 +29,7 @@ public sealed class AuthorizationMatrixTests(CollaborationApiFactory api) : ICla
         var unlisted = routes.Where(r => !RouteContracts.All.ContainsKey(r)).ToList();
         var stale = RouteContracts.All.Keys.Where(k => !routes.Contains(k)).ToList();
 
-        Assert.True(unlisted.Count == 0, "Routes without an entry in RouteContracts (say who may call them, per API.md): " + string.Join(", ", unlisted));
+        Assert.True(unlisted.Count == 0, "Routes without an entry in RouteContracts (say who may call them): " + string.Join(", ", unlisted));
         Assert.True(stale.Count == 0, "RouteContracts names routes the app does not map: " + string.Join(", ", stale));
     }
 

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Collaboration.Browser.Tests.Support;
 
 /// <summary>
-/// Fills the API, through its HTTP routes only, with a network like SHELTER's (DESIGN.md): partners in seven
+/// Fills the API, through its HTTP routes only, with a network like SHELTER's (README): partners in seven
 /// countries, two running projects, a conference held with its participation, two events to come, a good
 /// practice replicated by other towns, a question, and a partnership agreement that every party signed.
 /// </summary>

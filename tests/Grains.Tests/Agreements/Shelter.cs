@@ -3,7 +3,7 @@ using Collaboration.Grains.Agreements;
 
 namespace Collaboration.Grains.Tests.Agreements;
 
-/// <summary>The SHELTER partnership agreement (DESIGN.md): six towns and the areas they cooperate in.</summary>
+/// <summary>The SHELTER partnership agreement (README, "Loading the SHELTER network"): six towns and the areas they cooperate in.</summary>
 internal static class Shelter
 {
     public const string Canepina = "canepina";

@@ -4,12 +4,12 @@ using static Collaboration.Grains.Tests.Domain.ProjectBuilder;
 
 namespace Collaboration.Grains.Tests.Domain;
 
-/// <summary>Europe for Citizens, Networks of Towns, with the two networks of DESIGN.md.</summary>
+/// <summary>Europe for Citizens, Networks of Towns, with the two networks the README describes.</summary>
 public sealed class NetworkOfTownsEligibilityTests
 {
     private static readonly EligibilityEvaluator Evaluator = EligibilityEvaluator.Default;
 
-    // SHELTER: the six signatories of DESIGN.md plus three partners of our own (Labin, Trebinje, Kičevo),
+    // SHELTER: the six signatories of its agreement plus three partners of our own (Labin, Trebinje, Kičevo),
     // so nine municipalities from eight countries; dates and numbers are illustrative.
     private static readonly EligibilityPartner[] ShelterPartners =
     [

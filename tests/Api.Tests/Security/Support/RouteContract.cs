@@ -1,7 +1,7 @@
 namespace Collaboration.Api.Tests.Security.Support;
 
 /// <summary>
-/// What API.md says about one route: who may call it, and a valid request for it in a <see cref="SecurityWorld"/>
+/// What the contract says about one route: who may call it, and a valid request for it in a <see cref="SecurityWorld"/>
 /// (its path and body), so that a refusal can only come from the caller's rights.
 /// </summary>
 public sealed record RouteContract(string Key, Func<SecurityWorld, string> Path, Func<SecurityWorld, object?>? Body = null)

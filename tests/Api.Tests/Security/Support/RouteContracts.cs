@@ -1,7 +1,7 @@
 namespace Collaboration.Api.Tests.Security.Support;
 
 /// <summary>
-/// The roles of API.md, route by route. Every route of the route table must be here (the authorisation matrix fails
+/// Who may call each route, route by route. Every route of the route table must be here (the authorisation matrix fails
 /// otherwise), and everything here must be a route: a new route cannot escape the matrix, nor a removed one linger.
 /// </summary>
 public static class RouteContracts
