@@ -27,6 +27,7 @@ public static class CollaborationServices
         var settings = section.Get<CollaborationOptions>() ?? new CollaborationOptions();
         var services = builder.Services;
         services.Configure<CollaborationOptions>(section);
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddKeyedSingleton(DomainClock.Key, TimeProvider.System);
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.Limits.MaxRequestBodyBytes);

@@ -1,5 +1,4 @@
 using Collaboration.Grains.Domain;
-using Collaboration.Grains.Errors;
 using Collaboration.Grains.Idempotency;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Queries;
@@ -10,7 +9,7 @@ namespace Collaboration.Api.Http;
 /// <summary>
 /// Deletes stored Idempotency-Key answers once they are past <see cref="IdempotencyRetention.Period"/>, oldest first,
 /// every <see cref="Interval"/>: storage then holds about one day of keyed POSTs, however long the service runs.
-/// A failed sweep (storage unavailable) is logged and tried again at the next tick.
+/// A failed sweep (storage unavailable, or no silo answering in time) is logged and tried again at the next tick.
 /// </summary>
 public sealed partial class IdempotencyJanitor(IndexClient index, IGrainFactory grains, [FromKeyedServices(DomainClock.Key)] TimeProvider clock, ILogger<IdempotencyJanitor> logger)
     : BackgroundService
@@ -63,7 +62,7 @@ public sealed partial class IdempotencyJanitor(IndexClient index, IGrainFactory 
                         LogSwept(deleted);
                     }
                 }
-                catch (Exception e) when (e is StorageUnavailableException)
+                catch (Exception e) when (e is OrleansException or TimeoutException)
                 {
                     LogSweepFailed(e);
                 }

@@ -3,8 +3,9 @@ using Collaboration.Grains.Indexing;
 namespace Collaboration.Grains.Queries;
 
 /// <summary>
-/// The indexes as a front end reads them: every query goes to an <see cref="IIndexQueryGrain"/> on a silo. The read
-/// models built on <see cref="IGrainIndex"/> (the exchange catalogue, the network monitor, the reports) work on it unchanged.
+/// The indexes as a front end reads them for plain lists (partners, projects, agreements, expired idempotency
+/// records): every query goes to an <see cref="IIndexQueryGrain"/> on a silo. The catalogue, the network figures and
+/// the reports have query grains of their own.
 /// </summary>
 public sealed class IndexClient(IGrainFactory grains) : IGrainIndex
 {

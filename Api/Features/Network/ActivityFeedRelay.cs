@@ -1,5 +1,4 @@
 using Collaboration.Grains.Activity;
-using Collaboration.Grains.Domain;
 
 namespace Collaboration.Api.Features.Network;
 
@@ -8,9 +7,10 @@ namespace Collaboration.Api.Features.Network;
 /// process, renewed well before its subscription lapses. A record missed while the subscription was being renewed
 /// is read from the log by the live streams, which notice the gap in sequence numbers.
 /// </summary>
-public sealed partial class ActivityFeedRelay(IGrainFactory grains, ActivityFeed feed, [FromKeyedServices(DomainClock.Key)] TimeProvider clock, ILogger<ActivityFeedRelay> logger)
+public sealed partial class ActivityFeedRelay(IGrainFactory grains, ActivityFeed feed, TimeProvider clock, ILogger<ActivityFeedRelay> logger)
     : BackgroundService, IActivityObserver
 {
+    // Renewed on the clock Orleans runs on (not the domain's): the subscription lapses by Orleans's time.
     private static readonly TimeSpan Renewal = IActivityLogGrain.ObserverLifetime / 4;
 
     public Task OnActivityAsync(ActivityRecord record)
