@@ -1,8 +1,5 @@
 using Collaboration.Grains.Domain.Eligibility;
-using Collaboration.Grains.Errors;
-using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Municipalities;
-using Collaboration.Grains.Storage;
 
 namespace Collaboration.Grains.Events;
 
@@ -10,38 +7,33 @@ namespace Collaboration.Grains.Events;
 public static class EventEligibility
 {
     /// <summary>
-    /// The project's events that are not cancelled, with their participation, read from the events index: an event
-    /// grain calls its project, so the project must never call its events. Countries are the towns' current ones,
-    /// from <paramref name="partners"/> or, for a town that left the project, from its grain.
+    /// The events of <paramref name="events"/> that are not cancelled, with their participation. Countries are the
+    /// towns' current ones, from <paramref name="partners"/> (every partner of the network, so a town that left the
+    /// project keeps its country); a town unknown there has none.
     /// </summary>
-    public static async Task<IReadOnlyList<EligibilityEvent>> LoadAsync(
-        IGrainIndex index, IGrainFactory grains, string projectId, IReadOnlyList<EligibilityPartner> partners)
+    public static IReadOnlyList<EligibilityEvent> From(IEnumerable<EventSummary> events, IReadOnlyDictionary<string, MunicipalitySummary> partners)
     {
-        var countries = partners.DistinctBy(p => p.Id, StringComparer.Ordinal).ToDictionary(p => p.Id, p => p.Country, StringComparer.Ordinal);
-        async Task<string> CountryOf(string municipalityId)
+        string CountryOf(string municipalityId) =>
+            partners.TryGetValue(municipalityId, out var partner) ? partner.Profile.Country : "";
+
+        var eligible = new List<EligibilityEvent>();
+        foreach (var e in events)
         {
-            if (!countries.TryGetValue(municipalityId, out var country))
+            if (e.Status == EventStatus.Cancelled)
             {
-                country = (await grains.GetGrain<IMunicipalityGrain>(municipalityId).GetAsync())?.Profile.Country ?? "";
-                countries[municipalityId] = country;
+                continue;
             }
 
-            return country;
-        }
-
-        var events = new List<EligibilityEvent>();
-        foreach (var e in await index.ProjectEventsAsync(projectId, includeCancelled: false))
-        {
             var host = e.Details.Host;
             var participation = new List<EligibilityParticipation>(e.Participation.Count);
             foreach (var p in e.Participation)
             {
-                participation.Add(new EligibilityParticipation(p.MunicipalityId, await CountryOf(p.MunicipalityId), p.Participants, Invited: p.MunicipalityId != host));
+                participation.Add(new EligibilityParticipation(p.MunicipalityId, CountryOf(p.MunicipalityId), p.Participants, Invited: p.MunicipalityId != host));
             }
 
-            events.Add(new EligibilityEvent(e.Id, e.Details.StartDate, e.Details.EndDate, await CountryOf(host), participation));
+            eligible.Add(new EligibilityEvent(e.Id, e.Details.StartDate, e.Details.EndDate, CountryOf(host), participation));
         }
 
-        return events;
+        return eligible;
     }
 }

@@ -21,6 +21,10 @@ public interface IMunicipalityGrain : IGrainWithStringKey
 
     Task<MunicipalitySnapshot?> GetAsync();
 
+    /// <summary>The partner with its projects and agreements in one call; null when there is no such partner.</summary>
+    [ReadOnly]
+    Task<MunicipalityView?> GetViewAsync();
+
     /// <summary>Replaces the profile; only the partner itself or the coordinator, and only at <paramref name="expectedVersion"/> when given.</summary>
     Task<MunicipalitySnapshot> UpdateProfileAsync(MunicipalityProfile profile, string? expectedVersion, Actor actor);
 

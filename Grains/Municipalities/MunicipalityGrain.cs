@@ -3,6 +3,7 @@ using Collaboration.Grains.Activity;
 using Collaboration.Grains.Domain;
 using Collaboration.Grains.Errors;
 using Collaboration.Grains.Idempotency;
+using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +11,7 @@ namespace Collaboration.Grains.Municipalities;
 
 [GrainType("municipality")]
 public sealed class MunicipalityGrain([PersistentState("municipality", GrainStorage.Name)] IPersistentState<MunicipalityState> municipality,
-    [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IMunicipalityGrain
+    IGrainIndex index, [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IMunicipalityGrain
 {
     private string Id => this.GetPrimaryKeyString();
 
@@ -46,6 +47,20 @@ public sealed class MunicipalityGrain([PersistentState("municipality", GrainStor
 
     public Task<MunicipalitySnapshot?> GetAsync() =>
         Task.FromResult(municipality.State.Profile is null ? null : Snapshot());
+
+    public async Task<MunicipalityView?> GetViewAsync()
+    {
+        if (municipality.State.Profile is null)
+        {
+            return null;
+        }
+
+        // From the indexes, which are written with the grains' states: a project or an agreement names its partners,
+        // the partner does not keep a copy.
+        var projects = await index.QueryIdsAsync(new IndexQuery(IndexNames.Projects) { Terms = [new IndexTerm("partner", Id)], Descending = false });
+        var agreements = await index.QueryIdsAsync(new IndexQuery(IndexNames.Agreements) { Terms = [new IndexTerm("party", Id)], Descending = false });
+        return new MunicipalityView(Snapshot(), projects, agreements);
+    }
 
     public async Task<MunicipalitySnapshot> UpdateProfileAsync(MunicipalityProfile profile, string? expectedVersion, Actor actor)
     {

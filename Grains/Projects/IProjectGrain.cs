@@ -13,6 +13,10 @@ public interface IProjectGrain : IGrainWithStringKey
 
     Task<ProjectSnapshot?> GetAsync();
 
+    /// <summary>The project with its events and eligibility in one call; null when there is no such project.</summary>
+    [ReadOnly]
+    Task<ProjectView?> GetViewAsync();
+
     /// <summary>Adds a partner (the coordinator or the lead may); 409 when it is one already.</summary>
     Task<ProjectSnapshot> AddPartnerAsync(string municipalityId, Actor actor);
 
@@ -20,5 +24,6 @@ public interface IProjectGrain : IGrainWithStringKey
     Task<ProjectSnapshot> RemovePartnerAsync(string municipalityId, Actor actor);
 
     /// <summary>The programme rules for this project, evaluated now against its partners and events.</summary>
+    [ReadOnly]
     Task<EligibilityResult> GetEligibilityAsync();
 }

@@ -105,18 +105,39 @@ public sealed class ProjectGrain([PersistentState("project", GrainStorage.Name)]
         return Snapshot();
     }
 
+    public async Task<ProjectView?> GetViewAsync()
+    {
+        if (project.State.Definition is null)
+        {
+            return null;
+        }
+
+        var events = await index.ProjectEventsAsync(Id);
+        return new ProjectView(Snapshot(), events.Select(e => e.Id).ToList(), await EvaluateAsync(project.State.Definition, events));
+    }
+
     public async Task<EligibilityResult> GetEligibilityAsync()
     {
         var definition = EnsureExists();
+        return await EvaluateAsync(definition, await index.ProjectEventsAsync(Id));
+    }
+
+    /// <summary>
+    /// The rulebook applied to the project's partners and events, read from the indexes: event grains call their
+    /// project, so the project never calls its events, and the partners' countries come from the partners index
+    /// rather than from one grain call per partner.
+    /// </summary>
+    private async Task<EligibilityResult> EvaluateAsync(ProjectDefinition definition, IReadOnlyList<EventSummary> events)
+    {
+        var network = await index.PartnersByIdAsync();
         var partners = new List<EligibilityPartner>(definition.Partners.Count);
         foreach (var partnerId in definition.Partners)
         {
-            var partner = await GrainFactory.GetGrain<IMunicipalityGrain>(partnerId).GetAsync();
-            partners.Add(new EligibilityPartner(partnerId, partner?.Profile.Country ?? ""));
+            partners.Add(new EligibilityPartner(partnerId, network.TryGetValue(partnerId, out var partner) ? partner.Profile.Country : ""));
         }
 
         var input = new EligibilityInput(
-            definition.Programme, definition.Measure, definition.Call, definition.StartDate, definition.EndDate, partners, await LoadEventsAsync(partners));
+            definition.Programme, definition.Measure, definition.Call, definition.StartDate, definition.EndDate, partners, EventEligibility.From(events, network));
         if (_lastEvaluation is { } last && last.Input.HasSameFactsAs(input))
         {
             return last.Result;
@@ -126,10 +147,6 @@ public sealed class ProjectGrain([PersistentState("project", GrainStorage.Name)]
         _lastEvaluation = (input, result);
         return result;
     }
-
-    /// <summary>The project's recorded, non-cancelled events, read from the events index: event grains call their project, never the reverse.</summary>
-    private Task<IReadOnlyList<EligibilityEvent>> LoadEventsAsync(IReadOnlyList<EligibilityPartner> partners) =>
-        EventEligibility.LoadAsync(index, GrainFactory, Id, partners);
 
     private async Task<List<string>> FindUnknownAsync(IEnumerable<string> municipalityIds)
     {

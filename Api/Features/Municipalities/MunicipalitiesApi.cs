@@ -78,20 +78,20 @@ public static class MunicipalitiesApi
     }
 
     public static async Task<Results<Ok<MunicipalityResponse>, ProblemHttpResult>> GetMunicipality(
-        string id, IGrainFactory grains, IndexClient index, HttpResponse response)
+        string id, IGrainFactory grains, HttpResponse response)
     {
-        var snapshot = RequestValidation.IsSlug(id) ? await grains.GetGrain<IMunicipalityGrain>(id).GetAsync() : null;
-        if (snapshot is null)
+        var view = RequestValidation.IsSlug(id) ? await grains.GetGrain<IMunicipalityGrain>(id).GetViewAsync() : null;
+        if (view is null)
         {
             return NotFound(id);
         }
 
-        response.Headers.ETag = EntityTags.Format(snapshot.Version);
-        return TypedResults.Ok(await ToResponseAsync(snapshot, index));
+        response.Headers.ETag = EntityTags.Format(view.Snapshot.Version);
+        return TypedResults.Ok(ToResponse(view));
     }
 
     public static async Task<Results<Ok<MunicipalityResponse>, ValidationProblem, ProblemHttpResult>> UpdateMunicipality(
-        string id, MunicipalityRequest request, ClaimsPrincipal user, IGrainFactory grains, IndexClient index, HttpRequest http)
+        string id, MunicipalityRequest request, ClaimsPrincipal user, IGrainFactory grains, HttpRequest http)
     {
         if (!RequestValidation.IsSlug(id))
         {
@@ -109,10 +109,14 @@ public static class MunicipalitiesApi
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        var updated = await grains.GetGrain<IMunicipalityGrain>(id)
-            .UpdateProfileAsync(request.ToProfile(), EntityTags.RequiredVersion(http), user.ToActor());
+        var grain = grains.GetGrain<IMunicipalityGrain>(id);
+        var updated = await grain.UpdateProfileAsync(request.ToProfile(), EntityTags.RequiredVersion(http), user.ToActor());
+
+        // The answer is this write's version, whatever another writer did since; the lists are read after it.
+        // Partners are never deleted, so the partner just written exists.
+        var view = await grain.GetViewAsync() ?? throw new ResourceNotFoundException("partner", id);
         http.HttpContext.Response.Headers.ETag = EntityTags.Format(updated.Version);
-        return TypedResults.Ok(await ToResponseAsync(updated, index));
+        return TypedResults.Ok(ToResponse(view with { Snapshot = updated }));
     }
 
     public static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> IssueApiKey(
@@ -128,14 +132,12 @@ public static class MunicipalitiesApi
         return TypedResults.Ok(new ApiKeyResponse(id, apiKey));
     }
 
-    private static async Task<MunicipalityResponse> ToResponseAsync(MunicipalitySnapshot snapshot, IndexClient index)
+    private static MunicipalityResponse ToResponse(MunicipalityView view)
     {
-        var projects = await index.QueryIdsAsync(new IndexQuery(IndexNames.Projects) { Terms = [new IndexTerm("partner", snapshot.Id)], Descending = false });
-        var agreements = await index.QueryIdsAsync(new IndexQuery(IndexNames.Agreements) { Terms = [new IndexTerm("party", snapshot.Id)], Descending = false });
-        var p = snapshot.Profile;
+        var p = view.Snapshot.Profile;
         return new MunicipalityResponse(
-            snapshot.Id, p.Name, p.Country, p.Kind, p.Region, p.Population, p.Website, p.Languages, p.ContactEmail,
-            projects, agreements, snapshot.CreatedAt, snapshot.UpdatedAt);
+            view.Snapshot.Id, p.Name, p.Country, p.Kind, p.Region, p.Population, p.Website, p.Languages, p.ContactEmail,
+            view.Projects, view.Agreements, view.Snapshot.CreatedAt, view.Snapshot.UpdatedAt);
     }
 
     private static ProblemHttpResult NotFound(string id) =>

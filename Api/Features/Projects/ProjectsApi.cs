@@ -38,7 +38,7 @@ public static class ProjectsApi
     }
 
     public static async Task<Results<Created<ProjectResponse>, ValidationProblem>> CreateProject(
-        ProjectRequest request, ClaimsPrincipal user, IGrainFactory grains, IndexClient index)
+        ProjectRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
         var validation = request.Validate();
         if (!validation.IsValid)
@@ -48,7 +48,7 @@ public static class ProjectsApi
 
         var grain = grains.GetGrain<IProjectGrain>(request.Id!);
         var created = await grain.CreateAsync(request.ToDefinition(), user.ToActor());
-        return TypedResults.Created($"/projects/{created.Id}", await ToResponseAsync(created, grain, index));
+        return TypedResults.Created($"/projects/{created.Id}", ToResponse(await ViewAsync(grain, created)));
     }
 
     public static async Task<Results<Ok<List<ProjectListItem>>, ValidationProblem>> ListProjects(string? partner, IndexClient index)
@@ -75,25 +75,24 @@ public static class ProjectsApi
     }
 
     public static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> GetProject(
-        string id, IGrainFactory grains, IndexClient index, HttpResponse response)
+        string id, IGrainFactory grains, HttpResponse response)
     {
         if (!RequestValidation.IsSlug(id))
         {
             return Problems.NotFound("project", id);
         }
 
-        var grain = grains.GetGrain<IProjectGrain>(id);
-        if (await grain.GetAsync() is not { } snapshot)
+        if (await grains.GetGrain<IProjectGrain>(id).GetViewAsync() is not { } view)
         {
             return Problems.NotFound("project", id);
         }
 
-        response.Headers.ETag = EntityTags.Format(snapshot.Version);
-        return TypedResults.Ok(await ToResponseAsync(snapshot, grain, index));
+        response.Headers.ETag = EntityTags.Format(view.Snapshot.Version);
+        return TypedResults.Ok(ToResponse(view));
     }
 
     public static async Task<Results<Ok<ProjectResponse>, ValidationProblem, ProblemHttpResult>> AddPartner(
-        string id, PartnerRequest request, ClaimsPrincipal user, IGrainFactory grains, IndexClient index)
+        string id, PartnerRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (!RequestValidation.IsSlug(id))
         {
@@ -109,7 +108,7 @@ public static class ProjectsApi
 
         var grain = grains.GetGrain<IProjectGrain>(id);
         var updated = await grain.AddPartnerAsync(request.MunicipalityId!, user.ToActor());
-        return TypedResults.Ok(await ToResponseAsync(updated, grain, index));
+        return TypedResults.Ok(ToResponse(await ViewAsync(grain, updated)));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RemovePartner(
@@ -139,12 +138,18 @@ public static class ProjectsApi
         return TypedResults.Ok(await grains.GetGrain<IProjectGrain>(id).GetEligibilityAsync());
     }
 
-    private static async Task<ProjectResponse> ToResponseAsync(ProjectSnapshot snapshot, IProjectGrain grain, IndexClient index)
+    /// <summary>
+    /// The answer to a write: the version <paramref name="written"/>, whatever another writer did since, with the
+    /// events and eligibility read after it. Projects are never deleted, so the project just written exists.
+    /// </summary>
+    private static async Task<ProjectView> ViewAsync(IProjectGrain grain, ProjectSnapshot written) =>
+        (await grain.GetViewAsync() ?? throw new ResourceNotFoundException("project", written.Id)) with { Snapshot = written };
+
+    private static ProjectResponse ToResponse(ProjectView view)
     {
-        var d = snapshot.Definition;
-        var events = await index.QueryIdsAsync(new IndexQuery(IndexNames.Events) { Terms = [new IndexTerm("project", snapshot.Id)], Descending = false });
+        var d = view.Snapshot.Definition;
         return new ProjectResponse(
-            snapshot.Id, d.Acronym, d.Title, d.Programme, d.Measure, d.Call, d.Strand, d.StartDate, d.EndDate, d.Lead, d.Partners,
-            d.Themes, d.Summary, events, await grain.GetEligibilityAsync(), snapshot.CreatedAt, snapshot.UpdatedAt);
+            view.Snapshot.Id, d.Acronym, d.Title, d.Programme, d.Measure, d.Call, d.Strand, d.StartDate, d.EndDate, d.Lead, d.Partners,
+            d.Themes, d.Summary, view.Events, view.Eligibility, view.Snapshot.CreatedAt, view.Snapshot.UpdatedAt);
     }
 }

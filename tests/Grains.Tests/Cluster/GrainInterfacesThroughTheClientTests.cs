@@ -225,7 +225,11 @@ public sealed class GrainInterfacesThroughTheClientTests(GrainCluster cluster) :
         await grain.UpdateProfileAsync(profile with { Name = "Kelmė" }, null, Actor.Municipality(Kelme));
         await grain.RotateApiKeyAsync(_scope.Id("second-key"), Actor.Municipality(Kelme));
 
+        var view = await grain.GetViewAsync();
+
         Assert.Equal("Kelmė", (await grain.GetAsync())!.Profile.Name);
+        Assert.Equal("Kelmė", view!.Snapshot.Profile.Name);
+        Assert.Empty(view.Projects);
         Assert.Null(await Grains.GetGrain<IApiKeyGrain>(_scope.Id("first-key")).GetMunicipalityAsync());
         Assert.Equal(Kelme, await Grains.GetGrain<IApiKeyGrain>(_scope.Id("second-key")).GetMunicipalityAsync());
     }
@@ -252,9 +256,12 @@ public sealed class GrainInterfacesThroughTheClientTests(GrainCluster cluster) :
         await project.RemovePartnerAsync(Gallese, Actor.Coordinator);
         var read = await project.GetAsync();
         var eligibility = await project.GetEligibilityAsync();
+        var view = await project.GetViewAsync();
 
         Assert.Equal([Kelme, Labin], read!.Definition.Partners);
         Assert.NotEmpty(eligibility.Rules);
+        Assert.Equal(read.Version, view!.Snapshot.Version);
+        Assert.Equal(eligibility.Rules.Count, view.Eligibility.Rules.Count);
     }
 
     private async Task IndexQueryAsync()
