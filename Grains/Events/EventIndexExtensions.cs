@@ -14,6 +14,11 @@ public static class EventIndexExtensions
     // as long as its string.
     private static readonly ConditionalWeakTable<string, EventSummary> Parsed = new();
 
+    // Whole answers of one page, parsed, for as long as the storage keeps handing back that page.
+    private static readonly ConditionalWeakTable<IndexPage, IReadOnlyList<EventSummary>> ParsedPages = new();
+
+    private const int PageSize = 500;
+
     /// <summary>The project's events by start date; cancelled ones too unless <paramref name="includeCancelled"/> is false.</summary>
     public static async Task<IReadOnlyList<EventSummary>> ProjectEventsAsync(this IGrainIndex index, string projectId, bool includeCancelled = true)
     {
@@ -52,9 +57,20 @@ public static class EventIndexExtensions
         }
     }
 
+    /// <summary>
+    /// The events matching <paramref name="terms"/>. While the index is unchanged, a storage that caches answers hands
+    /// back the same page, and so this returns the same list: callers may reuse what they derived from it.
+    /// </summary>
     private static async Task<IReadOnlyList<EventSummary>> QueryAsync(IGrainIndex index, IReadOnlyList<IndexTerm> terms)
     {
-        var hits = await index.QueryAllAsync(new IndexQuery(IndexNames.Events) { Terms = terms, Descending = false });
+        var query = new IndexQuery(IndexNames.Events) { Terms = terms, Descending = false, Limit = PageSize };
+        var first = await index.QueryAsync(query);
+        if (first.Next is null)
+        {
+            return ParsedPages.GetValue(first, static page => page.Items.Select(h => Parsed.GetValue(h.Payload!, Parse)).ToList());
+        }
+
+        var hits = await index.QueryAllAsync(query);
         return hits.Select(h => Parsed.GetValue(h.Payload!, Parse)).ToList();
     }
 

@@ -13,6 +13,9 @@ namespace Collaboration.Grains.Municipalities;
 public sealed class MunicipalityGrain([PersistentState("municipality", GrainStorage.Name)] IPersistentState<MunicipalityState> municipality,
     IGrainIndex index, [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IMunicipalityGrain
 {
+    // The last view: reused while the record is at the same version and the indexes hand back the very same answers.
+    private MunicipalityView? _lastView;
+
     private string Id => this.GetPrimaryKeyString();
 
     public async Task<MunicipalitySnapshot> CreateAsync(MunicipalityProfile profile, string apiKeyHash, Actor actor, string? creationRequest = null)
@@ -59,7 +62,13 @@ public sealed class MunicipalityGrain([PersistentState("municipality", GrainStor
         // the partner does not keep a copy.
         var projects = await index.QueryIdsAsync(new IndexQuery(IndexNames.Projects) { Terms = [new IndexTerm("partner", Id)], Descending = false });
         var agreements = await index.QueryIdsAsync(new IndexQuery(IndexNames.Agreements) { Terms = [new IndexTerm("party", Id)], Descending = false });
-        return new MunicipalityView(Snapshot(), projects, agreements);
+        if (_lastView is { } last && last.Snapshot.Version == municipality.Etag
+            && ReferenceEquals(last.Projects, projects) && ReferenceEquals(last.Agreements, agreements))
+        {
+            return last;
+        }
+
+        return _lastView = new MunicipalityView(Snapshot(), projects, agreements);
     }
 
     public async Task<MunicipalitySnapshot> UpdateProfileAsync(MunicipalityProfile profile, string? expectedVersion, Actor actor)

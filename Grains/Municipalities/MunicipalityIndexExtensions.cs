@@ -8,44 +8,41 @@ namespace Collaboration.Grains.Municipalities;
 /// <summary>Reads partners from the partners index, so that a grain needing many partners' countries activates none of them.</summary>
 public static class MunicipalityIndexExtensions
 {
-    private const int PageSize = 500;
+    private const int PageSize = 1000;
 
-    // Parsed pages, keyed by the page itself: the storage hands back the same page while no partner has changed
-    // (its cached answers), and a new page object after any change. An entry lives only as long as its page.
-    private static readonly ConditionalWeakTable<IndexPage, Dictionary<string, MunicipalitySummary>> Parsed = new();
+    // Every partner, keyed by the first page of the partners index: a storage that caches answers hands back the
+    // same page while no partner has changed, and a new page after any change (a change anywhere in the index drops
+    // all of its cached answers). An entry lives only as long as its page; a storage without a cache reads afresh.
+    private static readonly ConditionalWeakTable<IndexPage, Dictionary<string, MunicipalitySummary>> Directories = new();
 
     /// <summary>Every partner of the network by id, as the index holds it after the last acknowledged write.</summary>
     public static async Task<IReadOnlyDictionary<string, MunicipalitySummary>> PartnersByIdAsync(this IGrainIndex index, CancellationToken cancellationToken = default)
     {
         var query = new IndexQuery(IndexNames.Municipalities) { Descending = false, Limit = PageSize };
-        var page = await index.QueryAsync(query, cancellationToken);
-        if (page.Next is null)
+        var first = await index.QueryAsync(query, cancellationToken);
+        if (Directories.TryGetValue(first, out var known))
         {
-            return Parsed.GetValue(page, Parse);
+            return known;
         }
 
-        // A network of more than one page of partners: merge the pages (each still parsed once).
-        var all = new Dictionary<string, MunicipalitySummary>(Parse(page), StringComparer.Ordinal);
-        while (page.Next is { } next)
+        var partners = new Dictionary<string, MunicipalitySummary>(first.Items.Count, StringComparer.Ordinal);
+        var page = first;
+        while (true)
         {
-            page = await index.QueryAsync(query with { After = next }, cancellationToken);
-            foreach (var (id, summary) in Parsed.GetValue(page, Parse))
+            foreach (var hit in page.Items)
             {
-                all[id] = summary;
+                partners[hit.DocumentId] = JsonSerializer.Deserialize<MunicipalitySummary>(hit.Payload!, GrainStateSerializer.Options)!;
             }
+
+            if (page.Next is not { } next)
+            {
+                break;
+            }
+
+            page = await index.QueryAsync(query with { After = next }, cancellationToken);
         }
 
-        return all;
-    }
-
-    private static Dictionary<string, MunicipalitySummary> Parse(IndexPage page)
-    {
-        var partners = new Dictionary<string, MunicipalitySummary>(page.Items.Count, StringComparer.Ordinal);
-        foreach (var hit in page.Items)
-        {
-            partners[hit.DocumentId] = JsonSerializer.Deserialize<MunicipalitySummary>(hit.Payload!, GrainStateSerializer.Options)!;
-        }
-
+        Directories.AddOrUpdate(first, partners);
         return partners;
     }
 }

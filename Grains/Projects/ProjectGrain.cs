@@ -21,6 +21,10 @@ public sealed class ProjectGrain([PersistentState("project", GrainStorage.Name)]
     // The last evaluation and what it was made of; kept in memory only, and reused while the facts are the same.
     private (EligibilityInput Input, EligibilityResult Result)? _lastEvaluation;
 
+    // The last view and the answers it was made of: reused, without comparing facts, while the record is at the same
+    // version and the indexes hand back the very same answers (a storage that caches them does until they change).
+    private (ProjectView View, IReadOnlyList<EventSummary> Events, IReadOnlyDictionary<string, MunicipalitySummary> Network)? _lastView;
+
     private string Id => this.GetPrimaryKeyString();
 
     public async Task<ProjectSnapshot> CreateAsync(ProjectDefinition definition, Actor actor)
@@ -113,13 +117,22 @@ public sealed class ProjectGrain([PersistentState("project", GrainStorage.Name)]
         }
 
         var events = await index.ProjectEventsAsync(Id);
-        return new ProjectView(Snapshot(), events.Select(e => e.Id).ToList(), await EvaluateAsync(project.State.Definition, events));
+        var network = await index.PartnersByIdAsync();
+        if (_lastView is { } last && last.View.Snapshot.Version == project.Etag
+            && ReferenceEquals(last.Events, events) && ReferenceEquals(last.Network, network))
+        {
+            return last.View;
+        }
+
+        var view = new ProjectView(Snapshot(), events.Select(e => e.Id).ToList(), Evaluate(project.State.Definition, events, network));
+        _lastView = (view, events, network);
+        return view;
     }
 
     public async Task<EligibilityResult> GetEligibilityAsync()
     {
         var definition = EnsureExists();
-        return await EvaluateAsync(definition, await index.ProjectEventsAsync(Id));
+        return Evaluate(definition, await index.ProjectEventsAsync(Id), await index.PartnersByIdAsync());
     }
 
     /// <summary>
@@ -127,9 +140,9 @@ public sealed class ProjectGrain([PersistentState("project", GrainStorage.Name)]
     /// project, so the project never calls its events, and the partners' countries come from the partners index
     /// rather than from one grain call per partner.
     /// </summary>
-    private async Task<EligibilityResult> EvaluateAsync(ProjectDefinition definition, IReadOnlyList<EventSummary> events)
+    private EligibilityResult Evaluate(
+        ProjectDefinition definition, IReadOnlyList<EventSummary> events, IReadOnlyDictionary<string, MunicipalitySummary> network)
     {
-        var network = await index.PartnersByIdAsync();
         var partners = new List<EligibilityPartner>(definition.Partners.Count);
         foreach (var partnerId in definition.Partners)
         {

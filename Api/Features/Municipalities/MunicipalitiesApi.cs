@@ -77,7 +77,7 @@ public static class MunicipalitiesApi
             .ToList());
     }
 
-    public static async Task<Results<Ok<MunicipalityResponse>, ProblemHttpResult>> GetMunicipality(
+    public static async Task<Results<SerializedOnceOk<MunicipalityResponse>, ProblemHttpResult>> GetMunicipality(
         string id, IGrainFactory grains, HttpResponse response)
     {
         var view = RequestValidation.IsSlug(id) ? await grains.GetGrain<IMunicipalityGrain>(id).GetViewAsync() : null;
@@ -87,7 +87,7 @@ public static class MunicipalitiesApi
         }
 
         response.Headers.ETag = EntityTags.Format(view.Snapshot.Version);
-        return TypedResults.Ok(ToResponse(view));
+        return new SerializedOnceOk<MunicipalityResponse>(view, () => ToResponse(view));
     }
 
     public static async Task<Results<Ok<MunicipalityResponse>, ValidationProblem, ProblemHttpResult>> UpdateMunicipality(

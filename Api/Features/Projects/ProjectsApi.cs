@@ -74,7 +74,7 @@ public static class ProjectsApi
         }).ToList());
     }
 
-    public static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> GetProject(
+    public static async Task<Results<SerializedOnceOk<ProjectResponse>, ProblemHttpResult>> GetProject(
         string id, IGrainFactory grains, HttpResponse response)
     {
         if (!RequestValidation.IsSlug(id))
@@ -88,7 +88,7 @@ public static class ProjectsApi
         }
 
         response.Headers.ETag = EntityTags.Format(view.Snapshot.Version);
-        return TypedResults.Ok(ToResponse(view));
+        return new SerializedOnceOk<ProjectResponse>(view, () => ToResponse(view));
     }
 
     public static async Task<Results<Ok<ProjectResponse>, ValidationProblem, ProblemHttpResult>> AddPartner(

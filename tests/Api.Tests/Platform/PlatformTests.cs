@@ -36,6 +36,20 @@ public class PlatformTests(CollaborationApiFactory api) : IClassFixture<Collabor
         });
     }
 
+    [Theory]
+    [InlineData("/municipalities/{id}", "MunicipalityResponse")]
+    [InlineData("/projects/{id}", "ProjectResponse")]
+    public async Task TheOpenApiDocumentDeclaresTheBodyOfAPageReadFromItsSerializedCopy(string path, string schema)
+    {
+        using var anonymous = api.CreateClient(apiKey: null);
+
+        var document = await (await anonymous.GetAsync("/openapi/v1.json")).AssertJsonAsync(HttpStatusCode.OK);
+
+        var ok = document.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("responses").GetProperty("200");
+        var reference = ok.GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString();
+        Assert.Equal($"#/components/schemas/{schema}", reference);
+    }
+
     [Fact]
     public async Task ARequestWithoutAKeyIsUnauthorizedWithProblemDetails()
     {

@@ -226,4 +226,24 @@ public class ProjectsApiTests(CollaborationApiFactory api) : IClassFixture<Colla
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotNull(response.Headers.ETag);
     }
+
+    [Fact]
+    public async Task AProjectReadAgainIsTheSameDocumentUntilItChanges()
+    {
+        await PartnersAsync("p13", ("a", "IT"), ("b", "SI"));
+        using var coordinator = api.CreateCoordinatorClient();
+        (await coordinator.PostAsJsonAsync("/projects", Project("p13-net", "p13-a", ["p13-a"]))).EnsureSuccessStatusCode();
+
+        var first = await coordinator.GetAsync("/projects/p13-net");
+        var again = await coordinator.GetAsync("/projects/p13-net");
+        (await coordinator.PostAsJsonAsync("/projects/p13-net/partners", new { municipalityId = "p13-b" })).EnsureSuccessStatusCode();
+        var changed = await coordinator.GetAsync("/projects/p13-net");
+
+        Assert.Equal("application/json", first.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        Assert.Equal(first.Headers.ETag, again.Headers.ETag);
+        var partners = (await changed.AssertJsonAsync(HttpStatusCode.OK)).GetProperty("partners").EnumerateArray().Select(p => p.GetString());
+        Assert.Equal(["p13-a", "p13-b"], partners);
+        Assert.NotEqual(first.Headers.ETag, changed.Headers.ETag);
+    }
 }
