@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Collaboration.Api.Configuration;
 using Collaboration.Api.Errors;
+using Collaboration.Api.Features.Health;
 using Collaboration.Api.Features.Network;
 using Collaboration.Api.Http;
 using Collaboration.Api.Security;
@@ -53,6 +54,8 @@ public static class CollaborationServices
             .AddPolicy(Roles.Coordinator, policy => policy.RequireRole(Roles.Coordinator))
             .AddPolicy(Roles.Municipality, policy => policy.RequireRole(Roles.Municipality));
         services.AddPerKeyRateLimiting(settings.Limits);
+        services.AddHealthChecks()
+            .AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, tags: [HealthApi.ReadinessTag], timeout: HealthApi.CheckTimeout);
 
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityTransformer>());
         return builder;
