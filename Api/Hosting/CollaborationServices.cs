@@ -12,6 +12,7 @@ using Collaboration.Grains.Errors;
 using Collaboration.Grains.Network;
 using Collaboration.Grains.Queries;
 using Collaboration.Silo.Hosting;
+using Collaboration.Silo.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,6 +34,7 @@ public static class CollaborationServices
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.Limits.MaxRequestBodyBytes);
         builder.AddGrains();
+        builder.AddApiTelemetry();
 
         services.Configure<JsonOptions>(json => ConfigureJson(json.SerializerOptions));
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
@@ -91,6 +93,11 @@ public static class CollaborationServices
                 {
                     client.UseLocalhostClustering(orleans.GatewayPort, CollaborationSiloExtensions.DefaultClusterId, CollaborationSiloExtensions.DefaultClusterId);
                     client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = orleans.ResponseTimeout);
+                    if (TelemetrySettings.From(builder.Configuration).Otlp)
+                    {
+                        // Grain calls join the request's trace, as on a silo (AddCollaborationSilo).
+                        client.AddActivityPropagation();
+                    }
                 });
                 services.AddSingleton<ActivityFeed>();
                 services.AddHostedService<ActivityFeedRelay>();

@@ -17,8 +17,10 @@ internal static class RateLimitingSetup
         services.AddOptions<RateLimiterOptions>().Configure<IServiceProvider>((options, provider) =>
         {
             options.GlobalLimiter = new FixedWindowPerKeyLimiter(PartitionKey, limits.RequestsPerWindow, limits.Window, provider.GetRequiredKeyedService<TimeProvider>(DomainClock.Key));
+            var metrics = provider.GetRequiredService<ApiMetrics>();
             options.OnRejected = async (rejected, _) =>
             {
+                metrics.RateLimited(byKey: ApiKeys.HashOfBearerKey(rejected.HttpContext) is not null);
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : limits.Window;
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 var problems = rejected.HttpContext.RequestServices.GetRequiredService<ProblemWriter>();
