@@ -1,6 +1,7 @@
 using Collaboration.Api.Features.Metrics;
 using Collaboration.Silo.Telemetry;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -16,7 +17,7 @@ internal static class TelemetrySetup
 
     public static void AddApiTelemetry(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<ApiMetrics>();
+        builder.Services.TryAddSingleton<CollaborationMetrics>();
 
         // Every log line written while a request is handled carries its trace and span (console scopes, OTLP records).
         builder.Logging.Configure(logging => logging.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);

@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 using Collaboration.Api.Errors;
-using Collaboration.Api.Hosting;
 using Collaboration.Grains.Domain;
 using Collaboration.Grains.Errors;
 using Collaboration.Grains.Idempotency;
 using Collaboration.Grains.Storage;
+using Collaboration.Silo.Telemetry;
 
 namespace Collaboration.Api.Http;
 
@@ -15,7 +15,7 @@ namespace Collaboration.Api.Http;
 /// scoped to the caller and the route, and forgotten after 24 hours. Concurrent duplicates wait for the first.
 /// </summary>
 public sealed class IdempotencyMiddleware(
-    RequestDelegate next, IGrainFactory grains, ProblemWriter problems, ApiMetrics metrics, [FromKeyedServices(DomainClock.Key)] TimeProvider clock)
+    RequestDelegate next, IGrainFactory grains, ProblemWriter problems, CollaborationMetrics metrics, [FromKeyedServices(DomainClock.Key)] TimeProvider clock)
 {
     public const string HeaderName = "Idempotency-Key";
     public const string ReplayedHeaderName = "Idempotent-Replayed";

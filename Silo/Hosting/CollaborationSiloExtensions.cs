@@ -44,7 +44,7 @@ public static class CollaborationSiloExtensions
         var services = silo.Services;
         services.TryAddKeyedSingleton(DomainClock.Key, TimeProvider.System);
         services.AddMetrics();
-        services.TryAddSingleton<StorageMetrics>();
+        services.TryAddSingleton<CollaborationMetrics>();
         services.AddConfiguredStore(settings);
         if (telemetry.Metrics)
         {

@@ -28,7 +28,7 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<SqliteStorageOptions>().Configure(configure);
         services.AddSingleton(provider => new SqliteStorage(
             provider.GetRequiredService<IOptions<SqliteStorageOptions>>().Value,
-            provider.GetService<StorageMetrics>()));
+            provider.GetService<CollaborationMetrics>()));
         return services.AddStorageInterfaces<SqliteStorage>();
     }
 

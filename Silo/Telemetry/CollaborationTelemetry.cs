@@ -16,7 +16,7 @@ namespace Collaboration.Silo.Telemetry;
 /// </summary>
 public static class CollaborationTelemetry
 {
-    /// <summary>The project's own meter (<see cref="StorageMetrics"/>, the Api's metrics).</summary>
+    /// <summary>The project's own meter (<see cref="CollaborationMetrics"/>).</summary>
     public const string MeterName = "Collaboration";
 
     /// <summary>The meter Orleans publishes its runtime's metrics on.</summary>

@@ -1,8 +1,8 @@
 using System.Reflection;
-using Collaboration.Api.Hosting;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Domain;
 using Collaboration.Grains.Storage;
+using Collaboration.Silo.Telemetry;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -34,7 +34,7 @@ public sealed class ActivityStreamResult(long after) : IResult, IEndpointMetadat
             services.GetRequiredKeyedService<TimeProvider>(DomainClock.Key),
             services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
         var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
-        var metrics = services.GetRequiredService<ApiMetrics>();
+        var metrics = services.GetRequiredService<CollaborationMetrics>();
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(httpContext.RequestAborted, stopping);
         metrics.StreamOpened();
         try

@@ -29,7 +29,7 @@ public sealed class SqliteStorage : IGrainStateStore, IGrainIndex, IAppendLog, I
     private readonly ConcurrentBag<SqliteConnection> _idleReaders = [];
     private readonly IndexQueryCache _queryCache;
     private readonly SqliteCheckpointer _checkpointer;
-    private readonly StorageMetrics? _metrics;
+    private readonly CollaborationMetrics? _metrics;
     private readonly Lock _initializeLock = new();
     private volatile bool _initialized;
     private volatile bool _lastCommitFailed;
@@ -39,7 +39,7 @@ public sealed class SqliteStorage : IGrainStateStore, IGrainIndex, IAppendLog, I
 
     /// <param name="options">Where the file is and how the writer batches.</param>
     /// <param name="metrics">Where commits are counted; none in tests that build a storage on its own.</param>
-    public SqliteStorage(SqliteStorageOptions options, StorageMetrics? metrics = null)
+    public SqliteStorage(SqliteStorageOptions options, CollaborationMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DataPath, nameof(options));
@@ -334,7 +334,7 @@ public sealed class SqliteStorage : IGrainStateStore, IGrainIndex, IAppendLog, I
         _checkpointer.Committed();
         Interlocked.Increment(ref _committedBatches);
         Interlocked.Add(ref _committedOperations, batch.Count);
-        _metrics?.Committed(batch.Count);
+        _metrics?.CommitSucceeded(batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
             if (refusals[i] is { } refusal)
