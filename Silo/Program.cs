@@ -1,4 +1,5 @@
 using Collaboration.Silo.Hosting;
+using Collaboration.Silo.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -15,6 +16,8 @@ internal static class Program
         // are in the options classes, and every setting can be given on the command line or in the environment.
         builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning);
         builder.UseOrleans(silo => silo.AddCollaborationSilo(builder.Configuration));
+        // A silo on its own has no HTTP port for /metrics: with an OTLP endpoint it pushes traces, logs and metrics.
+        builder.AddCollaborationTelemetry("collaboration-silo");
         using var host = builder.Build();
         await host.RunAsync();
     }

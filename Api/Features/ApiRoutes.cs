@@ -4,9 +4,11 @@ using Collaboration.Api.Features.Dashboard;
 using Collaboration.Api.Features.Events;
 using Collaboration.Api.Features.Exchanges;
 using Collaboration.Api.Features.Health;
+using Collaboration.Api.Features.Metrics;
 using Collaboration.Api.Features.Municipalities;
 using Collaboration.Api.Features.Network;
 using Collaboration.Api.Features.Projects;
+using Collaboration.Silo.Telemetry;
 
 namespace Collaboration.Api.Features;
 
@@ -23,6 +25,11 @@ public static class ApiRoutes
             ui.RoutePrefix = "swagger";
         });
         app.MapHealthApi();
+        if (TelemetrySettings.From(app.Configuration).Metrics)
+        {
+            app.MapMetricsApi();
+        }
+
         app.MapCeilingApi(app.Configuration);
         app.MapMunicipalitiesApi();
         app.MapProjectsApi();

@@ -9,6 +9,7 @@ public static class CollaborationPipeline
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMetricsPort();
         app.UseMiddleware<RequestGuardMiddleware>();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Collaboration.Api.Configuration;
 using Collaboration.Api.Errors;
+using Collaboration.Api.Features.Health;
 using Collaboration.Api.Features.Network;
 using Collaboration.Api.Http;
 using Collaboration.Api.Security;
@@ -11,6 +12,7 @@ using Collaboration.Grains.Errors;
 using Collaboration.Grains.Network;
 using Collaboration.Grains.Queries;
 using Collaboration.Silo.Hosting;
+using Collaboration.Silo.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,6 +34,7 @@ public static class CollaborationServices
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.Limits.MaxRequestBodyBytes);
         builder.AddGrains();
+        builder.AddApiTelemetry();
 
         services.Configure<JsonOptions>(json => ConfigureJson(json.SerializerOptions));
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
@@ -53,6 +56,8 @@ public static class CollaborationServices
             .AddPolicy(Roles.Coordinator, policy => policy.RequireRole(Roles.Coordinator))
             .AddPolicy(Roles.Municipality, policy => policy.RequireRole(Roles.Municipality));
         services.AddPerKeyRateLimiting(settings.Limits);
+        services.AddHealthChecks()
+            .AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, tags: [HealthApi.ReadinessTag], timeout: HealthApi.CheckTimeout);
 
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityTransformer>());
         return builder;
@@ -88,6 +93,11 @@ public static class CollaborationServices
                 {
                     client.UseLocalhostClustering(orleans.GatewayPort, CollaborationSiloExtensions.DefaultClusterId, CollaborationSiloExtensions.DefaultClusterId);
                     client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = orleans.ResponseTimeout);
+                    if (TelemetrySettings.From(builder.Configuration).Otlp)
+                    {
+                        // Grain calls join the request's trace, as on a silo (AddCollaborationSilo).
+                        client.AddActivityPropagation();
+                    }
                 });
                 services.AddSingleton<ActivityFeed>();
                 services.AddHostedService<ActivityFeedRelay>();

@@ -4,6 +4,7 @@ using Collaboration.Api.Configuration;
 using Collaboration.Api.Errors;
 using Collaboration.Api.Security;
 using Collaboration.Grains.Domain;
+using Collaboration.Silo.Telemetry;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Collaboration.Api.Hosting;
@@ -17,8 +18,10 @@ internal static class RateLimitingSetup
         services.AddOptions<RateLimiterOptions>().Configure<IServiceProvider>((options, provider) =>
         {
             options.GlobalLimiter = new FixedWindowPerKeyLimiter(PartitionKey, limits.RequestsPerWindow, limits.Window, provider.GetRequiredKeyedService<TimeProvider>(DomainClock.Key));
+            var metrics = provider.GetRequiredService<CollaborationMetrics>();
             options.OnRejected = async (rejected, _) =>
             {
+                metrics.RateLimited(byKey: ApiKeys.HashOfBearerKey(rejected.HttpContext) is not null);
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : limits.Window;
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 var problems = rejected.HttpContext.RequestServices.GetRequiredService<ProblemWriter>();

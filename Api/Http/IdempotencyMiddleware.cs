@@ -5,6 +5,7 @@ using Collaboration.Grains.Domain;
 using Collaboration.Grains.Errors;
 using Collaboration.Grains.Idempotency;
 using Collaboration.Grains.Storage;
+using Collaboration.Silo.Telemetry;
 
 namespace Collaboration.Api.Http;
 
@@ -13,7 +14,8 @@ namespace Collaboration.Api.Http;
 /// body and replayed for a retry with the same key and body; another body with the same key is 422. Keys are
 /// scoped to the caller and the route, and forgotten after 24 hours. Concurrent duplicates wait for the first.
 /// </summary>
-public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory grains, ProblemWriter problems, [FromKeyedServices(DomainClock.Key)] TimeProvider clock)
+public sealed class IdempotencyMiddleware(
+    RequestDelegate next, IGrainFactory grains, ProblemWriter problems, CollaborationMetrics metrics, [FromKeyedServices(DomainClock.Key)] TimeProvider clock)
 {
     public const string HeaderName = "Idempotency-Key";
     public const string ReplayedHeaderName = "Idempotent-Replayed";
@@ -118,6 +120,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory gr
         }
 
         response.Headers[ReplayedHeaderName] = "true";
+        metrics.Replayed();
         await response.Body.WriteAsync(stored.Body, context.RequestAborted);
     }
 

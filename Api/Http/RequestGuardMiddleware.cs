@@ -24,7 +24,7 @@ public sealed class RequestGuardMiddleware(RequestDelegate next, IOptions<Collab
         }
 
         var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
-        if (hasBody && !IsJson(request.ContentType))
+        if (hasBody && !request.HasJsonContentType())
         {
             await problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
                 "Send the body as JSON with 'Content-Type: application/json'.");
@@ -61,16 +61,4 @@ public sealed class RequestGuardMiddleware(RequestDelegate next, IOptions<Collab
     private static bool IsUtf8(string charset) =>
         charset.Trim('"').Trim() is var name
         && (name.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || name.Equals("utf8", StringComparison.OrdinalIgnoreCase));
-
-    private static bool IsJson(string? contentType)
-    {
-        if (string.IsNullOrEmpty(contentType))
-        {
-            return false;
-        }
-
-        var mediaType = contentType.Split(';', 2)[0].Trim();
-        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || (mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
-    }
 }

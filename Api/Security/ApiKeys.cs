@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -16,7 +17,7 @@ public static class ApiKeys
     private static readonly System.Buffers.SearchValues<char> Base64UrlCharacters =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
 
-    public static string Generate() => Prefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+    public static string Generate() => Prefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>Whether <paramref name="key"/> has the shape of a generated municipality key ("col_" and 43 base64url characters).</summary>
     public static bool IsWellFormed(string key) =>
@@ -72,7 +73,4 @@ public static class ApiKeys
     /// <summary>Compares two hashes in constant time (for equal lengths; every hash has the same length).</summary>
     public static bool HashesEqual(string a, string b) =>
         CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(a.AsSpan()), MemoryMarshal.AsBytes(b.AsSpan()));
-
-    private static string Base64UrlEncode(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

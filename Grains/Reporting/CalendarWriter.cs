@@ -1,12 +1,16 @@
-using System.Globalization;
 using System.Text;
 using Collaboration.Grains.Events;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
 
 namespace Collaboration.Grains.Reporting;
 
 /// <summary>
-/// Writes events as an RFC 5545 iCalendar object (<c>text/calendar</c>): one VEVENT per event,
-/// all-day dates, CRLF line ends, TEXT escaping and folding at 75 octets.
+/// Writes events as an RFC 5545 iCalendar object (<c>text/calendar</c>) with Ical.Net: one VEVENT per event,
+/// all-day dates. Ical.Net builds the calendar and does the TEXT escaping and the CRLF line ends; the folding at
+/// 75 octets is redone here (see <see cref="Refold"/>).
 /// </summary>
 public static class CalendarWriter
 {
@@ -14,6 +18,7 @@ public static class CalendarWriter
     public const string ProductId = "-//Collaboration//Collaboration events//EN";
 
     private const int MaxLineOctets = 75;
+    private const string Fold = "\r\n ";
 
     /// <summary>
     /// The calendar named <paramref name="calendarName"/> (X-WR-CALNAME) with one VEVENT per event,
@@ -38,45 +43,24 @@ public static class CalendarWriter
             .ThenBy(e => e.Title, StringComparer.Ordinal)
             .ThenBy(e => e.Id, StringComparer.Ordinal)
             .ToList();
-        var dtstamp = stamp.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var utc = stamp.UtcDateTime;
+        var dtstamp = new DateTime(utc.Year, utc.Month, utc.Day, utc.Hour, utc.Minute, utc.Second, DateTimeKind.Utc);
 
-        var ics = new StringBuilder();
-        AppendLine(ics, "BEGIN:VCALENDAR");
-        AppendLine(ics, "VERSION:2.0");
-        AppendLine(ics, "PRODID:" + EscapeText(ProductId));
-        AppendLine(ics, "CALSCALE:GREGORIAN");
-        AppendLine(ics, "METHOD:PUBLISH");
-        AppendLine(ics, "X-WR-CALNAME:" + EscapeText(calendarName));
+        var calendar = new Calendar
+        {
+            ProductId = ProductId,
+            Scale = "GREGORIAN",
+            Method = "PUBLISH",
+        };
+        calendar.AddProperty("X-WR-CALNAME", Text(calendarName));
         foreach (var e in ordered)
         {
-            AppendLine(ics, "BEGIN:VEVENT");
-            AppendLine(ics, "UID:" + EscapeText(e.Id + "@collaboration"));
-            AppendLine(ics, "DTSTAMP:" + dtstamp);
-            AppendLine(ics, "DTSTART;VALUE=DATE:" + Date(e.StartDate));
-            // All-day events: DTEND is exclusive, so the day after the last day.
-            AppendLine(ics, "DTEND;VALUE=DATE:" + Date(e.EndDate.AddDays(1)));
-            AppendLine(ics, "SUMMARY:" + EscapeText(e.Title));
-            var location = string.Join(", ", new[] { e.Place, e.HostTown, e.HostCountry }
-                .Select(part => part.Trim())
-                .Where(part => part.Length > 0));
-            if (location.Length > 0)
-            {
-                AppendLine(ics, "LOCATION:" + EscapeText(location));
-            }
-
-            var description = e.Description.TrimEnd();
-            if (description.Length > 0)
-            {
-                AppendLine(ics, "DESCRIPTION:" + EscapeText(description));
-            }
-
-            AppendLine(ics, "CATEGORIES:" + EscapeText(Category(e.Kind)));
-            AppendLine(ics, e.Cancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED");
-            AppendLine(ics, "END:VEVENT");
+            calendar.Events.Add(Event(e, dtstamp));
         }
 
-        AppendLine(ics, "END:VCALENDAR");
-        return ics.ToString();
+        var ics = new CalendarSerializer().SerializeToString(calendar)
+            ?? throw new InvalidOperationException("Ical.Net wrote no calendar.");
+        return Refold(ics);
     }
 
     /// <summary>The CATEGORIES text for a kind: words a person reads, not the API's code.</summary>
@@ -90,80 +74,87 @@ public static class CalendarWriter
         _ => "Other",
     };
 
-    /// <summary>
-    /// RFC 5545 TEXT escaping: backslash, semicolon and comma are escaped, every line break (CRLF,
-    /// CR or LF) becomes "\n". Other control characters are not allowed in a value (only HTAB is),
-    /// so they are dropped.
-    /// </summary>
-    internal static string EscapeText(string value)
+    // Events carry dates only (the contract has no times), so every VEVENT is all-day: DATE values, no time zone.
+    private static CalendarEvent Event(ReportEvent e, DateTime dtstamp)
     {
-        var escaped = new StringBuilder(value.Length);
-        for (var i = 0; i < value.Length; i++)
+        var vevent = new CalendarEvent
         {
-            var c = value[i];
-            switch (c)
-            {
-                case '\\':
-                    escaped.Append(@"\\");
-                    break;
-                case ';':
-                    escaped.Append(@"\;");
-                    break;
-                case ',':
-                    escaped.Append(@"\,");
-                    break;
-                case '\r':
-                    if (i + 1 < value.Length && value[i + 1] == '\n')
-                    {
-                        i++;
-                    }
+            Uid = e.Id + "@collaboration",
+            DtStamp = new CalDateTime(dtstamp),
+            DtStart = new CalDateTime(e.StartDate),
+            // DTEND is exclusive: the day after the last day.
+            DtEnd = new CalDateTime(e.EndDate.AddDays(1)),
+            Summary = Text(e.Title),
+            Categories = [Category(e.Kind)],
+            Status = e.Cancelled ? Ical.Net.EventStatus.Cancelled : Ical.Net.EventStatus.Confirmed,
+        };
 
-                    escaped.Append(@"\n");
-                    break;
-                case '\n':
-                    escaped.Append(@"\n");
-                    break;
-                case '\t':
-                    escaped.Append(c);
-                    break;
-                default:
-                    if (!char.IsControl(c) || c > '\u007F')
-                    {
-                        // C1 controls (U+0080..U+009F) are NON-US-ASCII, which TEXT allows.
-                        escaped.Append(c);
-                    }
-
-                    break;
-            }
+        var location = string.Join(", ", new[] { e.Place, e.HostTown, e.HostCountry }
+            .Select(part => part.Trim())
+            .Where(part => part.Length > 0));
+        if (location.Length > 0)
+        {
+            vevent.Location = Text(location);
         }
 
-        return escaped.ToString();
+        var description = e.Description.TrimEnd();
+        if (description.Length > 0)
+        {
+            vevent.Description = Text(description);
+        }
+
+        return vevent;
     }
 
     /// <summary>
-    /// Appends one content line, folded so that no physical line exceeds 75 octets of UTF-8
-    /// (CRLF not counted); a fold never splits a character (a rune: so neither a multi-byte
-    /// sequence nor a surrogate pair), and each continuation line starts with one space, which
-    /// counts towards its 75. A lone surrogate cannot be encoded and is written as U+FFFD.
+    /// What Ical.Net leaves to its caller: TEXT may hold no control character but HTAB (line breaks it escapes
+    /// itself), so the others are dropped; a lone surrogate cannot be encoded and becomes U+FFFD.
     /// </summary>
-    private static void AppendLine(StringBuilder ics, string contentLine)
+    internal static string Text(string value)
     {
-        var octets = 0;
-        foreach (var rune in contentLine.EnumerateRunes())
+        var text = new StringBuilder(value.Length);
+        foreach (var rune in value.EnumerateRunes())
         {
-            var size = rune.Utf8SequenceLength;
-            if (octets + size > MaxLineOctets)
+            var c = rune.Value;
+            if (c is '\t' or '\r' or '\n' || c > 0x7F || !Rune.IsControl(rune))
             {
-                ics.Append("\r\n ");
-                octets = 1;
+                // C1 controls (U+0080..U+009F) are NON-US-ASCII, which TEXT allows; EnumerateRunes gives
+                // U+FFFD for a lone surrogate.
+                text.Append(rune.ToString());
             }
-
-            ics.Append(rune.ToString());
-            octets += size;
         }
 
-        ics.Append("\r\n");
+        return text.ToString();
     }
 
-    private static string Date(DateOnly date) => date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Ical.Net 5.2.4 folds between UTF-16 code units, so a character outside the Basic Multilingual Plane (an emoji)
+    /// that meets a fold is cut into two halves that UTF-8 cannot carry. Its folds are undone (a content line never
+    /// starts with a space, and escaped TEXT holds no line break) and made again between characters: no physical line
+    /// exceeds 75 octets of UTF-8 (CRLF not counted), and each continuation starts with one space, which counts.
+    /// </summary>
+    private static string Refold(string ics)
+    {
+        var folded = new StringBuilder(ics.Length + (ics.Length / 64));
+        var lines = ics.Replace(Fold, "", StringComparison.Ordinal).Split("\r\n");
+        foreach (var line in lines.AsSpan(0, lines.Length - 1))
+        {
+            var octets = 0;
+            foreach (var rune in line.EnumerateRunes())
+            {
+                if (octets + rune.Utf8SequenceLength > MaxLineOctets)
+                {
+                    folded.Append(Fold);
+                    octets = 1;
+                }
+
+                folded.Append(rune.ToString());
+                octets += rune.Utf8SequenceLength;
+            }
+
+            folded.Append("\r\n");
+        }
+
+        return folded.ToString();
+    }
 }

@@ -4,6 +4,7 @@ using Collaboration.Grains.Network;
 using Collaboration.Grains.Storage;
 using Collaboration.Silo.Storage;
 using Collaboration.Silo.Storage.Orleans;
+using Collaboration.Silo.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,15 +29,28 @@ public static class CollaborationSiloExtensions
     {
         var settings = configuration.GetSection(SiloSettings.Section).Get<SiloSettings>() ?? new SiloSettings();
         var orleans = settings.Orleans;
+        var telemetry = TelemetrySettings.From(configuration);
 
         silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: DefaultClusterId, clusterId: DefaultClusterId);
         silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = orleans.ResponseTimeout);
         silo.Configure<GrainCollectionOptions>(collection => collection.CollectionAge = orleans.CollectionAge);
         silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
+        if (telemetry.Otlp)
+        {
+            // Grain calls join the caller's trace. Only when traces go somewhere: the filters cost every call.
+            silo.AddActivityPropagation();
+        }
 
         var services = silo.Services;
         services.TryAddKeyedSingleton(DomainClock.Key, TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<CollaborationMetrics>();
         services.AddConfiguredStore(settings);
+        if (telemetry.Metrics)
+        {
+            SearchTimingIndex.Register(services);
+        }
+
         services.AddGrainStorage(GrainStorage.Name, static (provider, _) => new IndexedGrainStorage(provider.GetRequiredService<IGrainStateStore>()));
         services.TryAddSingleton<ActivityFeed>();
         services.AddHostedService<NetworkProjectionPump>();

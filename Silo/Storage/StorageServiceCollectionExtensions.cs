@@ -3,6 +3,7 @@ using Collaboration.Grains.Storage;
 using Collaboration.Silo.Storage.AzureTable;
 using Collaboration.Silo.Storage.Memory;
 using Collaboration.Silo.Storage.Sqlite;
+using Collaboration.Silo.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +26,9 @@ public static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<SqliteStorageOptions>().Configure(configure);
-        services.AddSingleton(provider => new SqliteStorage(provider.GetRequiredService<IOptions<SqliteStorageOptions>>().Value));
+        services.AddSingleton(provider => new SqliteStorage(
+            provider.GetRequiredService<IOptions<SqliteStorageOptions>>().Value,
+            provider.GetService<CollaborationMetrics>()));
         return services.AddStorageInterfaces<SqliteStorage>();
     }
 

@@ -2,6 +2,7 @@ using System.Reflection;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Domain;
 using Collaboration.Grains.Storage;
+using Collaboration.Silo.Telemetry;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -33,7 +34,9 @@ public sealed class ActivityStreamResult(long after) : IResult, IEndpointMetadat
             services.GetRequiredKeyedService<TimeProvider>(DomainClock.Key),
             services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
         var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        var metrics = services.GetRequiredService<CollaborationMetrics>();
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(httpContext.RequestAborted, stopping);
+        metrics.StreamOpened();
         try
         {
             await writer.WriteAsync(response.Body, after, ended.Token);
@@ -41,6 +44,10 @@ public sealed class ActivityStreamResult(long after) : IResult, IEndpointMetadat
         catch (OperationCanceledException) when (ended.IsCancellationRequested)
         {
             // The client left or the host is stopping: the stream simply ends; the client resumes with Last-Event-ID.
+        }
+        finally
+        {
+            metrics.StreamClosed();
         }
     }
 

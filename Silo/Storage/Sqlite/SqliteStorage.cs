@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Storage;
+using Collaboration.Silo.Telemetry;
 using Microsoft.Data.Sqlite;
 using Orleans.Storage;
 
@@ -28,6 +29,7 @@ public sealed class SqliteStorage : IGrainStateStore, IGrainIndex, IAppendLog, I
     private readonly ConcurrentBag<SqliteConnection> _idleReaders = [];
     private readonly IndexQueryCache _queryCache;
     private readonly SqliteCheckpointer _checkpointer;
+    private readonly CollaborationMetrics? _metrics;
     private readonly Lock _initializeLock = new();
     private volatile bool _initialized;
     private volatile bool _lastCommitFailed;
@@ -35,7 +37,9 @@ public sealed class SqliteStorage : IGrainStateStore, IGrainIndex, IAppendLog, I
     private long _committedBatches;
     private long _committedOperations;
 
-    public SqliteStorage(SqliteStorageOptions options)
+    /// <param name="options">Where the file is and how the writer batches.</param>
+    /// <param name="metrics">Where commits are counted; none in tests that build a storage on its own.</param>
+    public SqliteStorage(SqliteStorageOptions options, CollaborationMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DataPath, nameof(options));
@@ -51,6 +55,7 @@ public sealed class SqliteStorage : IGrainStateStore, IGrainIndex, IAppendLog, I
         _connections = new SqliteConnections(_options);
         _queryCache = new IndexQueryCache(_options.CachedQueriesPerIndex);
         _checkpointer = new SqliteCheckpointer(_connections);
+        _metrics = metrics;
         _queue = Channel.CreateBounded<WriteOperation>(new BoundedChannelOptions(_options.MaxQueuedWrites)
         {
             SingleReader = true,
@@ -314,6 +319,7 @@ public sealed class SqliteStorage : IGrainStateStore, IGrainIndex, IAppendLog, I
             }
 
             _lastCommitFailed = true;
+            _metrics?.CommitFailed();
             foreach (var operation in batch)
             {
                 operation.Fail(SqliteErrors.IsUnavailable(exception) ? SqliteErrors.Unavailable(exception) : exception);
@@ -328,6 +334,7 @@ public sealed class SqliteStorage : IGrainStateStore, IGrainIndex, IAppendLog, I
         _checkpointer.Committed();
         Interlocked.Increment(ref _committedBatches);
         Interlocked.Add(ref _committedOperations, batch.Count);
+        _metrics?.CommitSucceeded(batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
             if (refusals[i] is { } refusal)

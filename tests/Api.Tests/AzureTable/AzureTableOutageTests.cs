@@ -23,7 +23,9 @@ public sealed class AzureTableOutageTests(AzureTableApiFactory api) : IClassFixt
         var clock = Stopwatch.StartNew();
 
         var ready = await anonymous.GetAsync("/readyz");
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        var notReady = await ready.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("unhealthy", notReady.GetProperty("entries").GetProperty("storage").GetProperty("status").GetString());
+        Assert.NotNull(ready.Headers.RetryAfter);
         var write = await coordinator.PostAsJsonAsync("/municipalities", new { id = "during-outage", name = "During", country = "SI" });
         await write.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
         Assert.NotNull(write.Headers.RetryAfter);

@@ -211,6 +211,40 @@ public sealed class EventReportsApiTests(ShelterNetworkFixture shelter) : IClass
     }
 
     [Fact]
+    public async Task IcalJsReadsTheProjectsFeedAndEveryPartnersFeedAsTheChecksDo()
+    {
+        using var coordinator = Network.Coordinator();
+        string[] feeds =
+        [
+            "/projects/shelter/calendar.ics",
+            .. new[] { "canepina", "gallese", "herceg-novi", "novo-mesto", "kelme", "laragne", "labin", "trebinje", "kicevo" }
+                .Select(partner => $"/municipalities/{partner}/calendar.ics"),
+        ];
+        var texts = new List<string>();
+        foreach (var feed in feeds)
+        {
+            texts.Add(await coordinator.GetStringAsync(feed));
+        }
+
+        var parsed = await IcalJs.ParseAsync(texts);
+
+        foreach (var (text, calendar) in texts.Zip(parsed))
+        {
+            var checkedEvents = IcsChecker.Check(text).Components;
+            Assert.Equal(checkedEvents.Select(e => e.Text("UID")), calendar.Events.Select(e => e.Uid));
+            Assert.Equal(checkedEvents.Select(e => e.Text("SUMMARY")), calendar.Events.Select(e => e.Summary));
+            Assert.Equal(checkedEvents.Select(e => e.Property("DTSTART").Value), calendar.Events.Select(e => e.Start.Value.Replace("-", "", StringComparison.Ordinal)));
+            Assert.Equal(checkedEvents.Select(e => e.Property("DTEND").Value), calendar.Events.Select(e => e.End.Value.Replace("-", "", StringComparison.Ordinal)));
+            Assert.All(calendar.Events, e => Assert.True(e.Start.IsDate && e.End.IsDate, $"{e.Uid} is not all-day."));
+        }
+
+        var conference = Assert.Single(parsed[0].Events, e => e.Uid == shelter.Conference + "@collaboration");
+        Assert.Equal("Sala consiliare, Canepina, Italy", conference.Location);
+        Assert.Equal("Kelmė", parsed[5].Name);
+        Assert.Equal(4, parsed[5].Events.Count);
+    }
+
+    [Fact]
     public async Task TheParticipantsExportHasOneRowPerDelegationOfEveryReportedEvent()
     {
         using var coordinator = Network.Coordinator();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -9,12 +10,21 @@ namespace Collaboration.Api.Tests.Platform;
 public class PlatformTests(CollaborationApiFactory api) : IClassFixture<CollaborationApiFactory>
 {
     [Fact]
-    public async Task HealthAndReadinessAnswerWithoutAKey()
+    public async Task HealthAndReadinessAnswerWithoutAKeyAndReadinessHasOneEntryPerDependency()
     {
         using var anonymous = api.CreateClient(apiKey: null);
 
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/healthz")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/readyz")).StatusCode);
+        var alive = await (await anonymous.GetAsync("/healthz")).AssertJsonAsync(HttpStatusCode.OK);
+        var ready = await (await anonymous.GetAsync("/readyz")).AssertJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("healthy", alive.GetProperty("status").GetString());
+        Assert.Empty(alive.GetProperty("entries").EnumerateObject());
+        Assert.Equal("healthy", ready.GetProperty("status").GetString());
+        Assert.Equal(["storage"], ready.GetProperty("entries").EnumerateObject().Select(e => e.Name));
+        var storage = ready.GetProperty("entries").GetProperty("storage");
+        Assert.Equal("healthy", storage.GetProperty("status").GetString());
+        Assert.True(TimeSpan.Parse(storage.GetProperty("duration").GetString()!, CultureInfo.InvariantCulture) > TimeSpan.Zero);
+        Assert.True(TimeSpan.Parse(ready.GetProperty("totalDuration").GetString()!, CultureInfo.InvariantCulture) >= TimeSpan.Zero);
     }
 
     [Fact]

@@ -154,7 +154,8 @@ public sealed partial class ApiProcess : IAsyncDisposable
 
         if (ListeningOn().Match(line) is { Success: true } match)
         {
-            _listening = new Uri(match.Groups["url"].Value);
+            // The API's own address comes first; a metrics port, when set, is listed after it.
+            _listening ??= new Uri(match.Groups["url"].Value);
         }
         else if (line.Contains("Application started", StringComparison.Ordinal) && _listening is { } uri)
         {

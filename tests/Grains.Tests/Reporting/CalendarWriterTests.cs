@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Collaboration.Grains.Events;
 using Collaboration.Grains.Reporting;
@@ -29,21 +30,22 @@ public sealed class CalendarWriterTests
 
         Assert.Equal(
             "BEGIN:VCALENDAR\r\n" +
-            "VERSION:2.0\r\n" +
-            "PRODID:-//Collaboration//Collaboration events//EN\r\n" +
             "CALSCALE:GREGORIAN\r\n" +
             "METHOD:PUBLISH\r\n" +
+            "PRODID:-//Collaboration//Collaboration events//EN\r\n" +
+            "VERSION:2.0\r\n" +
             "X-WR-CALNAME:SHELTER\r\n" +
             "BEGIN:VEVENT\r\n" +
-            "UID:ev-17@collaboration\r\n" +
+            "CATEGORIES:Conference\r\n" +
+            "DESCRIPTION:Integration policies of smaller municipalities\r\n" +
+            "DTEND;VALUE=DATE:20171017\r\n" +
             "DTSTAMP:20170901T103015Z\r\n" +
             "DTSTART;VALUE=DATE:20171012\r\n" +
-            "DTEND;VALUE=DATE:20171017\r\n" +
-            "SUMMARY:SHELTER international conference\r\n" +
             "LOCATION:Palazzo comunale\\, Canepina\\, Italy\r\n" +
-            "DESCRIPTION:Integration policies of smaller municipalities\r\n" +
-            "CATEGORIES:Conference\r\n" +
+            "SEQUENCE:0\r\n" +
             "STATUS:CONFIRMED\r\n" +
+            "SUMMARY:SHELTER international conference\r\n" +
+            "UID:ev-17@collaboration\r\n" +
             "END:VEVENT\r\n" +
             "END:VCALENDAR\r\n",
             ics);
@@ -229,5 +231,64 @@ public sealed class CalendarWriterTests
 
         var vevent = Assert.Single(IcsChecker.Check(octets).Components);
         Assert.Equal(string.Concat(Enumerable.Repeat("😀", 60)), vevent.Text("DESCRIPTION"));
+    }
+
+    [Fact]
+    public async Task IcalJsReadsEveryCalendarBackAsItWasWritten()
+    {
+        ReportEvent[][] calendars =
+        [
+            [Conference()],
+            [
+                Conference() with
+                {
+                    Id = "lt",
+                    Title = "Tarptautinė konferencija „Solidarumas“ / Mednarodna konferenca 🌍",
+                    Description = "Kelmės rajono savivaldybė 🇪🇺🤝🏘️👩‍👩‍👧 Ευρώπη 欧洲 — ¿qué tal? " + string.Concat(Enumerable.Repeat("ąčęėįšųūž😀", 12)),
+                    HostTown = "Kelmė",
+                    HostCountry = "Lithuania",
+                },
+                Conference() with
+                {
+                    Id = "escapes",
+                    Title = "Debate; culture, tourism \\ mobility",
+                    Description = "First line,\r\nsecond; line\nthird\rfourth \\n not a break",
+                    Place = "Sala \"Verdi\", 1st floor",
+                    Kind = EventKind.StudyVisit,
+                    Cancelled = true,
+                },
+                Conference() with { Id = "new-year", StartDate = new(2017, 12, 31), EndDate = new(2017, 12, 31), Place = "", Description = "" },
+            ],
+            [.. Enumerable.Range(0, 80).Select(shift => Conference() with
+            {
+                Id = $"shift-{shift}",
+                Description = new string('x', shift) + string.Concat(Enumerable.Repeat("ė€😀žﬁ", 40)),
+            })],
+            [],
+        ];
+
+        var parsed = await IcalJs.ParseAsync([.. calendars.Select(events => CalendarWriter.Write("Novo mesto", events, Stamp))]);
+
+        Assert.All(parsed, calendar =>
+        {
+            Assert.Equal("Novo mesto", calendar.Name);
+            Assert.Equal(CalendarWriter.ProductId, calendar.ProductId);
+        });
+        foreach (var (events, calendar) in calendars.Zip(parsed))
+        {
+            var written = events.OrderBy(e => e.StartDate).ThenBy(e => e.EndDate).ThenBy(e => e.Title, StringComparer.Ordinal).ThenBy(e => e.Id, StringComparer.Ordinal);
+            Assert.Equal(written.Select(e => e.Id + "@collaboration"), calendar.Events.Select(e => e.Uid));
+            foreach (var (expected, read) in written.Zip(calendar.Events))
+            {
+                Assert.Equal(expected.Title, read.Summary);
+                Assert.Equal(expected.Description.Length == 0 ? null : expected.Description.Replace("\r\n", "\n").Replace('\r', '\n'), read.Description);
+                Assert.Equal(string.Join(", ", new[] { expected.Place, expected.HostTown, expected.HostCountry }.Where(p => p.Length > 0)), read.Location);
+                Assert.Equal([CalendarWriter.Category(expected.Kind)], read.Categories);
+                Assert.Equal(expected.Cancelled ? "CANCELLED" : "CONFIRMED", read.Status);
+                Assert.Equal(new IcalJsTime(expected.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), IsDate: true), read.Start);
+                Assert.Equal(new IcalJsTime(expected.EndDate.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), IsDate: true), read.End);
+                Assert.Equal(new IcalJsTime("2017-09-01T10:30:15Z", IsDate: false), read.Stamp);
+            }
+        }
     }
 }

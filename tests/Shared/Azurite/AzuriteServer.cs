@@ -2,12 +2,13 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Collaboration.Tests.Node;
 
 namespace Collaboration.Tests.Azurite;
 
 /// <summary>
 /// A real Azurite table service (npm <c>azurite</c>) on a free loopback port, for the tests of the Azure Table
-/// provider. The first use installs the pinned version into <c>.tools/azurite</c> of the repository (ignored by git);
+/// provider. The first use installs the pinned version into <c>.tools/azurite</c> of the repository (<see cref="NpmPackage"/>);
 /// the process is killed on dispose. Data lives in memory: a stop loses it, as a killed Azurite would anyway.
 /// Compiled into each test project that needs it (linked, not copied).
 /// </summary>
@@ -17,7 +18,6 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
 
     private readonly string _script;
     private readonly StringBuilder _output = new();
@@ -39,7 +39,7 @@ public sealed class AzuriteServer : IAsyncDisposable
     /// <summary>Installs Azurite if needed and starts it on a free port.</summary>
     public static async Task<AzuriteServer> StartAsync()
     {
-        var script = await InstallAsync();
+        var script = await NpmPackage.InstallAsync("azurite", Version, "azurite", Path.Combine("dist", "src", "table", "main.js"));
         // Another process may take the port between probing and binding: try a few.
         for (var attempt = 1; ; attempt++)
         {
@@ -64,7 +64,7 @@ public sealed class AzuriteServer : IAsyncDisposable
             return;
         }
 
-        var start = new ProcessStartInfo(FindOnPath("node") ?? throw new InvalidOperationException("Node.js (node) is not on PATH; the Azure Table tests need it to run Azurite."))
+        var start = new ProcessStartInfo(NpmPackage.NodePath)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -165,89 +165,4 @@ public sealed class AzuriteServer : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-
-    /// <summary>Installs the pinned Azurite with npm once per clone; test projects running at once wait for each other.</summary>
-    private static async Task<string> InstallAsync()
-    {
-        var folder = Path.Combine(RepositoryRoot(), ".tools", "azurite");
-        var script = Path.Combine(folder, "node_modules", "azurite", "dist", "src", "table", "main.js");
-        if (IsInstalled(folder, script))
-        {
-            return script;
-        }
-
-        Directory.CreateDirectory(folder);
-        await using var installLock = await LockAsync(Path.Combine(folder, ".install.lock"));
-        if (IsInstalled(folder, script))
-        {
-            return script;
-        }
-
-        var npm = FindOnPath("npm") ?? throw new InvalidOperationException("npm is not on PATH; the Azure Table tests need it to install Azurite.");
-        var install = new ProcessStartInfo(npm)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = folder,
-        };
-        foreach (var argument in new[] { "install", "--prefix", folder, "--no-audit", "--no-fund", "--loglevel=error", $"azurite@{Version}" })
-        {
-            install.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(install) ?? throw new InvalidOperationException("npm did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(InstallTimeout);
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0 || !File.Exists(script))
-        {
-            throw new InvalidOperationException($"npm install azurite@{Version} failed ({process.ExitCode}): {await output}{await errors}");
-        }
-
-        await File.WriteAllTextAsync(Marker(folder), Version);
-
-        return script;
-    }
-
-    // The marker is written after npm succeeded, so a half-finished install (another test project's) never counts.
-    private static bool IsInstalled(string folder, string script) => File.Exists(script) && File.Exists(Marker(folder));
-
-    private static string Marker(string folder) => Path.Combine(folder, $"installed-{Version}");
-
-    private static async Task<FileStream> LockAsync(string path)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-            }
-            catch (IOException) when (deadline.Elapsed < InstallTimeout)
-            {
-                await Task.Delay(200);
-            }
-        }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Collaboration.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Collaboration.sln above {AppContext.BaseDirectory}.");
-    }
-
-    private static string? FindOnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(folder => Path.Combine(folder, program))
-            .FirstOrDefault(File.Exists);
 }
