@@ -47,7 +47,6 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
 
     private readonly ITableGateway _tables;
     private readonly TableLayout _layout;
-    private readonly TableRetry _retry;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _createTables = new(1, 1);
     private volatile bool _tablesExist;
@@ -60,12 +59,16 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
     internal AzureTableStorage(ITableGateway tables, AzureTableStorageOptions options, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAttempts, 1, nameof(options));
         _tables = tables;
         _layout = new TableLayout(options.TablePrefix ?? "");
         _time = timeProvider;
-        _retry = new TableRetry(timeProvider, options.MaxAttempts, options.RetryBaseDelay, options.RetryMaxDelay);
     }
+
+    /// <summary>
+    /// How many entities this storage has read from the service (point reads and the rows of queries) since it was
+    /// created: what Azure bills reads by, and what a query costs whatever the service's speed.
+    /// </summary>
+    public long EntitiesRead => _tables.EntitiesRead;
 
     // ---- grain states ----
 
@@ -75,7 +78,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
         var (partition, row) = TableLayout.StateKeys(id);
         for (var round = 0; round < MaxConflictRounds; round++)
         {
-            var stored = await RequestAsync(_ => _tables.GetAsync(_layout.States, partition, row, cancellationToken), cancellationToken);
+            var stored = await RequestAsync(() => _tables.GetAsync(_layout.States, partition, row, cancellationToken), cancellationToken);
             if (stored is null)
             {
                 return null;
@@ -121,7 +124,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
         TableRow? previous = null;
         if (expectedETag is not null)
         {
-            previous = await RequestAsync(_ => _tables.GetAsync(_layout.States, partition, rowKey, cancellationToken), cancellationToken);
+            previous = await RequestAsync(() => _tables.GetAsync(_layout.States, partition, rowKey, cancellationToken), cancellationToken);
             if (previous?.ETag != expectedETag)
             {
                 throw StorageArguments.ETagMismatch(id, previous?.ETag, expectedETag);
@@ -160,7 +163,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
     {
         StorageArguments.Validate(id);
         var (partition, rowKey) = TableLayout.StateKeys(id);
-        var stored = await RequestAsync(_ => _tables.GetAsync(_layout.States, partition, rowKey, cancellationToken), cancellationToken);
+        var stored = await RequestAsync(() => _tables.GetAsync(_layout.States, partition, rowKey, cancellationToken), cancellationToken);
         if (stored?.ETag != expectedETag)
         {
             throw StorageArguments.ETagMismatch(id, stored?.ETag, expectedETag);
@@ -179,7 +182,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
             var writeId = Guid.NewGuid().ToString("N");
             var mark = new TableRow(partition, rowKey) { [Pending] = true, [Clearing] = true, [WriteId] = writeId };
             etag = await RequestAsync(
-                async attempt =>
+                async () =>
                 {
                     try
                     {
@@ -188,7 +191,8 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
                     }
                     catch (TableRequestException conflict) when (conflict.Status is 404 or 412)
                     {
-                        var current = attempt > 1 ? await _tables.GetAsync(_layout.States, partition, rowKey, cancellationToken) : null;
+                        // The SDK may have repeated a merge whose answer was lost: the write id tells our own mark.
+                        var current = await _tables.GetAsync(_layout.States, partition, rowKey, cancellationToken);
                         return current?.GetString(WriteId) == writeId ? current.ETag! : throw StorageArguments.ETagMismatch(id, current?.ETag, expectedETag);
                     }
                 },
@@ -196,18 +200,15 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
             await Task.WhenAll(published.Select(key => WithdrawAsync(id, key, cancellationToken)));
         }
 
+        // A row already gone counts as deleted: a repeated delete whose first answer was lost finds it so.
         await RequestAsync(
-            async attempt =>
+            async () =>
             {
                 try
                 {
                     await _tables.DeleteAsync(_layout.States, partition, rowKey, etag, cancellationToken);
                 }
-                catch (TableRequestException conflict) when (conflict.Status is 404 && attempt > 1)
-                {
-                    // The first attempt deleted it, but its answer was lost.
-                }
-                catch (TableRequestException conflict) when (conflict.Status is 404 or 412)
+                catch (TableRequestException conflict) when (conflict.Status is 412)
                 {
                     throw StorageArguments.ETagMismatch(id, null, expectedETag);
                 }
@@ -271,7 +272,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
         var twin = new TableRow(partition, TableLayout.LogDescendingRow(sequence)) { [WriteId] = writeId };
 
         await RequestAsync(
-            async attempt =>
+            async () =>
             {
                 try
                 {
@@ -279,7 +280,8 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
                 }
                 catch (TableRequestException conflict) when (conflict.Status == 409)
                 {
-                    var current = attempt > 1 ? await _tables.GetAsync(_layout.Logs, partition, record.RowKey, cancellationToken) : null;
+                    // Ours when the SDK repeated a batch whose answer was lost: the write id tells.
+                    var current = await _tables.GetAsync(_layout.Logs, partition, record.RowKey, cancellationToken);
                     if (current?.GetString(WriteId) != writeId)
                     {
                         throw new InconsistentStateException($"Sequence number {sequence} of log '{log}' is already taken.");
@@ -306,7 +308,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
         do
         {
             var take = Math.Min(MaxPageRows, limit - records.Count);
-            var segment = await RequestAsync(_ => _tables.QueryAsync(_layout.Logs, range, take, null, continuation, cancellationToken), cancellationToken);
+            var segment = await RequestAsync(() => _tables.QueryAsync(_layout.Logs, range, take, null, continuation, cancellationToken), cancellationToken);
             foreach (var row in segment.Rows)
             {
                 var at = new DateTimeOffset(row.GetInt64(AtTicks), TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(row.GetInt64(OffsetMinutes)));
@@ -329,7 +331,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
         do
         {
             // The service may answer a page with no row and a continuation; only the end of the range means empty.
-            var segment = await RequestAsync(_ => _tables.QueryAsync(_layout.Logs, range, 1, [WriteId], continuation, cancellationToken), cancellationToken);
+            var segment = await RequestAsync(() => _tables.QueryAsync(_layout.Logs, range, 1, [WriteId], continuation, cancellationToken), cancellationToken);
             if (segment.Rows.Count > 0)
             {
                 return TableLayout.SequenceOfDescendingRow(segment.Rows[0].RowKey);
@@ -346,14 +348,14 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
 
     public Task CheckAsync(CancellationToken cancellationToken = default) =>
         RequestAsync(
-            _ => _tables.QueryAsync(_layout.States, new TableRange("~", null, null, null), 1, [Version], null, cancellationToken),
+            () => _tables.QueryAsync(_layout.States, new TableRange("~", null, null, null), 1, [Version], null, cancellationToken),
             cancellationToken);
 
     // ---- state rows ----
 
     private async Task<string> WriteStateRowAsync(GrainStateId id, TableRow state, string? expectedETag, string writeId, CancellationToken cancellationToken) =>
         await RequestAsync(
-            async attempt =>
+            async () =>
             {
                 try
                 {
@@ -364,9 +366,10 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
                 }
                 catch (TableRequestException conflict) when (conflict.Status is 404 or 409 or 412)
                 {
-                    // A repeated request may meet its own first attempt, whose answer was lost: the write id tells.
+                    // The SDK may have repeated a write whose answer was lost and met its first attempt: the write id
+                    // (new for every write) tells.
                     var current = await _tables.GetAsync(_layout.States, state.PartitionKey, state.RowKey, cancellationToken);
-                    return attempt > 1 && current?.GetString(WriteId) == writeId
+                    return current?.GetString(WriteId) == writeId
                         ? current.ETag!
                         : throw StorageArguments.ETagMismatch(id, current?.ETag, expectedETag);
                 }
@@ -378,7 +381,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
     {
         var mark = new TableRow(partition, rowKey) { [Pending] = false, [UnpublishLength] = 0 };
         return await RequestAsync(
-            async attempt =>
+            async () =>
             {
                 try
                 {
@@ -405,7 +408,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
             await Task.WhenAll(published.Select(key => WithdrawAsync(id, key, cancellationToken)));
             try
             {
-                await RequestAsync(_ => _tables.DeleteAsync(_layout.States, stored.PartitionKey, stored.RowKey, stored.ETag!, cancellationToken), cancellationToken);
+                await RequestAsync(() => _tables.DeleteAsync(_layout.States, stored.PartitionKey, stored.RowKey, stored.ETag!, cancellationToken), cancellationToken);
                 return (true, null);
             }
             catch (TableRequestException conflict) when (conflict.Status is 404 or 412)
@@ -453,7 +456,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
         var wanted = postings.Select(p => new PostingKey(p.PartitionKey, p.RowKey)).ToList();
         for (var round = 0; round < MaxConflictRounds; round++)
         {
-            var document = await RequestAsync(_ => _tables.GetAsync(_layout.Documents, partition, rowKey, cancellationToken), cancellationToken);
+            var document = await RequestAsync(() => _tables.GetAsync(_layout.Documents, partition, rowKey, cancellationToken), cancellationToken);
             if (document is not null && IsOwnedBy(document, owner) && document.GetInt64(Version) > version)
             {
                 return;     // a later write of the same state got here first
@@ -467,7 +470,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
             {
                 updated.ETag = document?.ETag;
                 etag = await RequestAsync(
-                    _ => document is null ? _tables.InsertAsync(_layout.Documents, updated, cancellationToken) : _tables.ReplaceAsync(_layout.Documents, updated, cancellationToken),
+                    () => document is null ? _tables.InsertAsync(_layout.Documents, updated, cancellationToken) : _tables.ReplaceAsync(_layout.Documents, updated, cancellationToken),
                     cancellationToken);
             }
             catch (TableRequestException conflict) when (conflict.Status is 404 or 409 or 412)
@@ -482,7 +485,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
                 trimmed.ETag = etag;
                 try
                 {
-                    await RequestAsync(_ => _tables.ReplaceAsync(_layout.Documents, trimmed, cancellationToken), cancellationToken);
+                    await RequestAsync(() => _tables.ReplaceAsync(_layout.Documents, trimmed, cancellationToken), cancellationToken);
                 }
                 catch (TableRequestException conflict) when (conflict.Status is 404 or 412)
                 {
@@ -502,7 +505,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
         var (partition, rowKey) = TableLayout.DocumentKeys(key.Index, key.DocumentId);
         for (var round = 0; round < MaxConflictRounds; round++)
         {
-            var document = await RequestAsync(_ => _tables.GetAsync(_layout.Documents, partition, rowKey, cancellationToken), cancellationToken);
+            var document = await RequestAsync(() => _tables.GetAsync(_layout.Documents, partition, rowKey, cancellationToken), cancellationToken);
             if (document is null || !IsOwnedBy(document, owner))
             {
                 return;
@@ -511,7 +514,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
             await WritePostingsAsync([], PostingKeysOf(document), cancellationToken);
             try
             {
-                await RequestAsync(_ => _tables.DeleteAsync(_layout.Documents, partition, rowKey, document.ETag!, cancellationToken), cancellationToken);
+                await RequestAsync(() => _tables.DeleteAsync(_layout.Documents, partition, rowKey, document.ETag!, cancellationToken), cancellationToken);
                 return;
             }
             catch (TableRequestException conflict) when (conflict.Status is 404 or 412)
@@ -536,7 +539,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
     {
         try
         {
-            await RequestAsync(_ => _tables.ExecuteBatchAsync(_layout.Postings, partition, writes, cancellationToken), cancellationToken);
+            await RequestAsync(() => _tables.ExecuteBatchAsync(_layout.Postings, partition, writes, cancellationToken), cancellationToken);
         }
         catch (TableRequestException missing) when (missing.Status == 404 && !missing.IsTableNotFound)
         {
@@ -544,14 +547,14 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
             var upserts = writes.Where(w => w.Row is not null).ToList();
             if (upserts.Count > 0)
             {
-                await RequestAsync(_ => _tables.ExecuteBatchAsync(_layout.Postings, partition, upserts, cancellationToken), cancellationToken);
+                await RequestAsync(() => _tables.ExecuteBatchAsync(_layout.Postings, partition, upserts, cancellationToken), cancellationToken);
             }
 
             foreach (var delete in writes.Where(w => w.Row is null))
             {
                 try
                 {
-                    await RequestAsync(_ => _tables.DeleteAsync(_layout.Postings, partition, delete.DeleteRowKey!, "*", cancellationToken), cancellationToken);
+                    await RequestAsync(() => _tables.DeleteAsync(_layout.Postings, partition, delete.DeleteRowKey!, "*", cancellationToken), cancellationToken);
                 }
                 catch (TableRequestException gone) when (gone.Status == 404 && !gone.IsTableNotFound)
                 {
@@ -628,7 +631,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
         do
         {
             var take = filtered || fetch is null ? MaxPageRows : Math.Min(MaxPageRows, fetch.Value - found);
-            var segment = await RequestAsync(_ => _tables.QueryAsync(_layout.Postings, range, take, columns, continuation, cancellationToken), cancellationToken);
+            var segment = await RequestAsync(() => _tables.QueryAsync(_layout.Postings, range, take, columns, continuation, cancellationToken), cancellationToken);
             foreach (var row in segment.Rows)
             {
                 var entry = columns is null ? JsonSerializer.Deserialize<StoredEntry>(TableBlobs.Get(row, Body)) : null;
@@ -666,7 +669,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
         var sizes = await Task.WhenAll(partitions.Select(async partition =>
         {
             var range = new TableRange(partition, TableLayout.AscendingRows, null, TableLayout.AscendingEnd);
-            var segment = await RequestAsync(_ => _tables.QueryAsync(_layout.Postings, range, ProbeCap, ProbeColumns, null, cancellationToken), cancellationToken);
+            var segment = await RequestAsync(() => _tables.QueryAsync(_layout.Postings, range, ProbeCap, ProbeColumns, null, cancellationToken), cancellationToken);
             return segment.Rows.Count == 0 && segment.Continuation is not null ? ProbeCap : segment.Rows.Count;
         }));
         var smallest = Array.IndexOf(sizes, sizes.Min());
@@ -675,27 +678,31 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
 
     // ---- requests ----
 
-    /// <summary>Runs a request with retries, creating the tables first (and again if they were deleted under us).</summary>
-    private async Task<T> RequestAsync<T>(Func<int, Task<T>> request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a request (the SDK retries it), creating the tables first, and again if they were deleted under us.
+    /// Callers pass only requests that are safe to repeat: reads, upserts, deletes, and conditional writes that
+    /// read back on a conflict (a repeated insert or If-Match replace may meet its own first attempt).
+    /// </summary>
+    private async Task<T> RequestAsync<T>(Func<Task<T>> request, CancellationToken cancellationToken)
     {
         await EnsureTablesAsync(cancellationToken);
         try
         {
-            return await _retry.RunAsync(request, cancellationToken);
+            return await TableFailures.TranslateAsync(request);
         }
         catch (TableRequestException missing) when (missing.IsTableNotFound)
         {
             _tablesExist = false;
             await EnsureTablesAsync(cancellationToken);
-            return await _retry.RunAsync(request, cancellationToken);
+            return await TableFailures.TranslateAsync(request);
         }
     }
 
-    private Task RequestAsync(Func<int, Task> request, CancellationToken cancellationToken) =>
+    private Task RequestAsync(Func<Task> request, CancellationToken cancellationToken) =>
         RequestAsync(
-            async attempt =>
+            async () =>
             {
-                await request(attempt);
+                await request();
                 return true;
             },
             cancellationToken);
@@ -713,7 +720,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
             if (!_tablesExist)
             {
                 // Not cached on failure: the service may be back on the next call.
-                await Task.WhenAll(_layout.All.Select(table => _retry.RunAsync(_ => _tables.CreateTableIfNotExistsAsync(table, cancellationToken), cancellationToken)));
+                await Task.WhenAll(_layout.All.Select(table => TableFailures.TranslateAsync(() => _tables.CreateTableIfNotExistsAsync(table, cancellationToken))));
                 _tablesExist = true;
             }
         }
@@ -733,10 +740,9 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
         }
     }
 
-    private static CosmosTableGateway CreateGateway(AzureTableStorageOptions options)
+    private static AzureTablesGateway CreateGateway(AzureTableStorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString, nameof(options));
-        return new CosmosTableGateway(options.ConnectionString, options.RequestTimeout);
+        return new AzureTablesGateway(options);
     }
 }
