@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Collaboration.Grains.Indexing;
@@ -18,7 +19,7 @@ namespace Collaboration.Silo.Storage.AzureTable;
 /// index entries are missing, and queries never show a document of a state that was not written.
 /// </para>
 /// </summary>
-public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLog, IStorageHealth
+public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLog, IStorageHealth, IPostingReader
 {
     private const int MaxConflictRounds = 8;
     private const int MaxPageRows = 1000;
@@ -29,7 +30,6 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
     private const string Unpublish = "Unpublish";
     private const string UnpublishLength = Unpublish + "Length";
     private const string Keys = "Keys";
-    private const string Body = "Body";
     private const string Payload = "Payload";
     private const string Version = "Version";
     private const string Pending = "Pending";
@@ -38,18 +38,27 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
     private const string OwnerType = "OwnerType";
     private const string OwnerKey = "OwnerKey";
     private const string OwnerState = "OwnerState";
-    private const string SortKey = "SortKey";
-    private const string DocumentId = "DocumentId";
     private const string AtTicks = "AtTicks";
     private const string OffsetMinutes = "OffsetMinutes";
 
-    private static readonly string[] ProbeColumns = [SortKey];
+    // Requests in flight for one write's postings: a document has a partition per word, and a write should not
+    // open a connection for each.
+    private const int MaxParallelBatches = 16;
+
+    // Words known to be in their index's word list (the rows are never deleted), so that most writes skip the list.
+    private const int MaxKnownWords = 200_000;
+
+    private static readonly string[] ProbeColumns = [PostingRows.SortKey];
 
     private readonly ITableGateway _tables;
     private readonly TableLayout _layout;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _createTables = new(1, 1);
+    private readonly ConcurrentDictionary<(string, string), bool> _knownWords = new();
+    private readonly Lock _wordPostingLock = new();
     private volatile bool _tablesExist;
+    private volatile bool _wordsPosted;
+    private Task? _wordPosting;
 
     public AzureTableStorage(AzureTableStorageOptions options, TimeProvider? timeProvider = null)
         : this(CreateGateway(options), options, timeProvider ?? TimeProvider.System)
@@ -69,6 +78,9 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
     /// created: what Azure bills reads by, and what a query costs whatever the service's speed.
     /// </summary>
     public long EntitiesRead => _tables.EntitiesRead;
+
+    /// <summary>False makes searches read the index and check words on each row, as before word postings: for measuring the difference.</summary>
+    internal bool SearchesReadWordPostings { get; set; } = true;
 
     // ---- grain states ----
 
@@ -118,7 +130,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
             .GroupBy(e => e.Key)
             .Select(g => g.Last())
             .ToList();
-        var postings = entries.Select(PostingRows).ToList();
+        var postings = entries.Select(PostingRows.Of).ToList();
 
         // A stale writer is refused before anything is written; the conditional write below refuses a racing one.
         TableRow? previous = null;
@@ -146,7 +158,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
         state[Version] = version;
         state[Pending] = indexed;
         state[WriteId] = writeId;
-        CheckSize(state, $"The state of {id} with its index entries");
+        TableBlobs.CheckSize(state, $"The state of {id} with its index entries");
 
         var etag = await WriteStateRowAsync(id, state, expectedETag, writeId, cancellationToken);
         if (!indexed)
@@ -221,11 +233,18 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
     public async Task<IndexPage> QueryAsync(IndexQuery query, CancellationToken cancellationToken = default)
     {
         StorageArguments.Validate(query);
+        var words = TextWords.Split(query.Text).Select(TextWords.Fold).ToList();
+        // Words are searched by their postings newest first (the order searches ask for), once every document has them.
+        if (words.Count > 0 && query.Descending && SearchesReadWordPostings && WordsArePosted())
+        {
+            return await PostingSearch.QueryAsync(this, query, query.Terms.Distinct().ToList(), words, cancellationToken);
+        }
+
         var hits = new List<IndexHit>();
         var fetch = StorageArguments.FetchCount(query.Limit);
         await ScanAsync(query, fetch, (row, entry) =>
         {
-            hits.Add(new IndexHit(entry?.DocumentId ?? row.GetString(DocumentId)!, row.GetInt64(SortKey), entry?.Payload));
+            hits.Add(new IndexHit(entry?.DocumentId ?? row.GetString(PostingRows.DocumentId)!, row.GetInt64(PostingRows.SortKey), entry?.Payload));
             return hits.Count < fetch;
         }, cancellationToken);
         return StorageArguments.ToPage(hits, query.Limit);
@@ -267,7 +286,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
             [WriteId] = writeId,
         };
         TableBlobs.Put(record, Payload, System.Text.Encoding.UTF8.GetBytes(payload));
-        CheckSize(record, $"Record {sequence} of log '{log}'");
+        TableBlobs.CheckSize(record, $"Record {sequence} of log '{log}'");
         // The descending twin makes the last sequence number one single-row read; one batch writes both or neither.
         var twin = new TableRow(partition, TableLayout.LogDescendingRow(sequence)) { [WriteId] = writeId };
 
@@ -417,7 +436,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
             }
         }
 
-        await ApplyIndexAsync(id, stored.GetInt64(Version), entries, entries.Select(PostingRows).ToList(), withdrawn, cancellationToken);
+        await ApplyIndexAsync(id, stored.GetInt64(Version), entries, entries.Select(PostingRows.Of).ToList(), withdrawn, cancellationToken);
         var etag = await ClearPendingAsync(id, stored.PartitionKey, stored.RowKey, stored.ETag!, stored.GetString(WriteId) ?? "", cancellationToken);
         return etag is null ? (false, null) : (true, new GrainStateRecord(TableBlobs.Get(stored, Data), etag));
     }
@@ -454,6 +473,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
     {
         var (partition, rowKey) = TableLayout.DocumentKeys(entry.Index, entry.DocumentId);
         var wanted = postings.Select(p => new PostingKey(p.PartitionKey, p.RowKey)).ToList();
+        await AddToWordListAsync(entry, cancellationToken);
         for (var round = 0; round < MaxConflictRounds; round++)
         {
             var document = await RequestAsync(() => _tables.GetAsync(_layout.Documents, partition, rowKey, cancellationToken), cancellationToken);
@@ -532,7 +552,33 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
         var wanted = rows.Select(r => new PostingKey(r.PartitionKey, r.RowKey)).ToHashSet();
         var writes = rows.Select(r => (r.PartitionKey, Write: TableWrite.Put(r)))
             .Concat(stale.Where(k => !wanted.Contains(k)).Distinct().Select(k => (k.PartitionKey, Write: TableWrite.Delete(k.RowKey))));
-        return Task.WhenAll(writes.GroupBy(w => w.PartitionKey).Select(partition => WritePartitionAsync(partition.Key, [.. partition.Select(w => w.Write)], cancellationToken)));
+        return Parallel.ForEachAsync(
+            writes.GroupBy(w => w.PartitionKey),
+            new ParallelOptions { MaxDegreeOfParallelism = MaxParallelBatches, CancellationToken = cancellationToken },
+            async (partition, cancel) => await WritePartitionAsync(partition.Key, [.. partition.Select(w => w.Write)], cancel));
+    }
+
+    /// <summary>
+    /// Adds the entry's words to its index's word list, before their postings, so that a prefix search never misses
+    /// a posted word. The rows are never deleted: a word no document holds any more only costs an empty partition.
+    /// </summary>
+    private async Task AddToWordListAsync(StoredEntry entry, CancellationToken cancellationToken)
+    {
+        var rows = PostingRows.WordList(entry).Where(row => !_knownWords.ContainsKey((row.PartitionKey, row.RowKey))).ToList();
+        foreach (var batch in TableBlobs.Batches(rows))
+        {
+            await RequestAsync(() => _tables.ExecuteBatchAsync(_layout.Postings, batch[0].PartitionKey, [.. batch.Select(TableWrite.Put)], cancellationToken), cancellationToken);
+        }
+
+        if (_knownWords.Count + rows.Count > MaxKnownWords)
+        {
+            _knownWords.Clear();
+        }
+
+        foreach (var row in rows)
+        {
+            _knownWords.TryAdd((row.PartitionKey, row.RowKey), true);
+        }
     }
 
     private async Task WritePartitionAsync(string partition, List<TableWrite> writes, CancellationToken cancellationToken)
@@ -585,22 +631,6 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
     private static bool IsOwnedBy(TableRow document, GrainStateId owner) =>
         document.GetString(OwnerType) == owner.GrainType && document.GetString(OwnerKey) == owner.GrainKey && document.GetString(OwnerState) == owner.StateName;
 
-    /// <summary>The posting rows of an entry, each carrying the whole entry so that a query reads one range and nothing else.</summary>
-    private static List<TableRow> PostingRows(StoredEntry entry)
-    {
-        var body = JsonSerializer.SerializeToUtf8Bytes(entry);
-        var rows = new List<TableRow>();
-        foreach (var key in TableLayout.PostingKeys(entry))
-        {
-            var row = new TableRow(key.PartitionKey, key.RowKey) { [SortKey] = entry.SortKey, [DocumentId] = entry.DocumentId };
-            TableBlobs.Put(row, Body, body);
-            CheckSize(row, $"Index document '{entry.DocumentId}' of index '{entry.Index}'");
-            rows.Add(row);
-        }
-
-        return rows;
-    }
-
     /// <summary>
     /// Reads one partition of postings in the query's order (the index's own, or the one of its most selective term),
     /// checks the other terms and the text on each row, and hands matches to <paramref name="onMatch"/> until it
@@ -634,7 +664,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
             var segment = await RequestAsync(() => _tables.QueryAsync(_layout.Postings, range, take, columns, continuation, cancellationToken), cancellationToken);
             foreach (var row in segment.Rows)
             {
-                var entry = columns is null ? JsonSerializer.Deserialize<StoredEntry>(TableBlobs.Get(row, Body)) : null;
+                var entry = columns is null ? PostingRows.EntryOf(row) : null;
                 if (entry is not null && !entry.Matches(terms, words))
                 {
                     continue;
@@ -676,6 +706,165 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
         return sizes[smallest] == 0 ? null : partitions[smallest];
     }
 
+    // ---- word postings of documents written before there were any ----
+
+    /// <summary>
+    /// True once every document of the tables has its word postings; until then a search with words reads the
+    /// index (or a term's partition) and checks the words on each row, which finds documents with or without them.
+    /// The first call starts giving earlier documents their word postings, in the background.
+    /// </summary>
+    private bool WordsArePosted()
+    {
+        if (!_wordsPosted)
+        {
+            _ = EnsureWordsPostedAsync(CancellationToken.None);
+        }
+
+        return _wordsPosted;
+    }
+
+    /// <summary>
+    /// Gives every document written without word postings (by a version of the provider that had none) its word
+    /// postings, once per set of tables: a marker row says it was done. Runs once at a time; after a failure the next
+    /// search starts it again.
+    /// </summary>
+    internal Task EnsureWordsPostedAsync(CancellationToken cancellationToken)
+    {
+        lock (_wordPostingLock)
+        {
+            if (_wordPosting is null || _wordPosting.IsFaulted || _wordPosting.IsCanceled)
+            {
+                _wordPosting = PostEarlierWordsAsync();
+            }
+
+            return _wordPosting.WaitAsync(cancellationToken);
+        }
+    }
+
+    private async Task PostEarlierWordsAsync()
+    {
+        // Not the caller's token: the work is shared by every search that waits for it.
+        var cancellationToken = CancellationToken.None;
+        await Task.Yield();
+        if (await RequestAsync(() => _tables.GetAsync(_layout.Postings, TableLayout.MarkerPartition, TableLayout.WordsPostedMarker, cancellationToken), cancellationToken) is null)
+        {
+            var everyDocument = new TableRange(null, null, null, null);
+            object? continuation = null;
+            do
+            {
+                var segment = await RequestAsync(() => _tables.QueryAsync(_layout.Documents, everyDocument, 100, null, continuation, cancellationToken), cancellationToken);
+                await Parallel.ForEachAsync(
+                    segment.Rows,
+                    new ParallelOptions { MaxDegreeOfParallelism = MaxParallelBatches },
+                    async (document, cancel) => await PostWordsOfAsync(document, cancel));
+                continuation = segment.Continuation;
+            }
+            while (continuation is not null);
+
+            var marker = new TableRow(TableLayout.MarkerPartition, TableLayout.WordsPostedMarker);
+            await RequestAsync(() => _tables.ExecuteBatchAsync(_layout.Postings, marker.PartitionKey, [TableWrite.Put(marker)], cancellationToken), cancellationToken);
+        }
+
+        _wordsPosted = true;
+    }
+
+    /// <summary>
+    /// Adds the word postings a document lacks, taking its words from its row in the index's partition, as a write
+    /// of it would: listed in its document row first (If-Match), then written. A write or a withdrawal that gets
+    /// there first wins; at worst a withdrawal racing this leaves word postings of a document that is gone, which
+    /// searches skip (they read the document of every word posting).
+    /// </summary>
+    private async Task PostWordsOfAsync(TableRow listed, CancellationToken cancellationToken)
+    {
+        TableRow? document = listed;
+        for (var round = 0; round < MaxConflictRounds && document is not null; round++)
+        {
+            var keys = PostingKeysOf(document);
+            var indexPartition = document.PartitionKey + TableKeys.Separator + "*";
+            var ordered = keys.Where(k => k.PartitionKey == indexPartition && k.RowKey.StartsWith(TableLayout.DescendingRows, StringComparison.Ordinal)).ToList();
+            if (ordered.Count != 1)
+            {
+                return;     // a write of it is under way: that write posts its words
+            }
+
+            var posting = await RequestAsync(() => _tables.GetAsync(_layout.Postings, indexPartition, ordered[0].RowKey, cancellationToken), cancellationToken);
+            if (posting is null || PostingRows.EntryOf(posting) is not { } entry)
+            {
+                return;
+            }
+
+            var known = keys.ToHashSet();
+            var missing = PostingRows.Of(entry).Where(row => !known.Contains(new PostingKey(row.PartitionKey, row.RowKey))).ToList();
+            if (missing.Count == 0)
+            {
+                return;
+            }
+
+            await AddToWordListAsync(entry, cancellationToken);
+            var owner = new GrainStateId(document.GetString(OwnerType)!, document.GetString(OwnerKey)!, document.GetString(OwnerState)!);
+            var updated = DocumentRow(document.PartitionKey, document.RowKey, owner, document.GetInt64(Version), [.. keys, .. missing.Select(r => new PostingKey(r.PartitionKey, r.RowKey))]);
+            updated.ETag = document.ETag;
+            try
+            {
+                await RequestAsync(() => _tables.ReplaceAsync(_layout.Documents, updated, cancellationToken), cancellationToken);
+            }
+            catch (TableRequestException conflict) when (conflict.Status is 404 or 412)
+            {
+                document = await RequestAsync(() => _tables.GetAsync(_layout.Documents, listed.PartitionKey, listed.RowKey, cancellationToken), cancellationToken);
+                continue;
+            }
+
+            await WritePostingsAsync(missing, [], cancellationToken);
+            return;
+        }
+    }
+
+    // ---- bulk ----
+
+    /// <summary>
+    /// Writes index documents in bulk as the states owning them would have published them (document rows, postings,
+    /// word lists) but without the states, partition by partition in entity group transactions: for filling empty
+    /// tables fast, to measure what searches cost at scale. Not for tables that live writers use.
+    /// </summary>
+    internal async Task ImportIndexAsync(IEnumerable<(GrainStateId Owner, IndexEntry Entry)> documents, CancellationToken cancellationToken)
+    {
+        await EnsureWordsPostedAsync(cancellationToken);
+        var partitions = new Dictionary<(string Table, string Partition), Dictionary<string, TableRow>>();
+        void Add(string table, TableRow row)
+        {
+            if (!partitions.TryGetValue((table, row.PartitionKey), out var rows))
+            {
+                partitions[(table, row.PartitionKey)] = rows = new Dictionary<string, TableRow>(StringComparer.Ordinal);
+            }
+
+            rows[row.RowKey] = row;
+        }
+
+        foreach (var (owner, indexEntry) in documents)
+        {
+            var entry = StoredEntry.From(indexEntry);
+            var postings = PostingRows.Of(entry);
+            var (partition, rowKey) = TableLayout.DocumentKeys(entry.Index, entry.DocumentId);
+            Add(_layout.Documents, DocumentRow(partition, rowKey, owner, 0, [.. postings.Select(p => new PostingKey(p.PartitionKey, p.RowKey))]));
+            postings.ForEach(row => Add(_layout.Postings, row));
+            PostingRows.WordList(entry).ForEach(row => Add(_layout.Postings, row));
+        }
+
+        var batches = partitions.SelectMany(partition => TableBlobs.Batches(partition.Value.Values).Select(rows => (partition.Key.Table, partition.Key.Partition, rows)));
+        await Parallel.ForEachAsync(
+            batches,
+            new ParallelOptions { MaxDegreeOfParallelism = MaxParallelBatches, CancellationToken = cancellationToken },
+            async (batch, cancel) => await RequestAsync(() => _tables.ExecuteBatchAsync(batch.Table, batch.Partition, [.. batch.rows.Select(TableWrite.Put)], cancel), cancel));
+    }
+
+    // ---- reads of searches ----
+
+    Task<TableSegment> IPostingReader.ReadPostingsAsync(TableRange range, int take, object? continuation, CancellationToken cancellationToken) =>
+        RequestAsync(() => _tables.QueryAsync(_layout.Postings, range, take, null, continuation, cancellationToken), cancellationToken);
+
+    Task<TableRow?> IPostingReader.GetPostingAsync(string partitionKey, string rowKey, CancellationToken cancellationToken) =>
+        RequestAsync(() => _tables.GetAsync(_layout.Postings, partitionKey, rowKey, cancellationToken), cancellationToken);
+
     // ---- requests ----
 
     /// <summary>
@@ -692,6 +881,8 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
         }
         catch (TableRequestException missing) when (missing.IsTableNotFound)
         {
+            // The tables were deleted (an Azurite restarted empty): the word lists went with them.
+            _knownWords.Clear();
             _tablesExist = false;
             await EnsureTablesAsync(cancellationToken);
             return await TableFailures.TranslateAsync(request);
@@ -727,16 +918,6 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
         finally
         {
             _createTables.Release();
-        }
-    }
-
-    private static void CheckSize(TableRow row, string what)
-    {
-        var size = TableBlobs.EstimateSize(row);
-        if (size > TableBlobs.MaxEntityBytes)
-        {
-            throw new ArgumentException(
-                $"{what} needs about {size:N0} bytes in one table entity; Azure Table storage keeps at most {TableBlobs.MaxEntityBytes:N0} bytes per entity.");
         }
     }
 

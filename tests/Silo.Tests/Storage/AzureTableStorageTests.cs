@@ -90,6 +90,16 @@ public sealed class AzureTableStorageTests(AzuriteFixture azurite) : StorageCont
     }
 
     [Fact]
+    public async Task SearchesReadFromPostingsAnswerWhatTheMemoryStorageAnswers()
+    {
+        var storage = Open();
+        // Fresh tables: nothing written before word postings existed, so searches read postings from the start.
+        await storage.EnsureWordsPostedAsync(CancellationToken.None);
+
+        await SearchComparison.AssertSameAnswersAsync(storage, documents: 200, searches: 100, seed: 11);
+    }
+
+    [Fact]
     public async Task AWriterStoppedBeforeItsIndexWasWrittenIsFinishedByTheNextRead()
     {
         var faulty = new FaultyTableGateway(Gateway());
