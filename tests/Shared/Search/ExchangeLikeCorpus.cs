@@ -21,8 +21,8 @@ public sealed class ExchangeLikeCorpus
         var random = new Random(seed);
         Vocabulary = BuildVocabulary(random);
         Themes = [.. Enumerable.Range(0, 30).Select(i => $"theme-{i:D2}")];
-        var words = Cumulative(Vocabulary.Count, 1.0);
-        var themes = Cumulative(Themes.Count, 0.8);
+        var words = SkewedDraw.Cumulative(Vocabulary.Count, 1.0);
+        var themes = SkewedDraw.Cumulative(Themes.Count, 0.8);
         var rareEvery = count / 10;
         Documents = [.. Enumerable.Range(0, count).Select(i =>
         {
@@ -38,8 +38,8 @@ public sealed class ExchangeLikeCorpus
                 terms.Add(new IndexTerm("project", $"project-{random.Next(80):D2}"));
             }
 
-            terms.AddRange(Enumerable.Range(0, 1 + random.Next(3)).Select(_ => new IndexTerm("theme", Themes[Pick(themes, random)])).Distinct());
-            var text = Enumerable.Range(0, 12).Select(_ => Vocabulary[Pick(words, random)]).ToList();
+            terms.AddRange(Enumerable.Range(0, 1 + random.Next(3)).Select(_ => new IndexTerm("theme", Themes[SkewedDraw.Pick(themes, random.NextDouble())])).Distinct());
+            var text = Enumerable.Range(0, 12).Select(_ => Vocabulary[SkewedDraw.Pick(words, random.NextDouble())]).ToList();
             if (i % rareEvery == rareEvery / 2)
             {
                 text[random.Next(text.Count)] = RareWord;
@@ -65,11 +65,7 @@ public sealed class ExchangeLikeCorpus
         var words = TextWords.Split(query.Text).Select(TextWords.Fold).ToList();
         return [.. Documents
             .Where(d => query.Terms.All(d.Terms.Contains))
-            .Where(d =>
-            {
-                var held = TextWords.Split(d.Text).Select(TextWords.Fold).ToHashSet(StringComparer.Ordinal);
-                return words.Take(words.Count - 1).All(held.Contains) && held.Any(w => w.StartsWith(words[^1], StringComparison.Ordinal));
-            })
+            .Where(d => TextWords.Holds(TextWords.Split(d.Text).Select(TextWords.Fold).ToHashSet(StringComparer.Ordinal), words))
             .OrderByDescending(d => d.SortKey).ThenByDescending(d => d.DocumentId, StringComparer.Ordinal)
             .Take(query.Limit)
             .Select(d => d.DocumentId)];
@@ -92,24 +88,5 @@ public sealed class ExchangeLikeCorpus
         }
 
         return [.. words];
-    }
-
-    private static int Pick(double[] cumulative, Random random)
-    {
-        var index = Array.BinarySearch(cumulative, random.NextDouble() * cumulative[^1]);
-        return Math.Min(index < 0 ? ~index : index, cumulative.Length - 1);
-    }
-
-    private static double[] Cumulative(int count, double exponent)
-    {
-        var weights = new double[count];
-        var sum = 0.0;
-        for (var i = 0; i < count; i++)
-        {
-            sum += 1.0 / Math.Pow(i + 1, exponent);
-            weights[i] = sum;
-        }
-
-        return weights;
     }
 }
