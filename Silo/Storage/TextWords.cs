@@ -50,6 +50,29 @@ internal static class TextWords
     }
 
     /// <summary>
+    /// Whether a document whose folded words are <paramref name="held"/> matches folded query words, as every
+    /// provider matches <see cref="Indexing.IndexQuery.Text"/>: each word held, the last one as a prefix.
+    /// </summary>
+    public static bool Holds(IReadOnlyCollection<string> held, IReadOnlyList<string> words)
+    {
+        if (words.Count == 0)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < words.Count - 1; i++)
+        {
+            if (!held.Contains(words[i]))
+            {
+                return false;
+            }
+        }
+
+        var last = words[^1];
+        return held.Any(w => w.StartsWith(last, StringComparison.Ordinal));
+    }
+
+    /// <summary>
     /// Adds the tokens SQLite's FTS5 stores for the text, folded, to <paramref name="tokens"/>; a word with a character
     /// outside the Basic Multilingual Plane (where the folding table stops) also adds the forms SQLite may store
     /// instead, so that the set is never missing a token.

@@ -1,4 +1,5 @@
 using Collaboration.Grains.Exchanges;
+using Collaboration.Tests.Search;
 
 namespace Collaboration.Bench.ExchangeSearch;
 
@@ -40,8 +41,8 @@ internal sealed class Corpus
     public Corpus(int seed)
     {
         _random = new Random(seed);
-        _wordWeights = Cumulative(Vocabulary.Length, 1.0);
-        _themeWeights = Cumulative(Themes.Length, 0.8);
+        _wordWeights = SkewedDraw.Cumulative(Vocabulary.Length, 1.0);
+        _themeWeights = SkewedDraw.Cumulative(Themes.Length, 0.8);
         Municipalities = Enumerable.Range(0, 400)
             .Select(i => (Id: $"town-{i:D3}", Country: Countries[(int)(Math.Pow(_random.NextDouble(), 1.6) * Countries.Length)]))
             .ToArray();
@@ -80,7 +81,7 @@ internal sealed class Corpus
     }
 
     /// <summary>A word drawn with the corpus's skew: common words often, rare words seldom.</summary>
-    public string Word() => Vocabulary[Pick(_wordWeights, _random.NextDouble())];
+    public string Word() => Vocabulary[SkewedDraw.Pick(_wordWeights, _random.NextDouble())];
 
     /// <summary>A word of the middle of the distribution: in hundreds to a few thousands of exchanges.</summary>
     public string MiddleWord() => Vocabulary[40 + _random.Next(160)];
@@ -91,7 +92,7 @@ internal sealed class Corpus
     /// <summary>A word the texts hold with diacritics, typed without them (the index must fold them).</summary>
     public string WordWithoutDiacritics() => Unaccented[_random.Next(Unaccented.Length)];
 
-    public string Theme() => Themes[Pick(_themeWeights, _random.NextDouble())];
+    public string Theme() => Themes[SkewedDraw.Pick(_themeWeights, _random.NextDouble())];
 
     public string Country() => Countries[_random.Next(Countries.Length)];
 
@@ -104,25 +105,6 @@ internal sealed class Corpus
     private string Words(int count) => string.Join(' ', Enumerable.Range(0, count).Select(_ => Word()));
 
     private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];
-
-    private static int Pick(double[] cumulative, double r)
-    {
-        var index = Array.BinarySearch(cumulative, r * cumulative[^1]);
-        return Math.Min(index < 0 ? ~index : index, cumulative.Length - 1);
-    }
-
-    private static double[] Cumulative(int count, double exponent)
-    {
-        var weights = new double[count];
-        var sum = 0.0;
-        for (var i = 0; i < count; i++)
-        {
-            sum += 1.0 / Math.Pow(i + 1, exponent);
-            weights[i] = sum;
-        }
-
-        return weights;
-    }
 
     private static string[] BuildVocabulary()
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Collaboration.Grains.Indexing;
@@ -18,7 +19,7 @@ namespace Collaboration.Silo.Storage.AzureTable;
 /// index entries are missing, and queries never show a document of a state that was not written.
 /// </para>
 /// </summary>
-public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLog, IStorageHealth
+public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLog, IStorageHealth, IPostingReader
 {
     private const int MaxConflictRounds = 8;
     private const int MaxPageRows = 1000;
@@ -29,7 +30,6 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
     private const string Unpublish = "Unpublish";
     private const string UnpublishLength = Unpublish + "Length";
     private const string Keys = "Keys";
-    private const string Body = "Body";
     private const string Payload = "Payload";
     private const string Version = "Version";
     private const string Pending = "Pending";
@@ -38,19 +38,27 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
     private const string OwnerType = "OwnerType";
     private const string OwnerKey = "OwnerKey";
     private const string OwnerState = "OwnerState";
-    private const string SortKey = "SortKey";
-    private const string DocumentId = "DocumentId";
     private const string AtTicks = "AtTicks";
     private const string OffsetMinutes = "OffsetMinutes";
 
-    private static readonly string[] ProbeColumns = [SortKey];
+    // Requests in flight for one write's postings: a document has a partition per word, and a write should not
+    // open a connection for each.
+    private const int MaxParallelBatches = 16;
+
+    // Words known to be in their index's word list (the rows are never deleted), so that most writes skip the list.
+    private const int MaxKnownWords = 200_000;
+
+    private static readonly string[] ProbeColumns = [PostingRows.SortKey];
 
     private readonly ITableGateway _tables;
     private readonly TableLayout _layout;
-    private readonly TableRetry _retry;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _createTables = new(1, 1);
+    private readonly ConcurrentDictionary<(string, string), bool> _knownWords = new();
+    private readonly Lock _wordPostingLock = new();
     private volatile bool _tablesExist;
+    private volatile bool _wordsPosted;
+    private Task? _wordPosting;
 
     public AzureTableStorage(AzureTableStorageOptions options, TimeProvider? timeProvider = null)
         : this(CreateGateway(options), options, timeProvider ?? TimeProvider.System)
@@ -60,12 +68,19 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
     internal AzureTableStorage(ITableGateway tables, AzureTableStorageOptions options, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAttempts, 1, nameof(options));
         _tables = tables;
         _layout = new TableLayout(options.TablePrefix ?? "");
         _time = timeProvider;
-        _retry = new TableRetry(timeProvider, options.MaxAttempts, options.RetryBaseDelay, options.RetryMaxDelay);
     }
+
+    /// <summary>
+    /// How many entities this storage has read from the service (point reads and the rows of queries) since it was
+    /// created: what Azure bills reads by, and what a query costs whatever the service's speed.
+    /// </summary>
+    public long EntitiesRead => _tables.EntitiesRead;
+
+    /// <summary>False makes searches read the index and check words on each row, as before word postings: for measuring the difference.</summary>
+    internal bool SearchesReadWordPostings { get; set; } = true;
 
     // ---- grain states ----
 
@@ -75,7 +90,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
         var (partition, row) = TableLayout.StateKeys(id);
         for (var round = 0; round < MaxConflictRounds; round++)
         {
-            var stored = await RequestAsync(_ => _tables.GetAsync(_layout.States, partition, row, cancellationToken), cancellationToken);
+            var stored = await RequestAsync(() => _tables.GetAsync(_layout.States, partition, row, cancellationToken), cancellationToken);
             if (stored is null)
             {
                 return null;
@@ -115,13 +130,13 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
             .GroupBy(e => e.Key)
             .Select(g => g.Last())
             .ToList();
-        var postings = entries.Select(PostingRows).ToList();
+        var postings = entries.Select(PostingRows.Of).ToList();
 
         // A stale writer is refused before anything is written; the conditional write below refuses a racing one.
         TableRow? previous = null;
         if (expectedETag is not null)
         {
-            previous = await RequestAsync(_ => _tables.GetAsync(_layout.States, partition, rowKey, cancellationToken), cancellationToken);
+            previous = await RequestAsync(() => _tables.GetAsync(_layout.States, partition, rowKey, cancellationToken), cancellationToken);
             if (previous?.ETag != expectedETag)
             {
                 throw StorageArguments.ETagMismatch(id, previous?.ETag, expectedETag);
@@ -143,7 +158,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
         state[Version] = version;
         state[Pending] = indexed;
         state[WriteId] = writeId;
-        CheckSize(state, $"The state of {id} with its index entries");
+        TableBlobs.CheckSize(state, $"The state of {id} with its index entries");
 
         var etag = await WriteStateRowAsync(id, state, expectedETag, writeId, cancellationToken);
         if (!indexed)
@@ -160,7 +175,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
     {
         StorageArguments.Validate(id);
         var (partition, rowKey) = TableLayout.StateKeys(id);
-        var stored = await RequestAsync(_ => _tables.GetAsync(_layout.States, partition, rowKey, cancellationToken), cancellationToken);
+        var stored = await RequestAsync(() => _tables.GetAsync(_layout.States, partition, rowKey, cancellationToken), cancellationToken);
         if (stored?.ETag != expectedETag)
         {
             throw StorageArguments.ETagMismatch(id, stored?.ETag, expectedETag);
@@ -179,7 +194,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
             var writeId = Guid.NewGuid().ToString("N");
             var mark = new TableRow(partition, rowKey) { [Pending] = true, [Clearing] = true, [WriteId] = writeId };
             etag = await RequestAsync(
-                async attempt =>
+                async () =>
                 {
                     try
                     {
@@ -188,7 +203,8 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
                     }
                     catch (TableRequestException conflict) when (conflict.Status is 404 or 412)
                     {
-                        var current = attempt > 1 ? await _tables.GetAsync(_layout.States, partition, rowKey, cancellationToken) : null;
+                        // The SDK may have repeated a merge whose answer was lost: the write id tells our own mark.
+                        var current = await _tables.GetAsync(_layout.States, partition, rowKey, cancellationToken);
                         return current?.GetString(WriteId) == writeId ? current.ETag! : throw StorageArguments.ETagMismatch(id, current?.ETag, expectedETag);
                     }
                 },
@@ -196,18 +212,15 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
             await Task.WhenAll(published.Select(key => WithdrawAsync(id, key, cancellationToken)));
         }
 
+        // A row already gone counts as deleted: a repeated delete whose first answer was lost finds it so.
         await RequestAsync(
-            async attempt =>
+            async () =>
             {
                 try
                 {
                     await _tables.DeleteAsync(_layout.States, partition, rowKey, etag, cancellationToken);
                 }
-                catch (TableRequestException conflict) when (conflict.Status is 404 && attempt > 1)
-                {
-                    // The first attempt deleted it, but its answer was lost.
-                }
-                catch (TableRequestException conflict) when (conflict.Status is 404 or 412)
+                catch (TableRequestException conflict) when (conflict.Status is 412)
                 {
                     throw StorageArguments.ETagMismatch(id, null, expectedETag);
                 }
@@ -220,11 +233,18 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
     public async Task<IndexPage> QueryAsync(IndexQuery query, CancellationToken cancellationToken = default)
     {
         StorageArguments.Validate(query);
+        var words = TextWords.Split(query.Text).Select(TextWords.Fold).ToList();
+        // Words are searched by their postings newest first (the order searches ask for), once every document has them.
+        if (words.Count > 0 && query.Descending && SearchesReadWordPostings && WordsArePosted())
+        {
+            return await PostingSearch.QueryAsync(this, query, query.Terms.Distinct().ToList(), words, cancellationToken);
+        }
+
         var hits = new List<IndexHit>();
         var fetch = StorageArguments.FetchCount(query.Limit);
         await ScanAsync(query, fetch, (row, entry) =>
         {
-            hits.Add(new IndexHit(entry?.DocumentId ?? row.GetString(DocumentId)!, row.GetInt64(SortKey), entry?.Payload));
+            hits.Add(new IndexHit(entry?.DocumentId ?? row.GetString(PostingRows.DocumentId)!, row.GetInt64(PostingRows.SortKey), entry?.Payload));
             return hits.Count < fetch;
         }, cancellationToken);
         return StorageArguments.ToPage(hits, query.Limit);
@@ -266,12 +286,12 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
             [WriteId] = writeId,
         };
         TableBlobs.Put(record, Payload, System.Text.Encoding.UTF8.GetBytes(payload));
-        CheckSize(record, $"Record {sequence} of log '{log}'");
+        TableBlobs.CheckSize(record, $"Record {sequence} of log '{log}'");
         // The descending twin makes the last sequence number one single-row read; one batch writes both or neither.
         var twin = new TableRow(partition, TableLayout.LogDescendingRow(sequence)) { [WriteId] = writeId };
 
         await RequestAsync(
-            async attempt =>
+            async () =>
             {
                 try
                 {
@@ -279,7 +299,8 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
                 }
                 catch (TableRequestException conflict) when (conflict.Status == 409)
                 {
-                    var current = attempt > 1 ? await _tables.GetAsync(_layout.Logs, partition, record.RowKey, cancellationToken) : null;
+                    // Ours when the SDK repeated a batch whose answer was lost: the write id tells.
+                    var current = await _tables.GetAsync(_layout.Logs, partition, record.RowKey, cancellationToken);
                     if (current?.GetString(WriteId) != writeId)
                     {
                         throw new InconsistentStateException($"Sequence number {sequence} of log '{log}' is already taken.");
@@ -306,7 +327,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
         do
         {
             var take = Math.Min(MaxPageRows, limit - records.Count);
-            var segment = await RequestAsync(_ => _tables.QueryAsync(_layout.Logs, range, take, null, continuation, cancellationToken), cancellationToken);
+            var segment = await RequestAsync(() => _tables.QueryAsync(_layout.Logs, range, take, null, continuation, cancellationToken), cancellationToken);
             foreach (var row in segment.Rows)
             {
                 var at = new DateTimeOffset(row.GetInt64(AtTicks), TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(row.GetInt64(OffsetMinutes)));
@@ -329,7 +350,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
         do
         {
             // The service may answer a page with no row and a continuation; only the end of the range means empty.
-            var segment = await RequestAsync(_ => _tables.QueryAsync(_layout.Logs, range, 1, [WriteId], continuation, cancellationToken), cancellationToken);
+            var segment = await RequestAsync(() => _tables.QueryAsync(_layout.Logs, range, 1, [WriteId], continuation, cancellationToken), cancellationToken);
             if (segment.Rows.Count > 0)
             {
                 return TableLayout.SequenceOfDescendingRow(segment.Rows[0].RowKey);
@@ -346,14 +367,14 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
 
     public Task CheckAsync(CancellationToken cancellationToken = default) =>
         RequestAsync(
-            _ => _tables.QueryAsync(_layout.States, new TableRange("~", null, null, null), 1, [Version], null, cancellationToken),
+            () => _tables.QueryAsync(_layout.States, new TableRange("~", null, null, null), 1, [Version], null, cancellationToken),
             cancellationToken);
 
     // ---- state rows ----
 
     private async Task<string> WriteStateRowAsync(GrainStateId id, TableRow state, string? expectedETag, string writeId, CancellationToken cancellationToken) =>
         await RequestAsync(
-            async attempt =>
+            async () =>
             {
                 try
                 {
@@ -364,9 +385,10 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
                 }
                 catch (TableRequestException conflict) when (conflict.Status is 404 or 409 or 412)
                 {
-                    // A repeated request may meet its own first attempt, whose answer was lost: the write id tells.
+                    // The SDK may have repeated a write whose answer was lost and met its first attempt: the write id
+                    // (new for every write) tells.
                     var current = await _tables.GetAsync(_layout.States, state.PartitionKey, state.RowKey, cancellationToken);
-                    return attempt > 1 && current?.GetString(WriteId) == writeId
+                    return current?.GetString(WriteId) == writeId
                         ? current.ETag!
                         : throw StorageArguments.ETagMismatch(id, current?.ETag, expectedETag);
                 }
@@ -378,7 +400,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
     {
         var mark = new TableRow(partition, rowKey) { [Pending] = false, [UnpublishLength] = 0 };
         return await RequestAsync(
-            async attempt =>
+            async () =>
             {
                 try
                 {
@@ -405,7 +427,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
             await Task.WhenAll(published.Select(key => WithdrawAsync(id, key, cancellationToken)));
             try
             {
-                await RequestAsync(_ => _tables.DeleteAsync(_layout.States, stored.PartitionKey, stored.RowKey, stored.ETag!, cancellationToken), cancellationToken);
+                await RequestAsync(() => _tables.DeleteAsync(_layout.States, stored.PartitionKey, stored.RowKey, stored.ETag!, cancellationToken), cancellationToken);
                 return (true, null);
             }
             catch (TableRequestException conflict) when (conflict.Status is 404 or 412)
@@ -414,7 +436,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
             }
         }
 
-        await ApplyIndexAsync(id, stored.GetInt64(Version), entries, entries.Select(PostingRows).ToList(), withdrawn, cancellationToken);
+        await ApplyIndexAsync(id, stored.GetInt64(Version), entries, entries.Select(PostingRows.Of).ToList(), withdrawn, cancellationToken);
         var etag = await ClearPendingAsync(id, stored.PartitionKey, stored.RowKey, stored.ETag!, stored.GetString(WriteId) ?? "", cancellationToken);
         return etag is null ? (false, null) : (true, new GrainStateRecord(TableBlobs.Get(stored, Data), etag));
     }
@@ -451,9 +473,10 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
     {
         var (partition, rowKey) = TableLayout.DocumentKeys(entry.Index, entry.DocumentId);
         var wanted = postings.Select(p => new PostingKey(p.PartitionKey, p.RowKey)).ToList();
+        await AddToWordListAsync(entry, cancellationToken);
         for (var round = 0; round < MaxConflictRounds; round++)
         {
-            var document = await RequestAsync(_ => _tables.GetAsync(_layout.Documents, partition, rowKey, cancellationToken), cancellationToken);
+            var document = await RequestAsync(() => _tables.GetAsync(_layout.Documents, partition, rowKey, cancellationToken), cancellationToken);
             if (document is not null && IsOwnedBy(document, owner) && document.GetInt64(Version) > version)
             {
                 return;     // a later write of the same state got here first
@@ -467,7 +490,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
             {
                 updated.ETag = document?.ETag;
                 etag = await RequestAsync(
-                    _ => document is null ? _tables.InsertAsync(_layout.Documents, updated, cancellationToken) : _tables.ReplaceAsync(_layout.Documents, updated, cancellationToken),
+                    () => document is null ? _tables.InsertAsync(_layout.Documents, updated, cancellationToken) : _tables.ReplaceAsync(_layout.Documents, updated, cancellationToken),
                     cancellationToken);
             }
             catch (TableRequestException conflict) when (conflict.Status is 404 or 409 or 412)
@@ -482,7 +505,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
                 trimmed.ETag = etag;
                 try
                 {
-                    await RequestAsync(_ => _tables.ReplaceAsync(_layout.Documents, trimmed, cancellationToken), cancellationToken);
+                    await RequestAsync(() => _tables.ReplaceAsync(_layout.Documents, trimmed, cancellationToken), cancellationToken);
                 }
                 catch (TableRequestException conflict) when (conflict.Status is 404 or 412)
                 {
@@ -502,7 +525,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
         var (partition, rowKey) = TableLayout.DocumentKeys(key.Index, key.DocumentId);
         for (var round = 0; round < MaxConflictRounds; round++)
         {
-            var document = await RequestAsync(_ => _tables.GetAsync(_layout.Documents, partition, rowKey, cancellationToken), cancellationToken);
+            var document = await RequestAsync(() => _tables.GetAsync(_layout.Documents, partition, rowKey, cancellationToken), cancellationToken);
             if (document is null || !IsOwnedBy(document, owner))
             {
                 return;
@@ -511,7 +534,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
             await WritePostingsAsync([], PostingKeysOf(document), cancellationToken);
             try
             {
-                await RequestAsync(_ => _tables.DeleteAsync(_layout.Documents, partition, rowKey, document.ETag!, cancellationToken), cancellationToken);
+                await RequestAsync(() => _tables.DeleteAsync(_layout.Documents, partition, rowKey, document.ETag!, cancellationToken), cancellationToken);
                 return;
             }
             catch (TableRequestException conflict) when (conflict.Status is 404 or 412)
@@ -529,14 +552,40 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
         var wanted = rows.Select(r => new PostingKey(r.PartitionKey, r.RowKey)).ToHashSet();
         var writes = rows.Select(r => (r.PartitionKey, Write: TableWrite.Put(r)))
             .Concat(stale.Where(k => !wanted.Contains(k)).Distinct().Select(k => (k.PartitionKey, Write: TableWrite.Delete(k.RowKey))));
-        return Task.WhenAll(writes.GroupBy(w => w.PartitionKey).Select(partition => WritePartitionAsync(partition.Key, [.. partition.Select(w => w.Write)], cancellationToken)));
+        return Parallel.ForEachAsync(
+            writes.GroupBy(w => w.PartitionKey),
+            new ParallelOptions { MaxDegreeOfParallelism = MaxParallelBatches, CancellationToken = cancellationToken },
+            async (partition, cancel) => await WritePartitionAsync(partition.Key, [.. partition.Select(w => w.Write)], cancel));
+    }
+
+    /// <summary>
+    /// Adds the entry's words to its index's word list, before their postings, so that a prefix search never misses
+    /// a posted word. The rows are never deleted: a word no document holds any more only costs an empty partition.
+    /// </summary>
+    private async Task AddToWordListAsync(StoredEntry entry, CancellationToken cancellationToken)
+    {
+        var rows = PostingRows.WordList(entry).Where(row => !_knownWords.ContainsKey((row.PartitionKey, row.RowKey))).ToList();
+        foreach (var batch in TableBlobs.Batches(rows))
+        {
+            await RequestAsync(() => _tables.ExecuteBatchAsync(_layout.Postings, batch[0].PartitionKey, [.. batch.Select(TableWrite.Put)], cancellationToken), cancellationToken);
+        }
+
+        if (_knownWords.Count + rows.Count > MaxKnownWords)
+        {
+            _knownWords.Clear();
+        }
+
+        foreach (var row in rows)
+        {
+            _knownWords.TryAdd((row.PartitionKey, row.RowKey), true);
+        }
     }
 
     private async Task WritePartitionAsync(string partition, List<TableWrite> writes, CancellationToken cancellationToken)
     {
         try
         {
-            await RequestAsync(_ => _tables.ExecuteBatchAsync(_layout.Postings, partition, writes, cancellationToken), cancellationToken);
+            await RequestAsync(() => _tables.ExecuteBatchAsync(_layout.Postings, partition, writes, cancellationToken), cancellationToken);
         }
         catch (TableRequestException missing) when (missing.Status == 404 && !missing.IsTableNotFound)
         {
@@ -544,14 +593,14 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
             var upserts = writes.Where(w => w.Row is not null).ToList();
             if (upserts.Count > 0)
             {
-                await RequestAsync(_ => _tables.ExecuteBatchAsync(_layout.Postings, partition, upserts, cancellationToken), cancellationToken);
+                await RequestAsync(() => _tables.ExecuteBatchAsync(_layout.Postings, partition, upserts, cancellationToken), cancellationToken);
             }
 
             foreach (var delete in writes.Where(w => w.Row is null))
             {
                 try
                 {
-                    await RequestAsync(_ => _tables.DeleteAsync(_layout.Postings, partition, delete.DeleteRowKey!, "*", cancellationToken), cancellationToken);
+                    await RequestAsync(() => _tables.DeleteAsync(_layout.Postings, partition, delete.DeleteRowKey!, "*", cancellationToken), cancellationToken);
                 }
                 catch (TableRequestException gone) when (gone.Status == 404 && !gone.IsTableNotFound)
                 {
@@ -581,22 +630,6 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
 
     private static bool IsOwnedBy(TableRow document, GrainStateId owner) =>
         document.GetString(OwnerType) == owner.GrainType && document.GetString(OwnerKey) == owner.GrainKey && document.GetString(OwnerState) == owner.StateName;
-
-    /// <summary>The posting rows of an entry, each carrying the whole entry so that a query reads one range and nothing else.</summary>
-    private static List<TableRow> PostingRows(StoredEntry entry)
-    {
-        var body = JsonSerializer.SerializeToUtf8Bytes(entry);
-        var rows = new List<TableRow>();
-        foreach (var key in TableLayout.PostingKeys(entry))
-        {
-            var row = new TableRow(key.PartitionKey, key.RowKey) { [SortKey] = entry.SortKey, [DocumentId] = entry.DocumentId };
-            TableBlobs.Put(row, Body, body);
-            CheckSize(row, $"Index document '{entry.DocumentId}' of index '{entry.Index}'");
-            rows.Add(row);
-        }
-
-        return rows;
-    }
 
     /// <summary>
     /// Reads one partition of postings in the query's order (the index's own, or the one of its most selective term),
@@ -628,10 +661,10 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
         do
         {
             var take = filtered || fetch is null ? MaxPageRows : Math.Min(MaxPageRows, fetch.Value - found);
-            var segment = await RequestAsync(_ => _tables.QueryAsync(_layout.Postings, range, take, columns, continuation, cancellationToken), cancellationToken);
+            var segment = await RequestAsync(() => _tables.QueryAsync(_layout.Postings, range, take, columns, continuation, cancellationToken), cancellationToken);
             foreach (var row in segment.Rows)
             {
-                var entry = columns is null ? JsonSerializer.Deserialize<StoredEntry>(TableBlobs.Get(row, Body)) : null;
+                var entry = columns is null ? PostingRows.EntryOf(row) : null;
                 if (entry is not null && !entry.Matches(terms, words))
                 {
                     continue;
@@ -666,36 +699,201 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
         var sizes = await Task.WhenAll(partitions.Select(async partition =>
         {
             var range = new TableRange(partition, TableLayout.AscendingRows, null, TableLayout.AscendingEnd);
-            var segment = await RequestAsync(_ => _tables.QueryAsync(_layout.Postings, range, ProbeCap, ProbeColumns, null, cancellationToken), cancellationToken);
+            var segment = await RequestAsync(() => _tables.QueryAsync(_layout.Postings, range, ProbeCap, ProbeColumns, null, cancellationToken), cancellationToken);
             return segment.Rows.Count == 0 && segment.Continuation is not null ? ProbeCap : segment.Rows.Count;
         }));
         var smallest = Array.IndexOf(sizes, sizes.Min());
         return sizes[smallest] == 0 ? null : partitions[smallest];
     }
 
+    // ---- word postings of documents written before there were any ----
+
+    /// <summary>
+    /// True once every document of the tables has its word postings; until then a search with words reads the
+    /// index (or a term's partition) and checks the words on each row, which finds documents with or without them.
+    /// The first call starts giving earlier documents their word postings, in the background.
+    /// </summary>
+    private bool WordsArePosted()
+    {
+        if (!_wordsPosted)
+        {
+            _ = EnsureWordsPostedAsync(CancellationToken.None);
+        }
+
+        return _wordsPosted;
+    }
+
+    /// <summary>
+    /// Gives every document written without word postings (by a version of the provider that had none) its word
+    /// postings, once per set of tables: a marker row says it was done. Runs once at a time; after a failure the next
+    /// search starts it again.
+    /// </summary>
+    internal Task EnsureWordsPostedAsync(CancellationToken cancellationToken)
+    {
+        lock (_wordPostingLock)
+        {
+            if (_wordPosting is null || _wordPosting.IsFaulted || _wordPosting.IsCanceled)
+            {
+                _wordPosting = PostEarlierWordsAsync();
+            }
+
+            return _wordPosting.WaitAsync(cancellationToken);
+        }
+    }
+
+    private async Task PostEarlierWordsAsync()
+    {
+        // Not the caller's token: the work is shared by every search that waits for it.
+        var cancellationToken = CancellationToken.None;
+        await Task.Yield();
+        if (await RequestAsync(() => _tables.GetAsync(_layout.Postings, TableLayout.MarkerPartition, TableLayout.WordsPostedMarker, cancellationToken), cancellationToken) is null)
+        {
+            var everyDocument = new TableRange(null, null, null, null);
+            object? continuation = null;
+            do
+            {
+                var segment = await RequestAsync(() => _tables.QueryAsync(_layout.Documents, everyDocument, 100, null, continuation, cancellationToken), cancellationToken);
+                await Parallel.ForEachAsync(
+                    segment.Rows,
+                    new ParallelOptions { MaxDegreeOfParallelism = MaxParallelBatches },
+                    async (document, cancel) => await PostWordsOfAsync(document, cancel));
+                continuation = segment.Continuation;
+            }
+            while (continuation is not null);
+
+            var marker = new TableRow(TableLayout.MarkerPartition, TableLayout.WordsPostedMarker);
+            await RequestAsync(() => _tables.ExecuteBatchAsync(_layout.Postings, marker.PartitionKey, [TableWrite.Put(marker)], cancellationToken), cancellationToken);
+        }
+
+        _wordsPosted = true;
+    }
+
+    /// <summary>
+    /// Adds the word postings a document lacks, taking its words from its row in the index's partition, as a write
+    /// of it would: listed in its document row first (If-Match), then written. A write or a withdrawal that gets
+    /// there first wins; at worst a withdrawal racing this leaves word postings of a document that is gone, which
+    /// searches skip (they read the document of every word posting).
+    /// </summary>
+    private async Task PostWordsOfAsync(TableRow listed, CancellationToken cancellationToken)
+    {
+        TableRow? document = listed;
+        for (var round = 0; round < MaxConflictRounds && document is not null; round++)
+        {
+            var keys = PostingKeysOf(document);
+            var indexPartition = document.PartitionKey + TableKeys.Separator + "*";
+            var ordered = keys.Where(k => k.PartitionKey == indexPartition && k.RowKey.StartsWith(TableLayout.DescendingRows, StringComparison.Ordinal)).ToList();
+            if (ordered.Count != 1)
+            {
+                return;     // a write of it is under way: that write posts its words
+            }
+
+            var posting = await RequestAsync(() => _tables.GetAsync(_layout.Postings, indexPartition, ordered[0].RowKey, cancellationToken), cancellationToken);
+            if (posting is null || PostingRows.EntryOf(posting) is not { } entry)
+            {
+                return;
+            }
+
+            var known = keys.ToHashSet();
+            var missing = PostingRows.Of(entry).Where(row => !known.Contains(new PostingKey(row.PartitionKey, row.RowKey))).ToList();
+            if (missing.Count == 0)
+            {
+                return;
+            }
+
+            await AddToWordListAsync(entry, cancellationToken);
+            var owner = new GrainStateId(document.GetString(OwnerType)!, document.GetString(OwnerKey)!, document.GetString(OwnerState)!);
+            var updated = DocumentRow(document.PartitionKey, document.RowKey, owner, document.GetInt64(Version), [.. keys, .. missing.Select(r => new PostingKey(r.PartitionKey, r.RowKey))]);
+            updated.ETag = document.ETag;
+            try
+            {
+                await RequestAsync(() => _tables.ReplaceAsync(_layout.Documents, updated, cancellationToken), cancellationToken);
+            }
+            catch (TableRequestException conflict) when (conflict.Status is 404 or 412)
+            {
+                document = await RequestAsync(() => _tables.GetAsync(_layout.Documents, listed.PartitionKey, listed.RowKey, cancellationToken), cancellationToken);
+                continue;
+            }
+
+            await WritePostingsAsync(missing, [], cancellationToken);
+            return;
+        }
+    }
+
+    // ---- bulk ----
+
+    /// <summary>
+    /// Writes index documents in bulk as the states owning them would have published them (document rows, postings,
+    /// word lists) but without the states, partition by partition in entity group transactions: for filling empty
+    /// tables fast, to measure what searches cost at scale. Not for tables that live writers use.
+    /// </summary>
+    internal async Task ImportIndexAsync(IEnumerable<(GrainStateId Owner, IndexEntry Entry)> documents, CancellationToken cancellationToken)
+    {
+        await EnsureWordsPostedAsync(cancellationToken);
+        var partitions = new Dictionary<(string Table, string Partition), Dictionary<string, TableRow>>();
+        void Add(string table, TableRow row)
+        {
+            if (!partitions.TryGetValue((table, row.PartitionKey), out var rows))
+            {
+                partitions[(table, row.PartitionKey)] = rows = new Dictionary<string, TableRow>(StringComparer.Ordinal);
+            }
+
+            rows[row.RowKey] = row;
+        }
+
+        foreach (var (owner, indexEntry) in documents)
+        {
+            var entry = StoredEntry.From(indexEntry);
+            var postings = PostingRows.Of(entry);
+            var (partition, rowKey) = TableLayout.DocumentKeys(entry.Index, entry.DocumentId);
+            Add(_layout.Documents, DocumentRow(partition, rowKey, owner, 0, [.. postings.Select(p => new PostingKey(p.PartitionKey, p.RowKey))]));
+            postings.ForEach(row => Add(_layout.Postings, row));
+            PostingRows.WordList(entry).ForEach(row => Add(_layout.Postings, row));
+        }
+
+        var batches = partitions.SelectMany(partition => TableBlobs.Batches(partition.Value.Values).Select(rows => (partition.Key.Table, partition.Key.Partition, rows)));
+        await Parallel.ForEachAsync(
+            batches,
+            new ParallelOptions { MaxDegreeOfParallelism = MaxParallelBatches, CancellationToken = cancellationToken },
+            async (batch, cancel) => await RequestAsync(() => _tables.ExecuteBatchAsync(batch.Table, batch.Partition, [.. batch.rows.Select(TableWrite.Put)], cancel), cancel));
+    }
+
+    // ---- reads of searches ----
+
+    Task<TableSegment> IPostingReader.ReadPostingsAsync(TableRange range, int take, object? continuation, CancellationToken cancellationToken) =>
+        RequestAsync(() => _tables.QueryAsync(_layout.Postings, range, take, null, continuation, cancellationToken), cancellationToken);
+
+    Task<TableRow?> IPostingReader.GetPostingAsync(string partitionKey, string rowKey, CancellationToken cancellationToken) =>
+        RequestAsync(() => _tables.GetAsync(_layout.Postings, partitionKey, rowKey, cancellationToken), cancellationToken);
+
     // ---- requests ----
 
-    /// <summary>Runs a request with retries, creating the tables first (and again if they were deleted under us).</summary>
-    private async Task<T> RequestAsync<T>(Func<int, Task<T>> request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a request (the SDK retries it), creating the tables first, and again if they were deleted under us.
+    /// Callers pass only requests that are safe to repeat: reads, upserts, deletes, and conditional writes that
+    /// read back on a conflict (a repeated insert or If-Match replace may meet its own first attempt).
+    /// </summary>
+    private async Task<T> RequestAsync<T>(Func<Task<T>> request, CancellationToken cancellationToken)
     {
         await EnsureTablesAsync(cancellationToken);
         try
         {
-            return await _retry.RunAsync(request, cancellationToken);
+            return await TableFailures.TranslateAsync(request);
         }
         catch (TableRequestException missing) when (missing.IsTableNotFound)
         {
+            // The tables were deleted (an Azurite restarted empty): the word lists went with them.
+            _knownWords.Clear();
             _tablesExist = false;
             await EnsureTablesAsync(cancellationToken);
-            return await _retry.RunAsync(request, cancellationToken);
+            return await TableFailures.TranslateAsync(request);
         }
     }
 
-    private Task RequestAsync(Func<int, Task> request, CancellationToken cancellationToken) =>
+    private Task RequestAsync(Func<Task> request, CancellationToken cancellationToken) =>
         RequestAsync(
-            async attempt =>
+            async () =>
             {
-                await request(attempt);
+                await request();
                 return true;
             },
             cancellationToken);
@@ -713,7 +911,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
             if (!_tablesExist)
             {
                 // Not cached on failure: the service may be back on the next call.
-                await Task.WhenAll(_layout.All.Select(table => _retry.RunAsync(_ => _tables.CreateTableIfNotExistsAsync(table, cancellationToken), cancellationToken)));
+                await Task.WhenAll(_layout.All.Select(table => TableFailures.TranslateAsync(() => _tables.CreateTableIfNotExistsAsync(table, cancellationToken))));
                 _tablesExist = true;
             }
         }
@@ -723,20 +921,9 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
         }
     }
 
-    private static void CheckSize(TableRow row, string what)
-    {
-        var size = TableBlobs.EstimateSize(row);
-        if (size > TableBlobs.MaxEntityBytes)
-        {
-            throw new ArgumentException(
-                $"{what} needs about {size:N0} bytes in one table entity; Azure Table storage keeps at most {TableBlobs.MaxEntityBytes:N0} bytes per entity.");
-        }
-    }
-
-    private static CosmosTableGateway CreateGateway(AzureTableStorageOptions options)
+    private static AzureTablesGateway CreateGateway(AzureTableStorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString, nameof(options));
-        return new CosmosTableGateway(options.ConnectionString, options.RequestTimeout);
+        return new AzureTablesGateway(options);
     }
 }

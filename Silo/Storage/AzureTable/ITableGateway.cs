@@ -1,12 +1,15 @@
 namespace Collaboration.Silo.Storage.AzureTable;
 
 /// <summary>
-/// The table operations the provider needs, without SDK types, so that only <see cref="CosmosTableGateway"/> knows
-/// the SDK (moving to Azure.Data.Tables replaces that one file) and tests can put faults between the two.
-/// Every method throws <see cref="TableRequestException"/> for a refusal or a missing answer.
+/// The table operations the provider needs, without SDK types, so that only <see cref="AzureTablesGateway"/> knows
+/// the SDK and tests can put faults between the two. Every method throws <see cref="TableRequestException"/> for a
+/// refusal, or for a missing answer once the SDK's retries are spent.
 /// </summary>
 internal interface ITableGateway
 {
+    /// <summary>How many entities the service has returned so far (point reads and queries): what reading costs.</summary>
+    long EntitiesRead { get; }
+
     Task CreateTableIfNotExistsAsync(string table, CancellationToken cancellationToken);
 
     Task<TableRow?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken);

@@ -28,20 +28,6 @@ internal sealed record StoredEntry(string Index, string DocumentId, long SortKey
             }
         }
 
-        if (words.Count == 0)
-        {
-            return true;
-        }
-
-        for (var i = 0; i < words.Count - 1; i++)
-        {
-            if (!Words.Contains(words[i], StringComparer.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        var last = words[^1];
-        return Words.Any(w => w.StartsWith(last, StringComparison.Ordinal));
+        return TextWords.Holds(Words, words);
     }
 }

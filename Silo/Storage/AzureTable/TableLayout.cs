@@ -26,7 +26,10 @@ internal sealed class TableLayout
     /// <summary>One row per index document, telling who owns it and which posting rows may exist: PartitionKey = index, RowKey = document id.</summary>
     public string Documents { get; }
 
-    /// <summary>Two rows (ascending and descending order) per document in the index's partition and in each of its terms' partitions.</summary>
+    /// <summary>
+    /// Two rows (ascending and descending order) per document in the index's partition and in each of its terms'
+    /// partitions; one row (descending) per document in each of its words' partitions; the list of the words.
+    /// </summary>
     public string Postings { get; }
 
     /// <summary>Two rows per record (ascending, and descending for the last sequence number): PartitionKey = log.</summary>
@@ -41,6 +44,12 @@ internal sealed class TableLayout
     public const string DescendingRows = "d";
 
     public const string DescendingEnd = "e";
+
+    /// <summary>The partition of the postings table's markers: no escaped index name is <c>~</c>.</summary>
+    public const string MarkerPartition = "~";
+
+    /// <summary>Marks tables whose every document has its word postings (see AzureTableStorage.EnsureWordsPostedAsync).</summary>
+    public const string WordsPostedMarker = "words-posted";
 
     public static (string PartitionKey, string RowKey) StateKeys(GrainStateId id)
     {
@@ -86,15 +95,51 @@ internal sealed class TableLayout
         return TableKeys.CheckLength(row.ToString(), $"document id '{documentId}'");
     }
 
-    /// <summary>Every posting row of an entry: ascending and descending, in the index's partition and in each term's.</summary>
-    public static List<PostingKey> PostingKeys(StoredEntry entry)
+    /// <summary>The partitions holding an entry's posting rows in both orders: the index's and each term's.</summary>
+    public static List<string> OrderedPartitions(StoredEntry entry) =>
+        [IndexPartition(entry.Index), .. entry.Terms.Select(term => TermPartition(entry.Index, term))];
+
+    /// <summary>
+    /// The partition of the documents holding a word (or, for a word longer than <see cref="MaxPostedWordLength"/>,
+    /// a word beginning with the same characters), newest first only: the order searches ask for.
+    /// </summary>
+    public static string WordPartition(string index, string word)
     {
-        var partitions = new List<string> { IndexPartition(entry.Index) };
-        partitions.AddRange(entry.Terms.Select(term => TermPartition(entry.Index, term)));
-        var ascending = PostingRow(false, entry.SortKey, entry.DocumentId);
-        var descending = PostingRow(true, entry.SortKey, entry.DocumentId);
-        return [.. partitions.SelectMany(p => new[] { new PostingKey(p, ascending), new PostingKey(p, descending) })];
+        var partition = new StringBuilder();
+        TableKeys.AppendEscaped(partition, index);
+        partition.Append(TableKeys.Separator).Append(WordMark);
+        TableKeys.AppendEscaped(partition, PostedWord(word));
+        return TableKeys.CheckLength(partition.ToString(), $"word partition of index '{index}'");
     }
+
+    /// <summary>The partition of the word a row of the index's word list names.</summary>
+    public static string WordPartitionOfListRow(string index, string wordListRowKey) =>
+        TableKeys.Escape(index) + TableKeys.Separator + WordMark + wordListRowKey;
+
+    /// <summary>The partition listing the words of an index (RowKey: the escaped word), for prefix searches.</summary>
+    public static string WordListPartition(string index) => TableKeys.Escape(index) + TableKeys.Separator + WordMark;
+
+    public static string WordListRow(string word) => TableKeys.Escape(PostedWord(word));
+
+    /// <summary>The word-list rows of the words beginning with a prefix: escaping keeps prefixes, and no escaped character sorts after <c>~</c>.</summary>
+    public static TableRange WordListRange(string index, string prefix)
+    {
+        var from = WordListRow(prefix);
+        return new TableRange(WordListPartition(index), from, null, from + WordListEnd);
+    }
+
+    /// <summary>
+    /// Words are posted by their first 64 characters at most, which keeps their keys short and loses nothing: a
+    /// search by a longer word reads that beginning's postings and checks the whole word on each document.
+    /// </summary>
+    public const int MaxPostedWordLength = 64;
+
+    public static string PostedWord(string word) => word.Length <= MaxPostedWordLength ? word : word[..MaxPostedWordLength];
+
+    // Escaped strings hold neither '~' nor '|', so "index|~" starts no term's partition and ends none of them.
+    private const char WordMark = '~';
+
+    private const char WordListEnd = '~';
 
     public static string LogPartition(string log) => TableKeys.CheckLength(TableKeys.Escape(log), $"log name '{log}'");
 

@@ -237,26 +237,7 @@ public sealed class MemoryStorage : IGrainStateStore, IGrainIndex, IAppendLog, I
         }
 
         var words = TextWords.Split(query.Text).Select(TextWords.Fold).ToList();
-        return index.Values.Where(d => query.Terms.All(d.Terms.Contains) && MatchesText(d, words));
-    }
-
-    private static bool MatchesText(Document document, List<string> words)
-    {
-        if (words.Count == 0)
-        {
-            return true;
-        }
-
-        for (var i = 0; i < words.Count - 1; i++)
-        {
-            if (!document.Words.Contains(words[i]))
-            {
-                return false;
-            }
-        }
-
-        var last = words[^1];
-        return document.Words.Any(w => w.StartsWith(last, StringComparison.Ordinal));
+        return index.Values.Where(d => query.Terms.All(d.Terms.Contains) && TextWords.Holds(d.Words, words));
     }
 
     private static bool IsAfter(Document document, IndexCursor after, bool descending)

@@ -2,7 +2,7 @@ using Collaboration.Silo.Storage.AzureTable;
 
 namespace Collaboration.Silo.Tests.Storage;
 
-/// <summary>The key escaping and the retry delays of the Azure Table provider, without a table service.</summary>
+/// <summary>The key escaping and the retry policy of the Azure Table provider, without a table service.</summary>
 public sealed class AzureTableKeyTests
 {
     private static readonly char[] Alphabet = ['a', 'z', 'A', 'Z', '0', '9', '-', '_', '.', '/', '\\', '#', '?', ':', '@', '[', '^', '`', '{', '|', '~', '*', '\0', '\u001F', '\u007F', 'é', '\uD83D', '\uDE00', '\uFFFF', ' '];
@@ -47,38 +47,17 @@ public sealed class AzureTableKeyTests
     }
 
     [Fact]
-    public void RetryDelaysDoubleWithJitterAndStopAtTheMaximum()
+    public void RetriesAreTheSdksOwnExponentialPolicyBoundedByTheOptions()
     {
-        var retry = new TableRetry(TimeProvider.System, 10, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(2));
+        var options = new AzureTableStorageOptions();
 
-        for (var round = 0; round < 100; round++)
-        {
-            Assert.InRange(retry.DelayBefore(2).TotalMilliseconds, 100, 200);
-            Assert.InRange(retry.DelayBefore(3).TotalMilliseconds, 200, 400);
-            Assert.InRange(retry.DelayBefore(4).TotalMilliseconds, 400, 800);
-            Assert.InRange(retry.DelayBefore(9).TotalMilliseconds, 1000, 2000);
-        }
-    }
+        var retry = AzureTablesGateway.ClientOptions(options).Retry;
 
-    [Fact]
-    public async Task ARetryWaitsOnTheGivenClock()
-    {
-        var clock = new Collaboration.Tests.Time.ManualTimeProvider();
-        var retry = new TableRetry(clock, 2, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10));
-        var attempts = 0;
-
-        var running = retry.RunAsync(
-            attempt =>
-            {
-                attempts = attempt;
-                return attempt == 1 ? Task.FromException<int>(FaultyTableGateway.Unavailable()) : Task.FromResult(7);
-            },
-            CancellationToken.None);
-
-        Assert.False(running.IsCompleted);
-        clock.Advance(TimeSpan.FromSeconds(10));
-        Assert.Equal(7, await running);
-        Assert.Equal(2, attempts);
+        Assert.Equal(Azure.Core.RetryMode.Exponential, retry.Mode);
+        Assert.Equal(3, retry.MaxRetries);
+        Assert.Equal(TimeSpan.FromMilliseconds(200), retry.Delay);
+        Assert.Equal(TimeSpan.FromSeconds(2), retry.MaxDelay);
+        Assert.Equal(TimeSpan.FromSeconds(10), retry.NetworkTimeout);
     }
 
     private static string Descending(string value)

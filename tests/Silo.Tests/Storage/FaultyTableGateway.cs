@@ -3,22 +3,16 @@ using Collaboration.Silo.Storage.AzureTable;
 namespace Collaboration.Silo.Tests.Storage;
 
 /// <summary>
-/// Passes requests to the real gateway, except where a test puts a fault: <see cref="Before"/> fails a request
-/// before it reaches the service, <see cref="After"/> fails it after the service applied it (a lost answer).
+/// Passes requests to the real gateway, except where a test puts a fault above the SDK, as a process that stops
+/// between two requests would: <see cref="Before"/> fails a request before it reaches the service. Transient
+/// faults, which the SDK retries, go on the wire instead (<see cref="FaultyWire"/>).
 /// </summary>
 internal sealed class FaultyTableGateway(ITableGateway inner) : ITableGateway
 {
-    private int _requests;
-
     /// <summary>Called with the operation and table name before the request is sent; throw to fail it.</summary>
     public Action<string, string>? Before { get; set; }
 
-    /// <summary>Called with the operation and table name after the service applied the request; throw to lose its answer.</summary>
-    public Action<string, string>? After { get; set; }
-
-    public int Requests => Volatile.Read(ref _requests);
-
-    public static TableRequestException Unavailable() => new(503, "ServerBusy", "The server is busy (injected).");
+    public long EntitiesRead => inner.EntitiesRead;
 
     public Task CreateTableIfNotExistsAsync(string table, CancellationToken cancellationToken) =>
         RunAsync("create", table, () => inner.CreateTableIfNotExistsAsync(table, cancellationToken));
@@ -52,11 +46,8 @@ internal sealed class FaultyTableGateway(ITableGateway inner) : ITableGateway
 
     private async Task<T> RunAsync<T>(string operation, string table, Func<Task<T>> request)
     {
-        Interlocked.Increment(ref _requests);
         Before?.Invoke(operation, table);
-        var result = await request();
-        After?.Invoke(operation, table);
-        return result;
+        return await request();
     }
 
     private Task RunAsync(string operation, string table, Func<Task> request) =>
