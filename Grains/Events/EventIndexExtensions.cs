@@ -14,10 +14,8 @@ public static class EventIndexExtensions
     // as long as its string.
     private static readonly ConditionalWeakTable<string, EventSummary> Parsed = new();
 
-    // Whole answers of one page, parsed, for as long as the storage keeps handing back that page.
-    private static readonly ConditionalWeakTable<IndexPage, IReadOnlyList<EventSummary>> ParsedPages = new();
-
-    private const int PageSize = 500;
+    // Whole answers, parsed, for as long as the storage keeps handing back their first page.
+    private static readonly ConditionalWeakTable<IndexPage, IReadOnlyList<EventSummary>> ParsedAnswers = new();
 
     /// <summary>The project's events by start date; cancelled ones too unless <paramref name="includeCancelled"/> is false.</summary>
     public static async Task<IReadOnlyList<EventSummary>> ProjectEventsAsync(this IGrainIndex index, string projectId, bool includeCancelled = true)
@@ -57,22 +55,12 @@ public static class EventIndexExtensions
         }
     }
 
-    /// <summary>
-    /// The events matching <paramref name="terms"/>. While the index is unchanged, a storage that caches answers hands
-    /// back the same page, and so this returns the same list: callers may reuse what they derived from it.
-    /// </summary>
-    private static async Task<IReadOnlyList<EventSummary>> QueryAsync(IGrainIndex index, IReadOnlyList<IndexTerm> terms)
-    {
-        var query = new IndexQuery(IndexNames.Events) { Terms = terms, Descending = false, Limit = PageSize };
-        var first = await index.QueryAsync(query);
-        if (first.Next is null)
-        {
-            return ParsedPages.GetValue(first, static page => page.Items.Select(h => Parsed.GetValue(h.Payload!, Parse)).ToList());
-        }
-
-        var hits = await index.QueryAllAsync(query);
-        return hits.Select(h => Parsed.GetValue(h.Payload!, Parse)).ToList();
-    }
+    /// <summary>The events matching <paramref name="terms"/>; the same list while the index is unchanged (see <see cref="GrainIndexExtensions.QueryDerivedAsync"/>).</summary>
+    private static Task<IReadOnlyList<EventSummary>> QueryAsync(IGrainIndex index, IReadOnlyList<IndexTerm> terms) =>
+        index.QueryDerivedAsync(
+            new IndexQuery(IndexNames.Events) { Terms = terms, Descending = false },
+            ParsedAnswers,
+            static hits => (IReadOnlyList<EventSummary>)hits.Select(h => Parsed.GetValue(h.Payload!, Parse)).ToList());
 
     private static EventSummary Parse(string payload) =>
         JsonSerializer.Deserialize<EventSummary>(payload, GrainStateSerializer.Options)!;

@@ -129,11 +129,8 @@ public sealed class ProjectGrain([PersistentState("project", GrainStorage.Name)]
         return view;
     }
 
-    public async Task<EligibilityResult> GetEligibilityAsync()
-    {
-        var definition = EnsureExists();
-        return Evaluate(definition, await index.ProjectEventsAsync(Id), await index.PartnersByIdAsync());
-    }
+    public async Task<EligibilityResult> GetEligibilityAsync() =>
+        (await GetViewAsync() ?? throw new ResourceNotFoundException("project", Id)).Eligibility;
 
     /// <summary>
     /// The rulebook applied to the project's partners and events, read from the indexes: event grains call their
