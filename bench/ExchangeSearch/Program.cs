@@ -160,7 +160,14 @@ if (peer is not null)
     await ComparePagesAsync(new ExchangeFilter(Theme: "integration", Q: "library ciudad"));
 }
 
-var results = new List<(Latencies Ours, Latencies? Peer, int Differing)>();
+// Our search as the product runs it keeps index answers until a commit touches the index, and these scenarios draw
+// from small sets (30 themes, 21 unaccented words, one "latest" page), so many of their queries repeat an earlier
+// one. PostgreSQL keeps no answers, only pages: with the peer, our search is also timed with that cache off (a
+// second storage over the same file, CachedQueriesPerIndex = 0), every query computed by SQLite.
+await using var uncachedStorage = peer is null ? null : new SqliteStorage(new SqliteStorageOptions { DataPath = dataPath, CachedQueriesPerIndex = 0 });
+var uncachedCatalog = uncachedStorage is null ? null : new ExchangeCatalog(grains, uncachedStorage);
+
+var results = new List<(Latencies Ours, Latencies? Uncached, Latencies? Peer, int Distinct, int Differing)>();
 foreach (var (name, filter, pages) in scenarios)
 {
     for (var i = 0; i < 20; i++)
@@ -169,49 +176,59 @@ foreach (var (name, filter, pages) in scenarios)
         await PageAsync(warmUp, pages);
         if (peer is not null)
         {
+            var (_, warmCursor) = await PositionAsync(warmUp, pages);
+            await uncachedCatalog!.SearchAsync(warmUp, limit: 20, cursor: warmCursor);
             await peer.SearchAsync(warmUp, 20, await PeerPositionAsync(warmUp, pages));
         }
     }
 
-    // The same queries on both, in turns (who goes first alternates), so that both see the same machine.
+    // The same queries on each, in turns (who goes first rotates), so that all see the same machine.
     var latencies = new Latencies(name);
+    var uncachedLatencies = peer is null ? null : new Latencies(name, "search, answer cache off,");
     var peerLatencies = peer is null ? null : new Latencies(name, "postgres");
     var differing = 0;
+    var distinct = new HashSet<string>();
     for (var i = 0; i < iterations; i++)
     {
         var (f, cursor) = await PositionAsync(filter(), pages);
-        var peerCursor = peer is null ? null : await PeerPositionAsync(f, pages);
-        ExchangePage<ExchangeListItem>? ours = null;
-        PostgresPage? theirs = null;
-        Task Ours() => latencies.MeasureAsync(async () => (ours = await catalog.SearchAsync(f, limit: 20, cursor: cursor)).Items.Count);
-        Task Theirs() => peerLatencies!.MeasureAsync(async () => (theirs = await peer!.SearchAsync(f, 20, peerCursor)).Items.Count);
+        distinct.Add(f.ToString());
         if (peer is null)
         {
-            await Ours();
+            await latencies.MeasureAsync(async () => (await catalog.SearchAsync(f, limit: 20, cursor: cursor)).Items.Count);
             continue;
         }
 
-        if (i % 2 == 0)
+        var peerCursor = await PeerPositionAsync(f, pages);
+        ExchangePage<ExchangeListItem>? ours = null;
+        ExchangePage<ExchangeListItem>? uncached = null;
+        PostgresPage? theirs = null;
+        var turns = new Func<Task>[]
         {
-            await Ours();
-            await Theirs();
-        }
-        else
+            () => latencies.MeasureAsync(async () => (ours = await catalog.SearchAsync(f, limit: 20, cursor: cursor)).Items.Count),
+            () => uncachedLatencies!.MeasureAsync(async () => (uncached = await uncachedCatalog!.SearchAsync(f, limit: 20, cursor: cursor)).Items.Count),
+            () => peerLatencies!.MeasureAsync(async () => (theirs = await peer.SearchAsync(f, 20, peerCursor)).Items.Count),
+        };
+        for (var turn = 0; turn < turns.Length; turn++)
         {
-            await Theirs();
-            await Ours();
+            await turns[(i + turn) % turns.Length]();
         }
 
-        if (Difference(ours!, theirs!) is { } difference && ++differing <= 3)
+        if (!ours!.Items.Select(e => e.Id).SequenceEqual(uncached!.Items.Select(e => e.Id)))
+        {
+            throw new InvalidOperationException($"Our search answered {f} differently with and without its answer cache.");
+        }
+
+        if (Difference(ours, theirs!) is { } difference && ++differing <= 3)
         {
             Console.WriteLine($"  differs: {name}, page {pages} of {f}: {difference}");
         }
     }
 
-    Console.WriteLine(latencies.Report());
+    Console.WriteLine(latencies.Report() + (peer is null ? "" : $", {distinct.Count} distinct queries"));
     if (peerLatencies is not null)
     {
-        Console.WriteLine(peerLatencies.Report() + $", {differing} of {iterations} pages differ");
+        Console.WriteLine(uncachedLatencies!.Report());
+        Console.WriteLine(peerLatencies.Report() + $", {differing} of {iterations} pages differ from ours");
         if (Argument("--explain") is not null)
         {
             var sample = filter();
@@ -222,23 +239,28 @@ foreach (var (name, filter, pages) in scenarios)
         }
     }
 
-    results.Add((latencies, peerLatencies, differing));
+    results.Add((latencies, uncachedLatencies, peerLatencies, distinct.Count, differing));
 }
 
 if (peer is not null)
 {
     Console.WriteLine();
-    Console.WriteLine($"side by side, first pages of 20 one query at a time, p50 / p99 in ms, qps = 1 / mean ({iterations} queries each):");
-    Console.WriteLine($"  {"scenario",-38}{"ours",-18}{"postgres",-18}{"ours qps",10}{"pg qps",10}{"pages differing",17}");
-    foreach (var (ours, theirs, differing) in results)
+    Console.WriteLine($"side by side: pages of 20 one query at a time ({iterations} per scenario, the same on each), p50 / p99 in ms, qps = 1 / mean latency:");
+    Console.WriteLine($"  {"scenario",-38}{"distinct",9}  {"ours",-15}{"ours, no cache",-16}{"postgres",-16}{"qps ours",9}{"no cache",9}{"pg",6}{"pages differing",17}");
+    foreach (var (ours, uncached, theirs, distinct, differing) in results)
     {
         var (p50, p99, qps) = ours.Figures();
+        var (uncachedP50, uncachedP99, uncachedQps) = uncached!.Figures();
         var (peerP50, peerP99, peerQps) = theirs!.Figures();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {ours.Scenario,-38}{$"{p50:F2} / {p99:F2}",-18}{$"{peerP50:F2} / {peerP99:F2}",-18}{qps,10:F0}{peerQps,10:F0}{differing,17}"));
+            $"  {ours.Scenario,-38}{distinct,9}  {$"{p50:F2} / {p99:F2}",-15}{$"{uncachedP50:F2} / {uncachedP99:F2}",-16}{$"{peerP50:F2} / {peerP99:F2}",-16}{qps,9:F0}{uncachedQps,9:F0}{peerQps,6:F0}{differing,17}"));
     }
 
-    // Throughput with several clients: every scenario's queries mixed, concurrency in flight, on each in turn.
+    // Throughput with several clients: every scenario's queries mixed, shuffled, `concurrency` in flight, on each in
+    // turn. As many pool threads as clients from the start, so that ours is not held back by thread injection
+    // (each of its queries runs synchronously on the caller's thread) while the peer has a server process per client.
+    ThreadPool.GetMinThreads(out var workers, out var ports);
+    ThreadPool.SetMinThreads(Math.Max(workers, concurrency + Environment.ProcessorCount), ports);
     var mix = new List<(ExchangeFilter Filter, string? Cursor, PostgresCursor? PeerCursor)>();
     foreach (var (_, filter, pages) in scenarios)
     {
@@ -251,10 +273,13 @@ if (peer is not null)
 
     var shuffled = mix.OrderBy(_ => Random.Shared.Next()).ToList();
     var ourMix = new Latencies("all scenarios mixed", $"search, {concurrency} in flight:");
+    var uncachedMix = new Latencies("all scenarios mixed", $"search, answer cache off, {concurrency} in flight:");
     var peerMix = new Latencies("all scenarios mixed", $"postgres, {concurrency} in flight:");
     var ourRate = await RunMixAsync(ourMix, async q => (await catalog.SearchAsync(q.Filter, limit: 20, cursor: q.Cursor)).Items.Count);
+    var uncachedRate = await RunMixAsync(uncachedMix, async q => (await uncachedCatalog!.SearchAsync(q.Filter, limit: 20, cursor: q.Cursor)).Items.Count);
     var peerRate = await RunMixAsync(peerMix, async q => (await peer.SearchAsync(q.Filter, 20, q.PeerCursor)).Items.Count);
     Console.WriteLine(ourMix.Report() + string.Create(CultureInfo.InvariantCulture, $", {ourRate:F0} queries/s overall"));
+    Console.WriteLine(uncachedMix.Report() + string.Create(CultureInfo.InvariantCulture, $", {uncachedRate:F0} queries/s overall"));
     Console.WriteLine(peerMix.Report() + string.Create(CultureInfo.InvariantCulture, $", {peerRate:F0} queries/s overall"));
 
     async Task<double> RunMixAsync(Latencies into, Func<(ExchangeFilter Filter, string? Cursor, PostgresCursor? PeerCursor), Task<int>> query)
@@ -265,6 +290,8 @@ if (peer is not null)
         return shuffled.Count / watch.Elapsed.TotalSeconds;
     }
 
+    // The posts below are measured without the peer's server or the second storage.
+    await uncachedStorage!.DisposeAsync();
     await postgres!.DisposeAsync();
 }
 
