@@ -5,7 +5,7 @@
 // Beside it, the peer: the same exchanges in PostgreSQL searched with its full-text search (Postgres/), on a private
 // server this benchmark starts and stops; the same queries are timed on both, in turns, and their pages compared.
 // Usage: dotnet run -c Release --project bench/ExchangeSearch -- [--count 100000] [--iterations 400] [--posts 2000]
-//   [--concurrency 8] [--no-postgres] [--explain] [--sqlite-memstatus-off] [--data DIR] [--keep]
+//   [--concurrency 8] [--no-postgres] [--explain] [--data DIR] [--keep]
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -30,15 +30,6 @@ var count = IntArgument("--count", 100_000);
 var iterations = IntArgument("--iterations", 400);
 var concurrency = IntArgument("--concurrency", 8);
 var withPostgres = Argument("--no-postgres") is null;
-
-// An experiment, off by default: SQLite without its process-wide allocation statistics (SQLITE_CONFIG_MEMSTATUS 0),
-// whose mutex every allocation takes; must come before SQLite initializes.
-if (Argument("--sqlite-memstatus-off") is not null)
-{
-    SQLitePCL.Batteries_V2.Init();
-    var status = SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MEMSTATUS, 0);
-    Console.WriteLine($"sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) = {status}");
-}
 var dataPath = Argument("--data") ?? Path.Combine(Path.GetTempPath(), $"exchange-search-{Guid.NewGuid():N}");
 if (Directory.Exists(dataPath) && Directory.EnumerateFileSystemEntries(dataPath).Any())
 {
