@@ -11,6 +11,8 @@ internal sealed class Latencies(string scenario, string operation = "search")
     private long _hits;
     private long _elapsedTicks;
 
+    public string Scenario => scenario;
+
     public async Task MeasureAsync(Func<Task<int>> query)
     {
         var start = Stopwatch.GetTimestamp();
@@ -24,13 +26,21 @@ internal sealed class Latencies(string scenario, string operation = "search")
         }
     }
 
-    public string Report()
+    /// <summary>Median and 99th percentile in milliseconds, and queries per second of one client (1 / mean latency).</summary>
+    public (double P50, double P99, double Qps) Figures()
     {
         var sorted = _milliseconds.Order().ToArray();
         var qps = sorted.Length / (_elapsedTicks / (double)Stopwatch.Frequency);
+        return (Percentile(sorted, 0.50), Percentile(sorted, 0.99), qps);
+    }
+
+    public string Report()
+    {
+        var (p50, p99, qps) = Figures();
+        var count = _milliseconds.Count;
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{operation} p50 {Percentile(sorted, 0.50):F2} p99 {Percentile(sorted, 0.99):F2} qps {qps:F0}   {scenario} (n={sorted.Length}, hits/page {_hits / (double)sorted.Length:F1})");
+            $"{operation} p50 {p50:F2} p99 {p99:F2} qps {qps:F0}   {scenario} (n={count}, hits/page {_hits / (double)count:F1})");
     }
 
     private static double Percentile(double[] sorted, double p) =>
