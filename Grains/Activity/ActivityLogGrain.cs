@@ -30,17 +30,12 @@ public sealed class ActivityLogGrain(IAppendLog log, ActivityFeed feed, [FromKey
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _flushing;
 
-    public Task<ActivityRecord> AppendAsync(ActivityEntry entry)
-    {
-        var waiting = new Waiting(entry, new TaskCompletionSource<ActivityRecord>(TaskCreationOptions.RunContinuationsAsynchronously));
-        _waiting.Add(waiting);
-        if (_flushing.IsCompleted)
-        {
-            // Started on this activation's scheduler, so its continuations stay there too.
-            _flushing = FlushAsync();
-        }
+    public async Task<ActivityRecord> AppendAsync(ActivityEntry entry) => (await EnqueueAsync(entry, state: null)).Record;
 
-        return waiting.Done.Task;
+    public Task<RecordedWrite> AppendWithStateAsync(ActivityEntry entry, StateWrite state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return EnqueueAsync(entry, state);
     }
 
     public Task<IReadOnlyList<ActivityRecord>> ReadAsync(long after, int limit) => log.ReadActivityAsync(after, limit);
@@ -59,6 +54,20 @@ public sealed class ActivityLogGrain(IAppendLog log, ActivityFeed feed, [FromKey
         return Task.CompletedTask;
     }
 
+    private Task<RecordedWrite> EnqueueAsync(ActivityEntry entry, StateWrite? state)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var waiting = new Waiting(entry, state, new TaskCompletionSource<RecordedWrite>(TaskCreationOptions.RunContinuationsAsynchronously));
+        _waiting.Add(waiting);
+        if (_flushing.IsCompleted)
+        {
+            // Started on this activation's scheduler, so its continuations stay there too.
+            _flushing = FlushAsync();
+        }
+
+        return waiting.Done.Task;
+    }
+
     /// <summary>One flush at a time, so numbers are handed out and published in order.</summary>
     private async Task FlushAsync()
     {
@@ -72,7 +81,7 @@ public sealed class ActivityLogGrain(IAppendLog log, ActivityFeed feed, [FromKey
 
     private async Task AppendBatchAsync(List<Waiting> batch)
     {
-        ActivityRecord[] records;
+        var records = new List<ActivityRecord>(batch.Count);
         try
         {
             if (_lastUnknown)
@@ -84,15 +93,32 @@ public sealed class ActivityLogGrain(IAppendLog log, ActivityFeed feed, [FromKey
             }
 
             var at = clock.GetUtcNow();
-            var first = _last + 1;
-            records = new ActivityRecord[batch.Count];
-            for (var i = 0; i < records.Length; i++)
+            var appends = new LogAppend[batch.Count];
+            for (var i = 0; i < appends.Length; i++)
             {
                 var entry = batch[i].Entry;
-                records[i] = new ActivityRecord(first + i, at, entry.Type, entry.Actor, entry.Subject, entry.Summary);
+                appends[i] = new LogAppend(
+                    at, seq => ActivityLogReader.Serialize(new ActivityRecord(seq, at, entry.Type, entry.Actor, entry.Subject, entry.Summary)), batch[i].State);
             }
 
-            await log.AppendAsync(ActivityLogReader.LogName, records.Select(r => new LogRecord(r.Seq, r.At, ActivityLogReader.Serialize(r))).ToList());
+            // The states and their records commit together: a change is never durable without its record, nor a record without its change.
+            var outcomes = await log.AppendWithStatesAsync(ActivityLogReader.LogName, _last + 1, appends);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (outcomes[i].Refusal is { } refusal)
+                {
+                    batch[i].Done.TrySetException(refusal);
+                    continue;
+                }
+
+                var entry = batch[i].Entry;
+                var record = new ActivityRecord(outcomes[i].Sequence, at, entry.Type, entry.Actor, entry.Subject, entry.Summary);
+                records.Add(record);
+                _last = record.Seq;
+                // Only after the commit: a live listener never sees a record the log could lose.
+                feed.Publish(record);
+                batch[i].Done.TrySetResult(new RecordedWrite(record, outcomes[i].ETag));
+            }
         }
         catch (Exception e)
         {
@@ -105,14 +131,6 @@ public sealed class ActivityLogGrain(IAppendLog log, ActivityFeed feed, [FromKey
             return;
         }
 
-        _last = records[^1].Seq;
-        for (var i = 0; i < records.Length; i++)
-        {
-            // Only after the append is durable: a live listener never sees a record the log could lose.
-            feed.Publish(records[i]);
-            batch[i].Done.TrySetResult(records[i]);
-        }
-
         if (_observers.Count > 0)
         {
             foreach (var record in records)
@@ -123,5 +141,5 @@ public sealed class ActivityLogGrain(IAppendLog log, ActivityFeed feed, [FromKey
         }
     }
 
-    private sealed record Waiting(ActivityEntry Entry, TaskCompletionSource<ActivityRecord> Done);
+    private sealed record Waiting(ActivityEntry Entry, StateWrite? State, TaskCompletionSource<RecordedWrite> Done);
 }

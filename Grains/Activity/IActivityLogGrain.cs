@@ -1,4 +1,6 @@
 
+using Collaboration.Grains.Storage;
+
 namespace Collaboration.Grains.Activity;
 
 /// <summary>
@@ -13,6 +15,16 @@ public interface IActivityLogGrain : IGrainWithStringKey
     /// <remarks>Interleaved: entries that arrive while a batch is being written go together into the next one.</remarks>
     [AlwaysInterleave]
     Task<ActivityRecord> AppendAsync(ActivityEntry entry);
+
+    /// <summary>
+    /// Commits <paramref name="state"/> and the record of <paramref name="entry"/> together (one durable commit where
+    /// the storage can) and returns both; a stale ETag is refused with <see cref="Orleans.Storage.InconsistentStateException"/>
+    /// and logs nothing. The grain storage calls it for a grain that writes its state with
+    /// <see cref="ActivityWithStateWrite.WriteStateAndRecordAsync{TState}"/>.
+    /// </summary>
+    /// <remarks>Interleaved, batched with <see cref="AppendAsync"/>.</remarks>
+    [AlwaysInterleave]
+    Task<RecordedWrite> AppendWithStateAsync(ActivityEntry entry, StateWrite state);
 
     /// <summary>Records after <paramref name="after"/>, oldest first.</summary>
     /// <remarks>Interleaved: a reader never queues behind a batch being written.</remarks>

@@ -57,8 +57,7 @@ public sealed class EventGrain([PersistentState("event", GrainStorage.Name)] IPe
         @event.State.CreatedAt = now;
         @event.State.UpdatedAt = now;
         @event.State.CreationRequest = creationRequest;
-        await @event.WriteStateAsync();
-        await GrainFactory.RecordActivityAsync("event.created", actor, Subject,
+        await @event.WriteStateAndRecordAsync("event.created", actor, Subject,
             $"{details.Host} hosts \"{details.Title}\" ({Dates(details)}) in project {project.Definition.Acronym}");
         return Snapshot();
     }
@@ -74,9 +73,8 @@ public sealed class EventGrain([PersistentState("event", GrainStorage.Name)] IPe
 
         @event.State.Details = details;
         @event.State.UpdatedAt = clock.GetUtcNow();
-        await @event.WriteStateAsync();
         var hostChange = current.Host == details.Host ? "" : $", now hosted by {details.Host}";
-        await GrainFactory.RecordActivityAsync("event.updated", actor, Subject, $"\"{details.Title}\" ({Dates(details)}) was updated{hostChange}");
+        await @event.WriteStateAndRecordAsync("event.updated", actor, Subject, $"\"{details.Title}\" ({Dates(details)}) was updated{hostChange}");
         return Snapshot();
     }
 
@@ -88,8 +86,7 @@ public sealed class EventGrain([PersistentState("event", GrainStorage.Name)] IPe
         @event.State.CancelledAt = now;
         @event.State.CancellationReason = reason;
         @event.State.UpdatedAt = now;
-        await @event.WriteStateAsync();
-        await GrainFactory.RecordActivityAsync("event.cancelled", actor, Subject, $"\"{details.Title}\" ({Dates(details)}) was cancelled");
+        await @event.WriteStateAndRecordAsync("event.cancelled", actor, Subject, $"\"{details.Title}\" ({Dates(details)}) was cancelled");
         return Snapshot();
     }
 
@@ -145,9 +142,8 @@ public sealed class EventGrain([PersistentState("event", GrainStorage.Name)] IPe
         }
 
         @event.State.UpdatedAt = entry.RecordedAt;
-        await @event.WriteStateAsync();
         var role = municipalityId == details.Host ? "local" : "invited";
-        await GrainFactory.RecordActivityAsync("participation.recorded", actor, Subject,
+        await @event.WriteStateAndRecordAsync("participation.recorded", actor, Subject,
             $"{municipalityId} brought {participants.ToString(CultureInfo.InvariantCulture)} {role} participants to \"{details.Title}\"");
         return Snapshot();
     }

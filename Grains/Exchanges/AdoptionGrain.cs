@@ -55,7 +55,11 @@ public sealed class AdoptionGrain([PersistentState("adoption", GrainStorage.Name
         adoption.State = next;
         try
         {
-            await adoption.WriteStateAsync();
+            await adoption.WriteStateAndRecordAsync(
+                "adoption.changed",
+                actor,
+                $"exchange/{exchangeId}",
+                $"{municipalityId} set its adoption of «{exchange.Title}» ({exchange.Author}) to {ExchangeIndex.Name(status)}");
         }
         catch
         {
@@ -63,13 +67,7 @@ public sealed class AdoptionGrain([PersistentState("adoption", GrainStorage.Name
             throw;
         }
 
-        var snapshot = new AdoptionSnapshot(next.ToRecord()!, adoption.Etag!);
-        await GrainFactory.RecordActivityAsync(
-            "adoption.changed",
-            actor,
-            $"exchange/{exchangeId}",
-            $"{municipalityId} set its adoption of «{exchange.Title}» ({exchange.Author}) to {ExchangeIndex.Name(status)}");
-        return snapshot;
+        return new AdoptionSnapshot(next.ToRecord()!, adoption.Etag!);
     }
 
     public Task<AdoptionSnapshot?> GetAsync() =>

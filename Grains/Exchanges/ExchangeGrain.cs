@@ -66,11 +66,14 @@ public sealed class ExchangeGrain([PersistentState("exchange", GrainStorage.Name
             CreatedAt = clock.GetUtcNow(),
             CreationRequest = creationRequest,
         };
+        var record = state.ToRecord()!;
         var previous = exchange.State;
         exchange.State = state;
         try
         {
-            await exchange.WriteStateAsync();
+            // One commit for the exchange and its activity record.
+            await exchange.WriteStateAndRecordAsync(
+                "exchange.posted", actor, $"exchange/{record.Id}", $"{author} posted {ExchangeIndex.Name(record.Kind)} «{record.Title}»");
         }
         catch
         {
@@ -79,9 +82,6 @@ public sealed class ExchangeGrain([PersistentState("exchange", GrainStorage.Name
             throw;
         }
 
-        var record = state.ToRecord()!;
-        await GrainFactory.RecordActivityAsync(
-            "exchange.posted", actor, $"exchange/{record.Id}", $"{author} posted {ExchangeIndex.Name(record.Kind)} «{record.Title}»");
         return record;
     }
 

@@ -51,7 +51,8 @@ public sealed class ReplyGrain([PersistentState("reply", GrainStorage.Name)] IPe
         };
         try
         {
-            await reply.WriteStateAsync();
+            await reply.WriteStateAndRecordAsync(
+                "exchange.replied", actor, $"exchange/{exchangeId}", $"{author} replied to exchange {exchangeId}");
         }
         catch
         {
@@ -59,10 +60,7 @@ public sealed class ReplyGrain([PersistentState("reply", GrainStorage.Name)] IPe
             throw;
         }
 
-        var record = reply.State.ToRecord()!;
-        await GrainFactory.RecordActivityAsync(
-            "exchange.replied", actor, $"exchange/{exchangeId}", $"{author} replied to exchange {exchangeId}");
-        return record;
+        return reply.State.ToRecord()!;
     }
 
     public Task<ReplyRecord?> GetAsync() => Task.FromResult(reply.State.ToRecord());

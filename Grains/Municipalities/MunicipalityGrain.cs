@@ -43,8 +43,7 @@ public sealed class MunicipalityGrain([PersistentState("municipality", GrainStor
         municipality.State.UpdatedAt = now;
         municipality.State.ApiKeyHash = apiKeyHash;
         municipality.State.CreationRequest = creationRequest;
-        await municipality.WriteStateAsync();
-        await GrainFactory.RecordActivityAsync("municipality.created", actor, $"municipality/{Id}", $"{profile.Name} ({profile.Country}) joined the network");
+        await municipality.WriteStateAndRecordAsync("municipality.created", actor, $"municipality/{Id}", $"{profile.Name} ({profile.Country}) joined the network");
         return Snapshot();
     }
 
@@ -86,19 +85,19 @@ public sealed class MunicipalityGrain([PersistentState("municipality", GrainStor
 
         municipality.State.Profile = profile;
         municipality.State.UpdatedAt = clock.GetUtcNow();
-        await municipality.WriteStateAsync();
-        await GrainFactory.RecordActivityAsync("municipality.updated", actor, $"municipality/{Id}", $"{profile.Name} updated its profile");
+        await municipality.WriteStateAndRecordAsync("municipality.updated", actor, $"municipality/{Id}", $"{profile.Name} updated its profile");
         return Snapshot();
     }
 
     public async Task RotateApiKeyAsync(string newKeyHash, Actor actor)
     {
         EnsureExists();
-        await ReplaceApiKeyAsync(newKeyHash);
-        await GrainFactory.RecordActivityAsync("municipality.keyRotated", actor, $"municipality/{Id}", $"A new API key was issued to {municipality.State.Profile!.Name}");
+        await ReplaceApiKeyAsync(newKeyHash,
+            new ActivityEntry("municipality.keyRotated", actor.ToString(), $"municipality/{Id}", $"A new API key was issued to {municipality.State.Profile!.Name}"));
     }
 
-    private async Task ReplaceApiKeyAsync(string newKeyHash)
+    /// <param name="activity">The record of the change, committed with it; none when a retried creation binds the key again.</param>
+    private async Task ReplaceApiKeyAsync(string newKeyHash, ActivityEntry? activity = null)
     {
         var previous = municipality.State.ApiKeyHash;
         await GrainFactory.GetGrain<IApiKeyGrain>(newKeyHash).BindAsync(Id);
@@ -112,7 +111,14 @@ public sealed class MunicipalityGrain([PersistentState("municipality", GrainStor
 
         municipality.State.ApiKeyHash = newKeyHash;
         municipality.State.UpdatedAt = clock.GetUtcNow();
-        await municipality.WriteStateAsync();
+        if (activity is null)
+        {
+            await municipality.WriteStateAsync();
+        }
+        else
+        {
+            await municipality.WriteStateAndRecordAsync(activity);
+        }
     }
 
     private void EnsureExists()

@@ -55,8 +55,7 @@ public sealed class ProjectGrain([PersistentState("project", GrainStorage.Name)]
         project.State.Definition = definition with { Partners = partners };
         project.State.CreatedAt = now;
         project.State.UpdatedAt = now;
-        await project.WriteStateAsync();
-        await GrainFactory.RecordActivityAsync("project.created", actor, $"project/{Id}",
+        await project.WriteStateAndRecordAsync("project.created", actor, $"project/{Id}",
             $"Project {definition.Acronym} was registered with {partners.Count} partners, led by {definition.Lead}");
         return Snapshot();
     }
@@ -84,8 +83,7 @@ public sealed class ProjectGrain([PersistentState("project", GrainStorage.Name)]
 
         project.State.Definition = definition with { Partners = [.. definition.Partners, municipalityId] };
         project.State.UpdatedAt = clock.GetUtcNow();
-        await project.WriteStateAsync();
-        await GrainFactory.RecordActivityAsync("project.partnerAdded", actor, $"project/{Id}", $"{municipalityId} joined project {definition.Acronym}");
+        await project.WriteStateAndRecordAsync("project.partnerAdded", actor, $"project/{Id}", $"{municipalityId} joined project {definition.Acronym}");
         return Snapshot();
     }
 
@@ -104,8 +102,7 @@ public sealed class ProjectGrain([PersistentState("project", GrainStorage.Name)]
 
         project.State.Definition = definition with { Partners = definition.Partners.Where(p => p != municipalityId).ToList() };
         project.State.UpdatedAt = clock.GetUtcNow();
-        await project.WriteStateAsync();
-        await GrainFactory.RecordActivityAsync("project.partnerRemoved", actor, $"project/{Id}", $"{municipalityId} left project {definition.Acronym}");
+        await project.WriteStateAndRecordAsync("project.partnerRemoved", actor, $"project/{Id}", $"{municipalityId} left project {definition.Acronym}");
         return Snapshot();
     }
 

@@ -15,6 +15,16 @@ public interface IAppendLog
     /// </summary>
     Task AppendAsync(string log, IReadOnlyList<LogRecord> records, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Appends records numbered from <paramref name="firstSequence"/>, each committed together with the state write it
+    /// describes, so that a change and its record are durable together: one commit for both where the provider can
+    /// (SQLite, memory: all or none), else each state before the records (Azure Table). A state write refused for a
+    /// stale ETag is reported in its <see cref="AppendOutcome"/> and takes no sequence number: the numbers stay gapless.
+    /// Any other failure fails the whole call.
+    /// </summary>
+    Task<IReadOnlyList<AppendOutcome>> AppendWithStatesAsync(
+        string log, long firstSequence, IReadOnlyList<LogAppend> appends, CancellationToken cancellationToken = default);
+
     /// <summary>Records with a sequence number greater than <paramref name="after"/>, in order, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<LogRecord>> ReadAsync(string log, long after, int limit, CancellationToken cancellationToken = default);
 

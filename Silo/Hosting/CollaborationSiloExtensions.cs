@@ -51,7 +51,7 @@ public static class CollaborationSiloExtensions
             SearchTimingIndex.Register(services);
         }
 
-        services.AddGrainStorage(GrainStorage.Name, static (provider, _) => new IndexedGrainStorage(provider.GetRequiredService<IGrainStateStore>()));
+        services.AddGrainStorage(GrainStorage.Name, static (provider, _) => new IndexedGrainStorage(provider.GetRequiredService<IGrainStateStore>(), provider.GetRequiredService<IGrainFactory>()));
         services.TryAddSingleton<ActivityFeed>();
         services.AddHostedService<NetworkProjectionPump>();
         return silo;

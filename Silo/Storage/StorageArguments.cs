@@ -1,4 +1,5 @@
 using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Storage;
 using Orleans.Storage;
 
 namespace Collaboration.Silo.Storage;
@@ -48,6 +49,26 @@ internal static class StorageArguments
         // 0 means "empty" to GetLastSequenceAsync, so real records start at 1.
         ArgumentOutOfRangeException.ThrowIfLessThan(sequence, 1);
     }
+
+    public static void ValidateAppends(string log, long firstSequence, IReadOnlyList<LogAppend> appends)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(appends);
+        ArgumentOutOfRangeException.ThrowIfLessThan(firstSequence, 1);
+        foreach (var append in appends)
+        {
+            ArgumentNullException.ThrowIfNull(append?.Payload, nameof(appends));
+            if (append.State is { } state)
+            {
+                Validate(StateIdOf(state));
+                ArgumentNullException.ThrowIfNull(state.Data, nameof(appends));
+                ArgumentNullException.ThrowIfNull(state.IndexEntries, nameof(appends));
+                Validate(state.IndexEntries);
+            }
+        }
+    }
+
+    public static GrainStateId StateIdOf(StateWrite state) => new(state.GrainType, state.GrainKey, state.StateName);
 
     public static InconsistentStateException ETagMismatch(GrainStateId id, string? storedETag, string? expectedETag) =>
         new(

@@ -274,6 +274,47 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
         }
     }
 
+    /// <summary>
+    /// The states first, side by side (each its own transaction: a table transaction holds one partition), then the
+    /// records of those written, in order. Not atomic: a failure after some states leaves them without their records,
+    /// and the caller, told of the failure, re-reads them.
+    /// </summary>
+    public async Task<IReadOnlyList<AppendOutcome>> AppendWithStatesAsync(
+        string log, long firstSequence, IReadOnlyList<LogAppend> appends, CancellationToken cancellationToken = default)
+    {
+        StorageArguments.ValidateAppends(log, firstSequence, appends);
+        var writes = appends.Select(append => append.State is { } state ? WriteOrRefuseAsync(state, cancellationToken) : Task.FromResult<(string?, Exception?)>((null, null))).ToArray();
+        await Task.WhenAll(writes);
+        var outcomes = new AppendOutcome[appends.Count];
+        var sequence = firstSequence;
+        for (var i = 0; i < appends.Count; i++)
+        {
+            var (etag, refusal) = writes[i].Result;
+            if (refusal is not null)
+            {
+                outcomes[i] = AppendOutcome.Refused(refusal);
+                continue;
+            }
+
+            await AppendAsync(log, sequence, appends[i].At, appends[i].Payload(sequence), cancellationToken);
+            outcomes[i] = new AppendOutcome(sequence++, etag, null);
+        }
+
+        return outcomes;
+    }
+
+    private async Task<(string? ETag, Exception? Refusal)> WriteOrRefuseAsync(StateWrite state, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await WriteAsync(StorageArguments.StateIdOf(state), state.Data, state.ExpectedETag, state.IndexEntries, cancellationToken), null);
+        }
+        catch (InconsistentStateException refusal)
+        {
+            return (null, refusal);
+        }
+    }
+
     public async Task AppendAsync(string log, long sequence, DateTimeOffset at, string payload, CancellationToken cancellationToken = default)
     {
         StorageArguments.ValidateAppend(log, sequence, payload);

@@ -145,6 +145,65 @@ public sealed class MemoryStorage : IGrainStateStore, IGrainIndex, IAppendLog, I
         }
     }
 
+    public Task<IReadOnlyList<AppendOutcome>> AppendWithStatesAsync(
+        string log, long firstSequence, IReadOnlyList<LogAppend> appends, CancellationToken cancellationToken = default)
+    {
+        StorageArguments.ValidateAppends(log, firstSequence, appends);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            if (!_logs.TryGetValue(log, out var existing))
+            {
+                _logs[log] = existing = [];
+            }
+
+            // All or none: every check (ETags, free numbers) before any change.
+            var outcomes = new AppendOutcome[appends.Count];
+            var payloads = new string[appends.Count];
+            var sequence = firstSequence;
+            for (var i = 0; i < appends.Count; i++)
+            {
+                if (appends[i].State is { } state && Refusal(StorageArguments.StateIdOf(state), state.ExpectedETag) is { } refusal)
+                {
+                    outcomes[i] = AppendOutcome.Refused(refusal);
+                    continue;
+                }
+
+                if (existing.ContainsKey(sequence))
+                {
+                    throw new InconsistentStateException($"Sequence number {sequence} of log '{log}' is already taken.");
+                }
+
+                payloads[i] = appends[i].Payload(sequence);
+                outcomes[i] = new AppendOutcome(sequence++, null, null);
+            }
+
+            for (var i = 0; i < appends.Count; i++)
+            {
+                if (outcomes[i].Refusal is not null)
+                {
+                    continue;
+                }
+
+                string? etag = null;
+                if (appends[i].State is { } state)
+                {
+                    var id = StorageArguments.StateIdOf(state);
+                    etag = (++_version).ToString(CultureInfo.InvariantCulture);
+                    _states[id] = new GrainStateRecord([.. state.Data], etag);
+                    Unpublish(id);
+                    Publish(id, state.IndexEntries);
+                }
+
+                var seq = outcomes[i].Sequence;
+                existing.Add(seq, new LogRecord(seq, appends[i].At, payloads[i]));
+                outcomes[i] = outcomes[i] with { ETag = etag };
+            }
+
+            return Task.FromResult<IReadOnlyList<AppendOutcome>>(outcomes);
+        }
+    }
+
     public Task<IReadOnlyList<LogRecord>> ReadAsync(string log, long after, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(log);
@@ -177,11 +236,16 @@ public sealed class MemoryStorage : IGrainStateStore, IGrainIndex, IAppendLog, I
 
     private void CheckETag(GrainStateId id, string? expectedETag)
     {
-        var stored = _states.TryGetValue(id, out var record) ? record.ETag : null;
-        if (!string.Equals(stored, expectedETag, StringComparison.Ordinal))
+        if (Refusal(id, expectedETag) is { } refusal)
         {
-            throw StorageArguments.ETagMismatch(id, stored, expectedETag);
+            throw refusal;
         }
+    }
+
+    private InconsistentStateException? Refusal(GrainStateId id, string? expectedETag)
+    {
+        var stored = _states.TryGetValue(id, out var record) ? record.ETag : null;
+        return string.Equals(stored, expectedETag, StringComparison.Ordinal) ? null : StorageArguments.ETagMismatch(id, stored, expectedETag);
     }
 
     private void Unpublish(GrainStateId owner)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Collaboration.Grains.Activity;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Storage;
 using Orleans.Runtime;
@@ -11,8 +12,10 @@ namespace Collaboration.Silo.Storage.Orleans;
 /// (<see cref="GrainStateSerializer"/>) under its grain type, key and state name, and a state that publishes
 /// index entries (<see cref="IIndexedState"/>) has them replaced in the same atomic write. A stale ETag is refused
 /// with Orleans's <see cref="InconsistentStateException"/>, so Orleans deactivates the grain and the next call re-reads.
+/// A write that carries an activity entry (<see cref="ActivityWithStateWrite"/>) goes to the activity log's grain,
+/// which commits state and record together.
 /// </summary>
-internal sealed class IndexedGrainStorage(IGrainStateStore store) : IGrainStorage
+internal sealed class IndexedGrainStorage(IGrainStateStore store, IGrainFactory grains) : IGrainStorage
 {
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -36,7 +39,19 @@ internal sealed class IndexedGrainStorage(IGrainStateStore store) : IGrainStorag
     {
         var data = JsonSerializer.SerializeToUtf8Bytes(grainState.State, GrainStateSerializer.Options);
         var entries = grainState.State is IIndexedState indexed ? indexed.GetIndexEntries(grainId.Key.ToString()!) : [];
-        grainState.ETag = await store.WriteAsync(StateId(stateName, grainId), data, grainState.ETag, entries);
+        var id = StateId(stateName, grainId);
+        if (ActivityWithStateWrite.Take() is { } activity)
+        {
+            var written = await grains.GetGrain<IActivityLogGrain>(IActivityLogGrain.Key)
+                .AppendWithStateAsync(activity.Entry, new StateWrite(id.GrainType, id.GrainKey, id.StateName, data, grainState.ETag, entries));
+            grainState.ETag = written.ETag;
+            activity.Record = written.Record;
+        }
+        else
+        {
+            grainState.ETag = await store.WriteAsync(id, data, grainState.ETag, entries);
+        }
+
         grainState.RecordExists = true;
     }
 

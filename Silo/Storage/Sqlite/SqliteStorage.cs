@@ -147,6 +147,15 @@ public sealed class SqliteStorage : IGrainStateStore, IGrainIndex, IAppendLog, I
         return EnqueueAsync(new AppendBatchOperation(log, [.. records], cancellationToken), cancellationToken);
     }
 
+    public async Task<IReadOnlyList<AppendOutcome>> AppendWithStatesAsync(
+        string log, long firstSequence, IReadOnlyList<LogAppend> appends, CancellationToken cancellationToken = default)
+    {
+        StorageArguments.ValidateAppends(log, firstSequence, appends);
+        var operation = new AppendWithStatesOperation(log, firstSequence, [.. appends], cancellationToken);
+        await EnqueueAsync(operation, cancellationToken);
+        return operation.Outcomes;
+    }
+
     public Task<IReadOnlyList<LogRecord>> ReadAsync(string log, long after, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(log);

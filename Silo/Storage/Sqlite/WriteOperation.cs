@@ -37,10 +37,16 @@ internal sealed class WriteStateOperation(
     public override string? Apply(SqliteBatchWriter writer)
     {
         writer.CheckETag(id, expectedETag);
+        return Write(writer, id, data, entries);
+    }
+
+    /// <summary>Writes a state whose ETag has been checked, replacing its index entries; returns its new ETag.</summary>
+    public static string Write(SqliteBatchWriter writer, GrainStateId id, byte[] data, IReadOnlyList<IndexEntry> entries)
+    {
         var etag = writer.NextETag();
         writer.UpsertState(id, data, etag);
         writer.Unpublish(id);
-        writer.Publish(id, entries);
+        writer.Publish(id, entries as IndexEntry[] ?? [.. entries]);
         return etag;
     }
 }
@@ -76,6 +82,46 @@ internal sealed class AppendBatchOperation(string log, LogRecord[] records, Canc
         foreach (var record in records)
         {
             writer.Append(log, record.Sequence, record.At, record.Payload);
+        }
+
+        return null;
+    }
+}
+
+/// <summary>
+/// Log records, each with the state write it describes, under one savepoint: they commit together. A state whose ETag
+/// is stale is left out with its record, and the records after it take the numbers that follow.
+/// </summary>
+internal sealed class AppendWithStatesOperation(string log, long firstSequence, LogAppend[] appends, CancellationToken cancellationToken)
+    : WriteOperation(cancellationToken)
+{
+    public AppendOutcome[] Outcomes { get; } = new AppendOutcome[appends.Length];
+
+    public override string? Apply(SqliteBatchWriter writer)
+    {
+        var sequence = firstSequence;
+        for (var i = 0; i < appends.Length; i++)
+        {
+            string? etag = null;
+            if (appends[i].State is { } state)
+            {
+                var id = StorageArguments.StateIdOf(state);
+                try
+                {
+                    // Checked before the state changes anything, so a refusal needs no undo.
+                    writer.CheckETag(id, state.ExpectedETag);
+                }
+                catch (InconsistentStateException refusal)
+                {
+                    Outcomes[i] = AppendOutcome.Refused(refusal);
+                    continue;
+                }
+
+                etag = WriteStateOperation.Write(writer, id, state.Data, state.IndexEntries);
+            }
+
+            writer.Append(log, sequence, appends[i].At, appends[i].Payload(sequence));
+            Outcomes[i] = new AppendOutcome(sequence++, etag, null);
         }
 
         return null;

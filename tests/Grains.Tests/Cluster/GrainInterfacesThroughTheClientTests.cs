@@ -12,6 +12,7 @@ using Collaboration.Grains.Projects;
 using Collaboration.Grains.Queries;
 using Collaboration.Grains.Storage;
 using Collaboration.Grains.Tests.Support;
+using Orleans.Storage;
 
 namespace Collaboration.Grains.Tests.Cluster;
 
@@ -124,6 +125,15 @@ public sealed class GrainInterfacesThroughTheClientTests(GrainCluster cluster) :
             Assert.Equal(appended, await observer.Received.Task.WaitAsync(SignalTimeout));
             Assert.Equal(appended.Seq, await log.GetLastSequenceAsync());
             Assert.Equal([appended], await log.ReadAsync(appended.Seq - 1, 10));
+
+            // A state committed with its record; the same write again expects no state, finds one, and logs nothing.
+            var state = new StateWrite("test-state", _scope.Id("state"), "test", "{}"u8.ToArray(), null, []);
+            var written = await log.AppendWithStateAsync(new ActivityEntry("test.written", Kelme, subject, "Written through the client"), state);
+            Assert.NotNull(written.ETag);
+            Assert.Equal(written.Record, (await log.ReadAsync(written.Record.Seq - 1, 1)).Single());
+            await Assert.ThrowsAsync<InconsistentStateException>(
+                () => log.AppendWithStateAsync(new ActivityEntry("test.refused", Kelme, subject, "Refused"), state));
+            Assert.DoesNotContain(await log.ReadAsync(written.Record.Seq, 1000), r => r.Subject == subject);
             await log.UnsubscribeAsync(reference);
         }
         finally

@@ -55,6 +55,12 @@ public sealed class FlakyStorage(MemoryStorage inner) : IGrainStateStore, IAppen
             ? throw new StorageUnavailableException("Log appends are switched off by the test.") { RetryAfter = RetryAfter }
             : inner.AppendAsync(log, records, cancellationToken);
 
+    public Task<IReadOnlyList<AppendOutcome>> AppendWithStatesAsync(
+        string log, long firstSequence, IReadOnlyList<LogAppend> appends, CancellationToken cancellationToken = default) =>
+        FailLogAppends || (FailStateWrites && appends.Any(append => append.State is not null))
+            ? throw new StorageUnavailableException("Writes are switched off by the test.") { RetryAfter = RetryAfter }
+            : inner.AppendWithStatesAsync(log, firstSequence, appends, cancellationToken);
+
     public Task<IReadOnlyList<LogRecord>> ReadAsync(string log, long after, int limit, CancellationToken cancellationToken = default) =>
         inner.ReadAsync(log, after, limit, cancellationToken);
 

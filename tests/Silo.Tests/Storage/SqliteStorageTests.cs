@@ -195,6 +195,38 @@ public sealed class SqliteStorageTests : StorageContractTests
     }
 
     [Fact]
+    public async Task StatesAppendedWithTheirRecordsTakeOneCommitBetweenThem()
+    {
+        await Sqlite.CheckAsync();
+        var batchesBefore = Sqlite.CommittedBatches;
+
+        await Sqlite.AppendWithStatesAsync("activity", 1,
+        [
+            new LogAppend(DateTimeOffset.UnixEpoch, seq => $"canepina ({seq})", StateWrite("canepina", "{}", null, Entry("canepina", 1))),
+            new LogAppend(DateTimeOffset.UnixEpoch, seq => $"gallese ({seq})", StateWrite("gallese", "{}", null, Entry("gallese", 2))),
+        ]);
+
+        Assert.Equal(1, Sqlite.CommittedBatches - batchesBefore);
+    }
+
+    [Fact]
+    public async Task StatesAppendedAtATakenSequenceNumberAreNotWrittenEither()
+    {
+        await Sqlite.AppendAsync("activity", 2, DateTimeOffset.UnixEpoch, "taken");
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Sqlite.AppendWithStatesAsync("activity", 1,
+        [
+            new LogAppend(DateTimeOffset.UnixEpoch, seq => $"canepina ({seq})", StateWrite("canepina", "{}", null, Entry("canepina", 1))),
+            new LogAppend(DateTimeOffset.UnixEpoch, seq => $"gallese ({seq})", StateWrite("gallese", "{}", null, Entry("gallese", 2))),
+        ]));
+
+        Assert.Null(await Sqlite.ReadAsync(StateOf("canepina")));
+        Assert.Null(await Sqlite.ReadAsync(StateOf("gallese")));
+        Assert.Equal(0, await Sqlite.CountAsync(new IndexQuery("exchanges")));
+        Assert.Equal(["taken"], (await Sqlite.ReadAsync("activity", 0, 10)).Select(r => r.Payload));
+    }
+
+    [Fact]
     public async Task AWriteWithAStaleETagFailsAloneAndTheRestOfItsBatchCommits()
     {
         var stale = await Sqlite.WriteAsync(StateOf("canepina"), Bytes("v1"), null, []);

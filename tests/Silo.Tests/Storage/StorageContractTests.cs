@@ -566,6 +566,48 @@ public abstract class StorageContractTests : IAsyncLifetime
         Assert.Equal("first", Assert.Single(await Logs.ReadAsync("activity", 0, 10)).Payload);
     }
 
+    [Fact]
+    public async Task StatesAppendedWithTheirRecordsAreStoredIndexedAndNumberedFromTheFirstSequence()
+    {
+        var at = DateTimeOffset.UnixEpoch;
+        await Logs.AppendAsync("activity", 1, at, "before");
+
+        var outcomes = await Logs.AppendWithStatesAsync("activity", 2,
+        [
+            new LogAppend(at, seq => $"canepina posted ({seq})", StateWrite("canepina", "{\"v\":1}", null, Entry("canepina", 1, "Conference"))),
+            new LogAppend(at, seq => $"a record alone ({seq})", null),
+            new LogAppend(at, seq => $"gallese posted ({seq})", StateWrite("gallese", "{\"v\":2}", null)),
+        ]);
+
+        Assert.Equal([2L, 3L, 4L], outcomes.Select(o => o.Sequence));
+        Assert.All(outcomes, o => Assert.Null(o.Refusal));
+        Assert.Null(outcomes[1].ETag);
+        Assert.Equal(outcomes[0].ETag, (await States.ReadAsync(StateOf("canepina")))!.ETag);
+        Assert.Equal("{\"v\":2}", Text((await States.ReadAsync(StateOf("gallese")))!.Data));
+        Assert.Equal(["canepina"], await IdsAsync(new IndexQuery(Exchanges) { Text = "conference" }));
+        Assert.Equal(["before", "canepina posted (2)", "a record alone (3)", "gallese posted (4)"], (await Logs.ReadAsync("activity", 0, 10)).Select(r => r.Payload));
+    }
+
+    [Fact]
+    public async Task AStateWithAStaleETagIsLeftOutWithItsRecordAndTheNextRecordTakesItsNumber()
+    {
+        var at = DateTimeOffset.UnixEpoch;
+        var current = await States.WriteAsync(StateOf("kelme"), Bytes("v1"), null, []);
+
+        var outcomes = await Logs.AppendWithStatesAsync("activity", 1,
+        [
+            new LogAppend(at, seq => $"kelme again ({seq})", StateWrite("kelme", "stale", "not-" + current)),
+            new LogAppend(at, seq => $"gallese posted ({seq})", StateWrite("gallese", "v1", null)),
+        ]);
+
+        Assert.IsType<InconsistentStateException>(outcomes[0].Refusal);
+        Assert.Equal(1, outcomes[1].Sequence);
+        Assert.Equal("v1", Text((await States.ReadAsync(StateOf("kelme")))!.Data));
+        Assert.Equal(current, (await States.ReadAsync(StateOf("kelme")))!.ETag);
+        Assert.Equal(["gallese posted (1)"], (await Logs.ReadAsync("activity", 0, 10)).Select(r => r.Payload));
+        Assert.Equal(1, await Logs.GetLastSequenceAsync("activity"));
+    }
+
     // ---- health ----
 
     [Fact]
@@ -579,6 +621,9 @@ public abstract class StorageContractTests : IAsyncLifetime
     protected static GrainStateId StateOf(string key) => new("exchange", key, "state");
 
     protected static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+
+    protected static StateWrite StateWrite(string key, string data, string? expectedETag, params IndexEntry[] entries) =>
+        new(StateOf(key).GrainType, key, StateOf(key).StateName, Bytes(data), expectedETag, entries);
 
     protected static string Text(byte[] data) => Encoding.UTF8.GetString(data);
 
