@@ -4,6 +4,7 @@ using Collaboration.Api.Features.Dashboard;
 using Collaboration.Api.Features.Events;
 using Collaboration.Api.Features.Exchanges;
 using Collaboration.Api.Features.Health;
+using Collaboration.Api.Features.Inbox;
 using Collaboration.Api.Features.Metrics;
 using Collaboration.Api.Features.Municipalities;
 using Collaboration.Api.Features.Network;
@@ -37,6 +38,7 @@ public static class ApiRoutes
         app.MapEventsApi();
         app.MapExchangesApi();
         app.MapNetworkApi();
+        app.MapInboxApi();
         app.MapDashboard();
         return app;
     }

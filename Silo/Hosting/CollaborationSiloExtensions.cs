@@ -1,4 +1,5 @@
 using Collaboration.Grains.Activity;
+using Collaboration.Grains.Attention;
 using Collaboration.Grains.Domain;
 using Collaboration.Grains.Network;
 using Collaboration.Grains.Storage;
@@ -54,6 +55,7 @@ public static class CollaborationSiloExtensions
         services.AddGrainStorage(GrainStorage.Name, static (provider, _) => new IndexedGrainStorage(provider.GetRequiredService<IGrainStateStore>()));
         services.TryAddSingleton<ActivityFeed>();
         services.AddHostedService<NetworkProjectionPump>();
+        services.AddHostedService<AttentionPump>();
         return silo;
     }
 

@@ -1,10 +1,12 @@
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Agreements;
+using Collaboration.Grains.Attention;
 using Collaboration.Grains.Domain;
 using Collaboration.Grains.Events;
 using Collaboration.Grains.Exchanges;
 using Collaboration.Grains.Idempotency;
+using Collaboration.Grains.Inbox;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Municipalities;
 using Collaboration.Grains.Network;
@@ -68,6 +70,8 @@ public sealed class GrainInterfacesThroughTheClientTests(GrainCluster cluster) :
             [nameof(INetworkQueryGrain)] = NetworkQueryAsync,
             [nameof(IReportQueryGrain)] = ReportQueryAsync,
             [nameof(IStorageHealthGrain)] = StorageHealthAsync,
+            [nameof(IAttentionRouterGrain)] = AttentionRouterAsync,
+            [nameof(IInboxGrain)] = InboxAsync,
         };
         Assert.True(scenarios.ContainsKey(name), $"{name} has no scenario here: add one that calls each of its methods.");
 
@@ -341,6 +345,33 @@ public sealed class GrainInterfacesThroughTheClientTests(GrainCluster cluster) :
     {
         // Completes when storage answers (a memory storage always does); an outage would throw StorageUnavailableException.
         await Grains.GetGrain<IStorageHealthGrain>(IStorageHealthGrain.Key).CheckAsync();
+    }
+
+    private async Task AttentionRouterAsync()
+    {
+        await ProjectOfKelmeAndGalleseAsync();
+        var last = await Grains.GetGrain<IActivityLogGrain>(IActivityLogGrain.Key).GetLastSequenceAsync();
+        var router = Grains.GetGrain<IAttentionRouterGrain>(IAttentionRouterGrain.Key);
+
+        await router.WaitForAsync(last).WaitAsync(SignalTimeout);
+        Assert.True(await router.CatchUpAsync() >= last);
+    }
+
+    private async Task InboxAsync()
+    {
+        await ProjectOfKelmeAndGalleseAsync();
+        var last = await Grains.GetGrain<IActivityLogGrain>(IActivityLogGrain.Key).GetLastSequenceAsync();
+        await Grains.GetGrain<IAttentionRouterGrain>(IAttentionRouterGrain.Key).WaitForAsync(last).WaitAsync(SignalTimeout);
+        var inbox = Grains.GetGrain<IInboxGrain>(Gallese);
+
+        var page = await inbox.GetPageAsync(null, 10);
+        var item = Assert.Single(page.Items);
+        Assert.Equal(("project.created", $"project/{Shelter}", 1L), (item.Kind, item.Subject, page.Unread));
+
+        // The router hands a record over again after a crash: the inbox takes it once.
+        Assert.Equal(1, await inbox.DeliverAsync([new InboxNotice(1, item.At, item.Kind, item.Subject, item.Summary)]));
+        Assert.Equal(0, await inbox.MarkReadAsync(item.Id));
+        Assert.True((await inbox.GetPageAsync(null, 10)).Items.Single().Read);
     }
 
     private async Task MunicipalitiesAsync(params string[] ids)
