@@ -1,4 +1,5 @@
 using Collaboration.Api.Features.Agreements;
+using Collaboration.Api.Features.Alerts;
 using Collaboration.Api.Features.Benchmark;
 using Collaboration.Api.Features.Dashboard;
 using Collaboration.Api.Features.Events;
@@ -39,6 +40,7 @@ public static class ApiRoutes
         app.MapExchangesApi();
         app.MapNetworkApi();
         app.MapInboxApi();
+        app.MapAlertsApi();
         app.MapDashboard();
         return app;
     }

@@ -1,5 +1,7 @@
 using Collaboration.Grains.Activity;
+using Collaboration.Grains.Alerts;
 using Collaboration.Grains.Inbox;
+using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -13,6 +15,7 @@ namespace Collaboration.Grains.Attention;
 public sealed partial class AttentionRouterGrain(
     [PersistentState("router", GrainStorage.Name)] IPersistentState<AttentionRouterState> router,
     IAppendLog log,
+    IGrainIndex index,
     ILogger<AttentionRouterGrain> logger) : Grain, IAttentionRouterGrain
 {
     private const int PageSize = 200;
@@ -93,10 +96,16 @@ public sealed partial class AttentionRouterGrain(
         await Task.WhenAll(byRecipient.Select(group =>
             GrainFactory.GetGrain<IInboxGrain>(group.Key).DeliverAsync(group.Select(d => d.Notice).ToList())));
 
+        var triggers = await AlertTriggers.FindAsync(records, facts, index);
+        await Task.WhenAll(triggers.ActivePartners.Select(p => Watch("municipality/" + p.Key).TouchAsync(p.Value)));
+        await Task.WhenAll(triggers.Subjects.Select(subject => Watch(subject).EvaluateAsync()));
+
         router.State.Position = records[^1].Seq;
         await router.WriteStateAsync();
         return records.Count;
     }
+
+    private IAlertWatchGrain Watch(string subject) => GrainFactory.GetGrain<IAlertWatchGrain>(subject);
 
     /// <summary>Lets go of the callers waiting for records up to <paramref name="position"/>.</summary>
     private void Release(long position)

@@ -2,7 +2,7 @@ namespace Collaboration.Grains.Attention;
 
 /// <summary>
 /// Follows the activity log (key <see cref="Key"/>) and hands each record to whoever it concerns: the inboxes of the
-/// partners it names. It keeps its position, so after a restart it goes on where it stopped; what it handed over
+/// partners it names, and the alert watches of the projects, partners and agreements it changes. It keeps its position, so after a restart it goes on where it stopped; what it handed over
 /// twice is taken once.
 /// </summary>
 public interface IAttentionRouterGrain : IGrainWithStringKey

@@ -53,6 +53,10 @@ public static class CollaborationSiloExtensions
         }
 
         services.AddGrainStorage(GrainStorage.Name, static (provider, _) => new IndexedGrainStorage(provider.GetRequiredService<IGrainStateStore>()));
+
+        // Reminders (the alert watches wake on them) live in the same store as the states, whichever it is.
+        silo.AddReminders();
+        services.AddSingleton<IReminderTable, StoredReminderTable>();
         services.TryAddSingleton<ActivityFeed>();
         services.AddHostedService<NetworkProjectionPump>();
         services.AddHostedService<AttentionPump>();

@@ -4,8 +4,6 @@ using Collaboration.Api.Errors;
 using Collaboration.Api.Http;
 using Collaboration.Api.Security;
 using Collaboration.Api.Validation;
-using Collaboration.Grains.Activity;
-using Collaboration.Grains.Attention;
 using Collaboration.Grains.Errors;
 using Collaboration.Grains.Inbox;
 using Collaboration.Grains.Municipalities;
@@ -17,9 +15,6 @@ namespace Collaboration.Api.Features.Inbox;
 public static class InboxApi
 {
     public const int DefaultLimit = 20;
-
-    /// <summary>How long a read waits for the activity written before it to reach the inbox; then it answers what is there.</summary>
-    public static readonly TimeSpan CatchUpWait = TimeSpan.FromSeconds(2);
 
     public static RouteGroupBuilder MapInboxApi(this IEndpointRouteBuilder routes)
     {
@@ -49,7 +44,7 @@ public static class InboxApi
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        await CatchUpAsync(grains);
+        await AttentionCatchUp.WaitAsync(grains);
         return TypedResults.Ok(InboxResponse.From(await inbox.GetPageAsync(cursor, (int)count)));
     }
 
@@ -69,7 +64,7 @@ public static class InboxApi
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        await CatchUpAsync(grains);
+        await AttentionCatchUp.WaitAsync(grains);
         return TypedResults.Ok(new InboxReadResponse(await inbox.MarkReadAsync(request.UpTo!.Value)));
     }
 
@@ -85,23 +80,6 @@ public static class InboxApi
         return RequestValidation.IsSlug(id) && await grains.GetGrain<IMunicipalityGrain>(id).GetAsync() is not null
             ? grains.GetGrain<IInboxGrain>(id)
             : null;
-    }
-
-    /// <summary>
-    /// Items are written as activity is routed, a moment after the write that caused them: a read waits (briefly) for
-    /// what was written before it, so a client sees the consequences of the writes it was answered.
-    /// </summary>
-    private static async Task CatchUpAsync(IGrainFactory grains)
-    {
-        var last = await grains.GetGrain<IActivityLogGrain>(IActivityLogGrain.Key).GetLastSequenceAsync();
-        try
-        {
-            await grains.GetGrain<IAttentionRouterGrain>(IAttentionRouterGrain.Key).WaitForAsync(last).WaitAsync(CatchUpWait);
-        }
-        catch (TimeoutException)
-        {
-            // Routing lags (or storage is slow): answer with what the inbox has.
-        }
     }
 
     private static long? ParseNumber(RequestValidation validation, string field, string? text, long? fallback, long min, long max = long.MaxValue)

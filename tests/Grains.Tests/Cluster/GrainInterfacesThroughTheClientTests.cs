@@ -1,6 +1,7 @@
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Agreements;
+using Collaboration.Grains.Alerts;
 using Collaboration.Grains.Attention;
 using Collaboration.Grains.Domain;
 using Collaboration.Grains.Events;
@@ -14,6 +15,7 @@ using Collaboration.Grains.Projects;
 using Collaboration.Grains.Queries;
 using Collaboration.Grains.Storage;
 using Collaboration.Grains.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Collaboration.Grains.Tests.Cluster;
 
@@ -72,6 +74,7 @@ public sealed class GrainInterfacesThroughTheClientTests(GrainCluster cluster) :
             [nameof(IStorageHealthGrain)] = StorageHealthAsync,
             [nameof(IAttentionRouterGrain)] = AttentionRouterAsync,
             [nameof(IInboxGrain)] = InboxAsync,
+            [nameof(IAlertWatchGrain)] = AlertWatchAsync,
         };
         Assert.True(scenarios.ContainsKey(name), $"{name} has no scenario here: add one that calls each of its methods.");
 
@@ -355,6 +358,25 @@ public sealed class GrainInterfacesThroughTheClientTests(GrainCluster cluster) :
 
         await router.WaitForAsync(last).WaitAsync(SignalTimeout);
         Assert.True(await router.CatchUpAsync() >= last);
+    }
+
+    private async Task AlertWatchAsync()
+    {
+        await MunicipalitiesAsync(Kelme);
+        var watch = Grains.GetGrain<IAlertWatchGrain>("municipality/" + Kelme);
+        await watch.TouchAsync(_scope.Clock.GetUtcNow());
+        Assert.Empty(await watch.EvaluateAsync());
+
+        // Quiet comes with time alone: the watch has a durable reminder for the day it would begin.
+        var reminders = await _scope.Cluster.Silo.GetRequiredService<IReminderTable>().ReadRows(watch.GetGrainId());
+        Assert.Equal([AlertWatchGrain.ReminderName], reminders.Reminders.Select(r => r.ReminderName));
+
+        _scope.Clock.Advance(TimeSpan.FromDays(AlertRules.QuietDays));
+        var quiet = Assert.Single(await watch.EvaluateAsync());
+        Assert.Equal((AlertCodes.PartnerQuiet, AlertSeverity.Warning, "municipality/" + Kelme), (quiet.Code, quiet.Severity, quiet.Subject));
+
+        await watch.TouchAsync(_scope.Clock.GetUtcNow());
+        Assert.Empty(await watch.EvaluateAsync());
     }
 
     private async Task InboxAsync()
