@@ -10,6 +10,7 @@ using Collaboration.Api.Features.Metrics;
 using Collaboration.Api.Features.Municipalities;
 using Collaboration.Api.Features.Network;
 using Collaboration.Api.Features.Projects;
+using Collaboration.Api.Features.Webhooks;
 using Collaboration.Silo.Telemetry;
 
 namespace Collaboration.Api.Features;
@@ -41,6 +42,7 @@ public static class ApiRoutes
         app.MapNetworkApi();
         app.MapInboxApi();
         app.MapAlertsApi();
+        app.MapWebhooksApi();
         app.MapDashboard();
         return app;
     }

@@ -1,8 +1,10 @@
+using System.Text.Json;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Alerts;
 using Collaboration.Grains.Inbox;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Storage;
+using Collaboration.Grains.Webhooks;
 using Microsoft.Extensions.Logging;
 
 namespace Collaboration.Grains.Attention;
@@ -95,6 +97,11 @@ public sealed partial class AttentionRouterGrain(
         var byRecipient = routed.SelectMany(d => d).GroupBy(d => d.Recipient, StringComparer.Ordinal);
         await Task.WhenAll(byRecipient.Select(group =>
             GrainFactory.GetGrain<IInboxGrain>(group.Key).DeliverAsync(group.Select(d => d.Notice).ToList())));
+
+        // The coordinator's webhooks receive activity records of the kinds they chose.
+        await GrainFactory.GetGrain<IWebhookOwnerGrain>(IWebhookOwnerGrain.Coordinator).OfferAsync(records
+            .Select(r => new WebhookPayload(r.Seq, r.Type, JsonSerializer.Serialize(r, GrainStateSerializer.Options)))
+            .ToList());
 
         var triggers = await AlertTriggers.FindAsync(records, facts, index);
         await Task.WhenAll(triggers.ActivePartners.Select(p => Watch("municipality/" + p.Key).TouchAsync(p.Value)));

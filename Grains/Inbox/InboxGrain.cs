@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Collaboration.Grains.Errors;
 using Collaboration.Grains.Storage;
+using Collaboration.Grains.Webhooks;
 
 namespace Collaboration.Grains.Inbox;
 
@@ -24,9 +25,20 @@ public sealed class InboxGrain(
     {
         ArgumentNullException.ThrowIfNull(notices);
         await EnsureLastKnownAsync();
-        var fresh = notices.Where(n => n.SourceSeq > _lastSource).OrderBy(n => n.SourceSeq).ToList();
+        var fresh = new List<InboxNotice>();
+        foreach (var notice in notices.OrderBy(n => n.SourceSeq))
+        {
+            if (notice.SourceSeq > (fresh.Count > 0 ? fresh[^1].SourceSeq : _lastSource))
+            {
+                fresh.Add(notice);
+            }
+        }
+
         if (fresh.Count == 0)
         {
+            // A repeat (the router starts a page again after a crash): the items may be here without having been
+            // offered to the partner's webhooks, so they are offered again (a webhook queues each item once).
+            await OfferAgainAsync(notices);
             return _last;
         }
 
@@ -44,6 +56,7 @@ public sealed class InboxGrain(
 
         _last = items[^1].Id;
         _lastSource = items[^1].SourceSeq;
+        await OfferAsync(items);
         return _last;
     }
 
@@ -83,6 +96,27 @@ public sealed class InboxGrain(
 
         return _last - Math.Min(inbox.State.ReadUpTo, _last);
     }
+
+    private async Task OfferAgainAsync(IReadOnlyList<InboxNotice> notices)
+    {
+        if (notices.Count == 0 || _last == 0)
+        {
+            return;
+        }
+
+        var sources = notices.Select(n => n.SourceSeq).ToHashSet();
+        var from = Math.Max(0, _last - notices.Count);
+        var tail = (await log.ReadAsync(LogName, from, (int)(_last - from))).Select(Deserialize).Where(i => sources.Contains(i.SourceSeq)).ToList();
+        await OfferAsync(tail);
+    }
+
+    /// <summary>Hands the items to the partner's webhooks, each numbered by its id in this inbox.</summary>
+    private Task OfferAsync(IReadOnlyList<StoredInboxItem> items) =>
+        items.Count == 0
+            ? Task.CompletedTask
+            : GrainFactory.GetGrain<IWebhookOwnerGrain>(this.GetPrimaryKeyString()).OfferAsync(items
+                .Select(i => new WebhookPayload(i.Id, i.Kind, JsonSerializer.Serialize(i.ToItem(0), GrainStateSerializer.Options)))
+                .ToList());
 
     /// <summary>The log is the truth of what the inbox holds: its last record gives both the last id and the last source.</summary>
     private async Task EnsureLastKnownAsync()

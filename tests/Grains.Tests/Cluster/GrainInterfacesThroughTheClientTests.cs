@@ -15,6 +15,7 @@ using Collaboration.Grains.Projects;
 using Collaboration.Grains.Queries;
 using Collaboration.Grains.Storage;
 using Collaboration.Grains.Tests.Support;
+using Collaboration.Grains.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Collaboration.Grains.Tests.Cluster;
@@ -75,6 +76,8 @@ public sealed class GrainInterfacesThroughTheClientTests(GrainCluster cluster) :
             [nameof(IAttentionRouterGrain)] = AttentionRouterAsync,
             [nameof(IInboxGrain)] = InboxAsync,
             [nameof(IAlertWatchGrain)] = AlertWatchAsync,
+            [nameof(IWebhookOwnerGrain)] = WebhookOwnerAsync,
+            [nameof(IWebhookGrain)] = WebhookAsync,
         };
         Assert.True(scenarios.ContainsKey(name), $"{name} has no scenario here: add one that calls each of its methods.");
 
@@ -377,6 +380,36 @@ public sealed class GrainInterfacesThroughTheClientTests(GrainCluster cluster) :
 
         await watch.TouchAsync(_scope.Clock.GetUtcNow());
         Assert.Empty(await watch.EvaluateAsync());
+    }
+
+    private async Task WebhookOwnerAsync()
+    {
+        var owner = Grains.GetGrain<IWebhookOwnerGrain>(Kelme);
+        var created = await owner.RegisterAsync("https://hooks.example.org/collaboration", ["exchange.replied"]);
+        Assert.Equal(64, created.Secret.Length);
+        Assert.Equal([created.Webhook.Id], (await owner.ListAsync()).Select(w => w.Id));
+
+        // Nothing of its kinds: nothing is queued.
+        await owner.OfferAsync([new WebhookPayload(1, "adoption.changed", "{}")]);
+        Assert.Empty(await Grains.GetGrain<IWebhookGrain>(created.Webhook.Id).GetDeliveriesAsync(10));
+
+        Assert.True(await owner.RemoveAsync(created.Webhook.Id));
+        Assert.False(await owner.RemoveAsync(created.Webhook.Id));
+        Assert.Empty(await owner.ListAsync());
+    }
+
+    private async Task WebhookAsync()
+    {
+        var webhook = Grains.GetGrain<IWebhookGrain>(_scope.Id("wh"));
+        var created = await webhook.CreateAsync(Kelme, "https://127.0.0.1:1/unreachable", ["exchange.replied"], WebhookSignature.NewSecret());
+        Assert.Equal((created.Id, created.Url, Kelme), ((await webhook.GetAsync())!.Id, (await webhook.GetAsync())!.Url, created.Owner));
+
+        await webhook.EnqueueAsync([new WebhookPayload(7, "exchange.replied", "{\"id\":7}"), new WebhookPayload(7, "exchange.replied", "{\"id\":7}")]);
+        var delivery = Assert.Single(await webhook.GetDeliveriesAsync(10));
+        Assert.Equal((1L, "exchange.replied", WebhookDeliveryStatus.Pending), (delivery.Id, delivery.Kind, delivery.Status));
+
+        await webhook.DeleteAsync();
+        Assert.Null(await webhook.GetAsync());
     }
 
     private async Task InboxAsync()
