@@ -28,6 +28,7 @@ public sealed class WebhookGrain(
 
     private Task _delivering = Task.CompletedTask;
     private Task _saving = Task.CompletedTask;
+    private Task _reminderChange = Task.CompletedTask;
     private long _last;
     private long _lastSource;
     private bool _lastUnknown = true;
@@ -76,7 +77,7 @@ public sealed class WebhookGrain(
         webhook.State.Deleted = true;
         await SaveAsync();
         await _stop.CancelAsync();
-        await SetReminderAsync(false);
+        await SyncReminderAsync();
     }
 
     public async Task EnqueueAsync(IReadOnlyList<WebhookPayload> payloads)
@@ -116,7 +117,7 @@ public sealed class WebhookGrain(
 
         _last = records[^1].Id;
         _lastSource = records[^1].SourceSeq;
-        await SetReminderAsync(true);
+        await SyncReminderAsync();
         Kick();
     }
 
@@ -152,9 +153,12 @@ public sealed class WebhookGrain(
         return s.Owner is null || s.Deleted ? null : new WebhookRegistration(this.GetPrimaryKeyString(), s.Owner, s.Url!, s.Kinds, s.CreatedAt);
     }
 
+    /// <summary>Deliveries are queued and the webhook is not deleted.</summary>
+    private bool Pending => Registration() is not null && webhook.State.FinishedUpTo < _last;
+
     private void Kick()
     {
-        if (_delivering.IsCompleted && Registration() is not null && webhook.State.FinishedUpTo < _last)
+        if (_delivering.IsCompleted && Pending)
         {
             if (_stop.IsCancellationRequested)
             {
@@ -171,7 +175,13 @@ public sealed class WebhookGrain(
     {
         try
         {
-            await DeliverAllAsync(stop);
+            // Payloads queued while the loop was finishing are not left behind.
+            do
+            {
+                await DeliverAllAsync(stop);
+                await SyncReminderAsync();
+            }
+            while (!stop.IsCancellationRequested && Pending);
         }
         catch (Exception e) when (e is OperationCanceledException or StorageUnavailableException or OrleansException or InconsistentStateException)
         {
@@ -182,7 +192,7 @@ public sealed class WebhookGrain(
     private async Task DeliverAllAsync(CancellationToken stop)
     {
         var state = webhook.State;
-        while (!stop.IsCancellationRequested && Registration() is not null && state.FinishedUpTo < _last)
+        while (!stop.IsCancellationRequested && Pending)
         {
             var next = (await log.ReadAsync(LogName, state.FinishedUpTo, 1)).Select(Parse).Single();
             var error = await sender.SendAsync(state.Url!, next.Id, next.Body, state.Secret!);
@@ -199,11 +209,6 @@ public sealed class WebhookGrain(
 
             await SaveAsync();
             await Task.Delay(Backoff(state.HeadAttempts), runtimeClock, stop);
-        }
-
-        if (state.FinishedUpTo >= _last && !stop.IsCancellationRequested)
-        {
-            await SetReminderAsync(false);
         }
     }
 
@@ -249,14 +254,33 @@ public sealed class WebhookGrain(
         await webhook.WriteStateAsync();
     }
 
-    private async Task SetReminderAsync(bool on)
+    /// <summary>
+    /// Has the reminder registered exactly while deliveries are pending. Changes run one after another and each looks at
+    /// the state when it runs, so a late "off" never removes the reminder a new payload needed.
+    /// </summary>
+    private Task SyncReminderAsync()
     {
+        _reminderChange = SyncAfterAsync(_reminderChange);
+        return _reminderChange;
+    }
+
+    private async Task SyncAfterAsync(Task previous)
+    {
+        try
+        {
+            await previous;
+        }
+        catch
+        {
+            // The previous change's caller saw its failure; this one looks at the state afresh.
+        }
+
+        var on = Pending;
         if (on == _reminderOn)
         {
             return;
         }
 
-        _reminderOn = on;
         if (on)
         {
             await this.RegisterOrUpdateReminder(ReminderName, options.Value.WakePeriod, options.Value.WakePeriod);
@@ -265,6 +289,8 @@ public sealed class WebhookGrain(
         {
             await this.UnregisterReminder(reminder);
         }
+
+        _reminderOn = on;
     }
 
     private async Task EnsureLastKnownAsync()
@@ -283,7 +309,7 @@ public sealed class WebhookGrain(
         }
 
         // A grain woken with deliveries pending has its reminder (it was registered when they were queued).
-        _reminderOn = webhook.State.FinishedUpTo < _last;
+        _reminderOn = Pending;
         _lastUnknown = false;
     }
 

@@ -45,9 +45,13 @@ public sealed class WebhooksApiTests(AttentionApiFactory api) : IClassFixture<At
         Assert.Equal($"exchange/{exchangeId}", delivery.Json.GetProperty("subject").GetString());
         Assert.Equal(2, delivery.Json.GetProperty("id").GetInt64());
 
-        var deliveries = await (await author.GetAsync($"/webhooks/{id}/deliveries")).AssertJsonAsync(HttpStatusCode.OK);
-        var only = Assert.Single(deliveries.EnumerateArray());
-        Assert.Equal(("exchange.replied", "delivered", 1), (only.GetProperty("kind").GetString(), only.GetProperty("status").GetString(), only.GetProperty("attempts").GetInt32()));
+        // Deliveries go one at a time: once the next one arrives, the first is recorded as finished.
+        await (await reader.PostAsJsonAsync($"/exchanges/{exchangeId}/replies", new { body = "And the town pays the rent." })).AssertJsonAsync(HttpStatusCode.Created);
+        await _receiver.WaitUntilAsync(r => r.Any(d => d.DeliveryId == "2"), Patience);
+        var deliveries = (await (await author.GetAsync($"/webhooks/{id}/deliveries")).AssertJsonAsync(HttpStatusCode.OK)).EnumerateArray().ToList();
+        Assert.Equal([2L, 1L], deliveries.Select(d => d.GetProperty("id").GetInt64()));
+        var first = deliveries[1];
+        Assert.Equal(("exchange.replied", "delivered", 1), (first.GetProperty("kind").GetString(), first.GetProperty("status").GetString(), first.GetProperty("attempts").GetInt32()));
     }
 
     [Fact]
@@ -73,7 +77,10 @@ public sealed class WebhooksApiTests(AttentionApiFactory api) : IClassFixture<At
         Assert.All(accepted, d => Assert.Equal("municipality.created", d.Json.GetProperty("type").GetString()));
         Assert.True(_receiver.Received.Count(d => d.DeliveryId == "1") == 6, "The first delivery was tried until the receiver recovered.");
 
-        var deliveries = (await (await coordinator.GetAsync($"/webhooks/{id}/deliveries")).AssertJsonAsync(HttpStatusCode.OK)).EnumerateArray().ToList();
+        // Deliveries go one at a time: once a fifth arrives, the first four are recorded as finished.
+        await api.CreateMunicipalityAsync("hook-order-5", "LT");
+        await _receiver.WaitUntilAsync(r => r.Any(d => d.DeliveryId == "5" && d.Status == HttpStatusCode.OK), Patience);
+        var deliveries = (await (await coordinator.GetAsync($"/webhooks/{id}/deliveries")).AssertJsonAsync(HttpStatusCode.OK)).EnumerateArray().Skip(1).ToList();
         Assert.Equal([4L, 3L, 2L, 1L], deliveries.Select(d => d.GetProperty("id").GetInt64()));
         Assert.All(deliveries, d => Assert.Equal("delivered", d.GetProperty("status").GetString()));
         Assert.Equal(6, deliveries[^1].GetProperty("attempts").GetInt32());
@@ -82,7 +89,6 @@ public sealed class WebhooksApiTests(AttentionApiFactory api) : IClassFixture<At
     [Fact]
     public async Task ADeliveryFailingForTwentyFourHoursIsGivenUpAndTheNextOneGoes()
     {
-        var heldBack = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _receiver.Answer = d => Task.FromResult(d.DeliveryId == "1" ? HttpStatusCode.InternalServerError : HttpStatusCode.OK);
         using var coordinator = api.CreateCoordinatorClient();
         var (id, _) = await CreateAsync(coordinator, _receiver.Url, "municipality.created");
@@ -95,7 +101,9 @@ public sealed class WebhooksApiTests(AttentionApiFactory api) : IClassFixture<At
         api.Clock.Advance(TimeSpan.FromHours(24));
         await _receiver.WaitUntilAsync(r => r.Any(d => d.DeliveryId == "2" && d.Status == HttpStatusCode.OK), Patience);
 
-        var deliveries = (await (await coordinator.GetAsync($"/webhooks/{id}/deliveries")).AssertJsonAsync(HttpStatusCode.OK)).EnumerateArray().ToList();
+        await api.CreateMunicipalityAsync("hook-after", "LT");
+        await _receiver.WaitUntilAsync(r => r.Any(d => d.DeliveryId == "3" && d.Status == HttpStatusCode.OK), Patience);
+        var deliveries = (await (await coordinator.GetAsync($"/webhooks/{id}/deliveries")).AssertJsonAsync(HttpStatusCode.OK)).EnumerateArray().Skip(1).ToList();
         Assert.Equal(["delivered", "failed"], deliveries.Select(d => d.GetProperty("status").GetString()));
         Assert.Equal("answered 500", deliveries[1].GetProperty("lastError").GetString());
     }
