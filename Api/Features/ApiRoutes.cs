@@ -1,13 +1,16 @@
 using Collaboration.Api.Features.Agreements;
+using Collaboration.Api.Features.Alerts;
 using Collaboration.Api.Features.Benchmark;
 using Collaboration.Api.Features.Dashboard;
 using Collaboration.Api.Features.Events;
 using Collaboration.Api.Features.Exchanges;
 using Collaboration.Api.Features.Health;
+using Collaboration.Api.Features.Inbox;
 using Collaboration.Api.Features.Metrics;
 using Collaboration.Api.Features.Municipalities;
 using Collaboration.Api.Features.Network;
 using Collaboration.Api.Features.Projects;
+using Collaboration.Api.Features.Webhooks;
 using Collaboration.Silo.Telemetry;
 
 namespace Collaboration.Api.Features;
@@ -37,6 +40,9 @@ public static class ApiRoutes
         app.MapEventsApi();
         app.MapExchangesApi();
         app.MapNetworkApi();
+        app.MapInboxApi();
+        app.MapAlertsApi();
+        app.MapWebhooksApi();
         app.MapDashboard();
         return app;
     }

@@ -21,6 +21,9 @@ public static class IndexNames
     /// <summary>Terms: kind, author, country, project, theme. Published by exchange grains.</summary>
     public const string Exchanges = "exchanges";
 
+    /// <summary>Terms: code, severity. SortKey: since (ticks). One document per open alert, published by alert watch grains.</summary>
+    public const string Alerts = "alerts";
+
     /// <summary>No terms; ordered by the time an answer was stored. Published by idempotency grains for their expiry.</summary>
     public const string Idempotency = "idempotency";
 }

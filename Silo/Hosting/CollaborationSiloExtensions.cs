@@ -1,7 +1,9 @@
 using Collaboration.Grains.Activity;
+using Collaboration.Grains.Attention;
 using Collaboration.Grains.Domain;
 using Collaboration.Grains.Network;
 using Collaboration.Grains.Storage;
+using Collaboration.Grains.Webhooks;
 using Collaboration.Silo.Storage;
 using Collaboration.Silo.Storage.Orleans;
 using Collaboration.Silo.Telemetry;
@@ -52,8 +54,21 @@ public static class CollaborationSiloExtensions
         }
 
         services.AddGrainStorage(GrainStorage.Name, static (provider, _) => new IndexedGrainStorage(provider.GetRequiredService<IGrainStateStore>(), provider.GetRequiredService<IGrainFactory>()));
+
+        // Reminders (the alert watches wake on them) live in the same store as the states, whichever it is.
+        silo.AddReminders();
+        services.AddSingleton<IReminderTable, StoredReminderTable>();
+
+        // Webhooks: one pooled HTTP client; a webhook with deliveries pending is woken by a reminder of WakePeriod.
+        var webhooks = configuration.GetSection(WebhookOptions.Section);
+        services.AddOptions<WebhookOptions>().Bind(webhooks);
+        services.TryAddSingleton<WebhookSender>();
+        var wakePeriod = (webhooks.Get<WebhookOptions>() ?? new WebhookOptions()).WakePeriod;
+        silo.Configure<ReminderOptions>(reminders =>
+            reminders.MinimumReminderPeriod = wakePeriod < reminders.MinimumReminderPeriod ? wakePeriod : reminders.MinimumReminderPeriod);
         services.TryAddSingleton<ActivityFeed>();
         services.AddHostedService<NetworkProjectionPump>();
+        services.AddHostedService<AttentionPump>();
         return silo;
     }
 

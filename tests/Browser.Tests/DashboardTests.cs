@@ -34,6 +34,10 @@ public sealed class DashboardTests(DashboardFixture fixture, ITestOutputHelper o
         Assert.Equal("2", Figure(driver, "fig-events-upcoming"));
         Assert.Equal("89", Figure(driver, "fig-participants"));
         wait.Until(d => d.FindElements(By.CssSelector("#events li")).Count == 2);
+
+        // The seeded network breaks none of its programmes' rules, so the alerts say so.
+        wait.Until(d => d.FindElement(By.Id("alerts-empty")).Displayed);
+        Assert.Empty(driver.FindElements(By.CssSelector("#alerts li")));
         wait.Until(d => d.FindElement(By.Id("status")).Text == "Live");
         wait.Until(d => d.FindElements(By.CssSelector("#graph .node")).Count == 12);
         Assert.Contains(driver.FindElements(By.CssSelector("#feed .feed-item")), item => item.GetAttribute("data-type") == "agreement.inForce");

@@ -1,10 +1,13 @@
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Agreements;
+using Collaboration.Grains.Alerts;
+using Collaboration.Grains.Attention;
 using Collaboration.Grains.Domain;
 using Collaboration.Grains.Events;
 using Collaboration.Grains.Exchanges;
 using Collaboration.Grains.Idempotency;
+using Collaboration.Grains.Inbox;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Municipalities;
 using Collaboration.Grains.Network;
@@ -12,6 +15,8 @@ using Collaboration.Grains.Projects;
 using Collaboration.Grains.Queries;
 using Collaboration.Grains.Storage;
 using Collaboration.Grains.Tests.Support;
+using Collaboration.Grains.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 
 namespace Collaboration.Grains.Tests.Cluster;
@@ -69,6 +74,11 @@ public sealed class GrainInterfacesThroughTheClientTests(GrainCluster cluster) :
             [nameof(INetworkQueryGrain)] = NetworkQueryAsync,
             [nameof(IReportQueryGrain)] = ReportQueryAsync,
             [nameof(IStorageHealthGrain)] = StorageHealthAsync,
+            [nameof(IAttentionRouterGrain)] = AttentionRouterAsync,
+            [nameof(IInboxGrain)] = InboxAsync,
+            [nameof(IAlertWatchGrain)] = AlertWatchAsync,
+            [nameof(IWebhookOwnerGrain)] = WebhookOwnerAsync,
+            [nameof(IWebhookGrain)] = WebhookAsync,
         };
         Assert.True(scenarios.ContainsKey(name), $"{name} has no scenario here: add one that calls each of its methods.");
 
@@ -351,6 +361,82 @@ public sealed class GrainInterfacesThroughTheClientTests(GrainCluster cluster) :
     {
         // Completes when storage answers (a memory storage always does); an outage would throw StorageUnavailableException.
         await Grains.GetGrain<IStorageHealthGrain>(IStorageHealthGrain.Key).CheckAsync();
+    }
+
+    private async Task AttentionRouterAsync()
+    {
+        await ProjectOfKelmeAndGalleseAsync();
+        var last = await Grains.GetGrain<IActivityLogGrain>(IActivityLogGrain.Key).GetLastSequenceAsync();
+        var router = Grains.GetGrain<IAttentionRouterGrain>(IAttentionRouterGrain.Key);
+
+        await router.WaitForAsync(last).WaitAsync(SignalTimeout);
+        Assert.True(await router.CatchUpAsync() >= last);
+    }
+
+    private async Task AlertWatchAsync()
+    {
+        await MunicipalitiesAsync(Kelme);
+        var watch = Grains.GetGrain<IAlertWatchGrain>("municipality/" + Kelme);
+        await watch.TouchAsync(_scope.Clock.GetUtcNow());
+        Assert.Empty(await watch.EvaluateAsync());
+
+        // Quiet comes with time alone: the watch has a durable reminder for the day it would begin.
+        var reminders = await _scope.Cluster.Silo.GetRequiredService<IReminderTable>().ReadRows(watch.GetGrainId());
+        Assert.Equal([AlertWatchGrain.ReminderName], reminders.Reminders.Select(r => r.ReminderName));
+
+        _scope.Clock.Advance(TimeSpan.FromDays(AlertRules.QuietDays));
+        var quiet = Assert.Single(await watch.EvaluateAsync());
+        Assert.Equal((AlertCodes.PartnerQuiet, AlertSeverity.Warning, "municipality/" + Kelme), (quiet.Code, quiet.Severity, quiet.Subject));
+
+        await watch.TouchAsync(_scope.Clock.GetUtcNow());
+        Assert.Empty(await watch.EvaluateAsync());
+    }
+
+    private async Task WebhookOwnerAsync()
+    {
+        var owner = Grains.GetGrain<IWebhookOwnerGrain>(Kelme);
+        var created = await owner.RegisterAsync("https://hooks.example.org/collaboration", ["exchange.replied"]);
+        Assert.Equal(64, created.Secret.Length);
+        Assert.Equal([created.Webhook.Id], (await owner.ListAsync()).Select(w => w.Id));
+
+        // Nothing of its kinds: nothing is queued.
+        await owner.OfferAsync([new WebhookPayload(1, "adoption.changed", "{}")]);
+        Assert.Empty(await Grains.GetGrain<IWebhookGrain>(created.Webhook.Id).GetDeliveriesAsync(10));
+
+        Assert.True(await owner.RemoveAsync(created.Webhook.Id));
+        Assert.False(await owner.RemoveAsync(created.Webhook.Id));
+        Assert.Empty(await owner.ListAsync());
+    }
+
+    private async Task WebhookAsync()
+    {
+        var webhook = Grains.GetGrain<IWebhookGrain>(_scope.Id("wh"));
+        var created = await webhook.CreateAsync(Kelme, "https://127.0.0.1:1/unreachable", ["exchange.replied"], WebhookSignature.NewSecret());
+        Assert.Equal((created.Id, created.Url, Kelme), ((await webhook.GetAsync())!.Id, (await webhook.GetAsync())!.Url, created.Owner));
+
+        await webhook.EnqueueAsync([new WebhookPayload(7, "exchange.replied", "{\"id\":7}"), new WebhookPayload(7, "exchange.replied", "{\"id\":7}")]);
+        var delivery = Assert.Single(await webhook.GetDeliveriesAsync(10));
+        Assert.Equal((1L, "exchange.replied", WebhookDeliveryStatus.Pending), (delivery.Id, delivery.Kind, delivery.Status));
+
+        await webhook.DeleteAsync();
+        Assert.Null(await webhook.GetAsync());
+    }
+
+    private async Task InboxAsync()
+    {
+        await ProjectOfKelmeAndGalleseAsync();
+        var last = await Grains.GetGrain<IActivityLogGrain>(IActivityLogGrain.Key).GetLastSequenceAsync();
+        await Grains.GetGrain<IAttentionRouterGrain>(IAttentionRouterGrain.Key).WaitForAsync(last).WaitAsync(SignalTimeout);
+        var inbox = Grains.GetGrain<IInboxGrain>(Gallese);
+
+        var page = await inbox.GetPageAsync(null, 10);
+        var item = Assert.Single(page.Items);
+        Assert.Equal(("project.created", $"project/{Shelter}", 1L), (item.Kind, item.Subject, page.Unread));
+
+        // The router hands a record over again after a crash: the inbox takes it once.
+        Assert.Equal(1, await inbox.DeliverAsync([new InboxNotice(1, item.At, item.Kind, item.Subject, item.Summary)]));
+        Assert.Equal(0, await inbox.MarkReadAsync(item.Id));
+        Assert.True((await inbox.GetPageAsync(null, 10)).Items.Single().Read);
     }
 
     private async Task MunicipalitiesAsync(params string[] ids)

@@ -1,5 +1,6 @@
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
+using Collaboration.Grains.Attention;
 using Collaboration.Grains.Agreements;
 using Collaboration.Grains.Domain;
 using Collaboration.Grains.Events;
@@ -122,6 +123,9 @@ public sealed class NetworkMonitorTests(GrainCluster cluster) : IAsyncLifetime
     public async Task AnsweringActivatesNoneOfTheGrainsItCountsOnlyTheProjection()
     {
         var silo = await ShelterAsync();
+
+        // The attention router follows the same log (inboxes, alerts): let it finish before everything is collected.
+        await silo.Cluster.Grains.GetGrain<IAttentionRouterGrain>(IAttentionRouterGrain.Key).CatchUpAsync();
         await silo.Cluster.CollectEverythingAsync();
 
         // The silo's projection pump may wake the projection at any time; nothing else runs.

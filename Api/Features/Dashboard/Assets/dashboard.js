@@ -196,12 +196,13 @@
 
   async function refreshDetails() {
     try {
-      const [graph, events, quiet] = await Promise.all([
-        api('/network/graph'), api('/network/events/upcoming?limit=6'), api('/network/inactive?days=90'),
+      const [graph, events, quiet, alerts] = await Promise.all([
+        api('/network/graph'), api('/network/events/upcoming?limit=6'), api('/network/inactive?days=90'), api('/network/alerts'),
       ]);
       renderGraph(graph);
       renderEvents(events);
       renderQuiet(quiet);
+      renderAlerts(alerts);
     } catch (error) {
       if (error instanceof AuthError) signOut(error.message);
     }
@@ -281,6 +282,21 @@
     }));
     if (partners.length > 8) $('quiet').append(element('li', 'detail', `and ${partners.length - 8} more`));
     $('quiet-empty').hidden = partners.length > 0;
+  }
+
+  function renderAlerts(alerts) {
+    $('alerts').replaceChildren(...alerts.slice(0, 10).map((alert) => {
+      const text = element('div');
+      text.append(
+        element('div', 'title', `${alert.subject} · ${alert.code}`),
+        element('div', 'detail', `${alert.detail} (since ${formatDate(alert.since)})`));
+      const item = document.createElement('li');
+      item.dataset.code = alert.code;
+      item.append(element('span', 'quiet-dot' + (alert.severity === 'critical' ? ' never' : '')), text);
+      return item;
+    }));
+    if (alerts.length > 10) $('alerts').append(element('li', 'detail', `and ${alerts.length - 10} more`));
+    $('alerts-empty').hidden = alerts.length > 0;
   }
 
   // ---- The graph: a small force-directed layout drawn in SVG --------------------------------------------

@@ -86,6 +86,15 @@ public static class RouteContracts
             { Coordinator = Forbidden, Other = Forbidden },
         new("GET /exchanges/{id}/adoptions/{municipalityId}", w => $"/exchanges/{w.Exchange}/adoptions/{w.Owner}"),
 
+        // Attention: a partner's inbox is its own (and the coordinator's to read); webhooks are their owner's.
+        new("GET /municipalities/{id}/inbox", w => $"/municipalities/{w.Owner}/inbox") { Other = Forbidden },
+        new("POST /municipalities/{id}/inbox/read", w => $"/municipalities/{w.Owner}/inbox/read", _ => new { upTo = 1 }) { Other = Forbidden },
+        new("POST /webhooks", _ => "/webhooks", _ => SecurityWorld.WebhookBody("exchange.replied")),
+        new("GET /webhooks", _ => "/webhooks"),
+        new("GET /webhooks/{id}", w => $"/webhooks/{w.Webhook}") { Other = Forbidden },
+        new("DELETE /webhooks/{id}", w => $"/webhooks/{w.Webhook}") { Other = Forbidden },
+        new("GET /webhooks/{id}/deliveries", w => $"/webhooks/{w.Webhook}/deliveries") { Other = Forbidden },
+
         // Monitoring: the coordinator's alone; the dashboard page and its assets load without a key (the page asks for it).
         new("GET /network/summary", _ => "/network/summary") { Owner = Forbidden, Other = Forbidden },
         new("GET /network/graph", _ => "/network/graph") { Owner = Forbidden, Other = Forbidden },
@@ -93,6 +102,7 @@ public static class RouteContracts
         new("GET /network/events/upcoming", _ => "/network/events/upcoming") { Owner = Forbidden, Other = Forbidden },
         new("GET /network/activity", _ => "/network/activity") { Owner = Forbidden, Other = Forbidden },
         new("GET /network/activity/stream", _ => "/network/activity/stream") { Owner = Forbidden, Other = Forbidden },
+        new("GET /network/alerts", _ => "/network/alerts") { Owner = Forbidden, Other = Forbidden },
         new("GET /dashboard", _ => "/dashboard") { Anonymous = true },
         new("GET /dashboard/dashboard.js", _ => "/dashboard/dashboard.js") { Anonymous = true },
         new("GET /dashboard/dashboard.css", _ => "/dashboard/dashboard.css") { Anonymous = true },

@@ -38,6 +38,9 @@ public sealed class SecurityWorld
 
     public required string Reply { get; init; }
 
+    /// <summary>A webhook of the owner.</summary>
+    public required string Webhook { get; init; }
+
     public static async Task<SecurityWorld> CreateAsync(CollaborationApiFactory api)
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
@@ -57,6 +60,7 @@ public sealed class SecurityWorld
         var exchange = await CreatedIdAsync(await partner.PostAsJsonAsync("/exchanges", ExchangeBody()));
         (await owner.PutAsJsonAsync($"/exchanges/{exchange}/adoptions/{Id("owner")}", new { status = "interested" })).EnsureSuccessStatusCode();
         var reply = await CreatedIdAsync(await partner.PostAsJsonAsync($"/exchanges/{exchange}/replies", new { body = "A reply." }));
+        var webhook = await CreatedIdAsync(await owner.PostAsJsonAsync("/webhooks", WebhookBody("exchange.replied")));
         return new SecurityWorld(suffix)
         {
             OwnerKey = ownerKey,
@@ -66,6 +70,7 @@ public sealed class SecurityWorld
             Event = @event,
             Exchange = exchange,
             Reply = reply,
+            Webhook = webhook,
         };
     }
 
@@ -100,6 +105,9 @@ public sealed class SecurityWorld
         endDate = "2026-03-12",
         description = "to test who may do what",
     };
+
+    /// <summary>A webhook to an https receiver (nothing is delivered unless an item of its kind comes).</summary>
+    public static object WebhookBody(string kind) => new { url = "https://hooks.example.org/collaboration", kinds = new[] { kind } };
 
     public static object ExchangeBody() => new
     {
