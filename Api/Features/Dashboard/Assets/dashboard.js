@@ -392,9 +392,7 @@
 
     const cy = state.cy;
     if (graph.nodes.length > 1) {
-      // A quick spectral layout draws the network at once; the force-directed refinement follows when the page is
-      // drawn, from those positions (and on later changes, from the positions already on screen).
-      if (previous.size === 0) cy.layout({ ...LAYOUT, quality: 'draft', randomize: true }).run();
+      // Drawn at once from the starting positions; the force-directed layout follows when the page is painted.
       $('graph-area').dataset.layout = 'draft';
       state.needsRefine = true;
     }
@@ -403,8 +401,8 @@
   }
 
   const LAYOUT = {
-    name: 'fcose', samplingType: false, animate: false, fit: false, nodeDimensionsIncludeLabels: false,
-    nodeSeparation: 60, idealEdgeLength: () => 55, nodeRepulsion: () => 6500, edgeElasticity: () => 0.45,
+    name: 'fcose', quality: 'default', samplingType: false, animate: false, fit: false, nodeDimensionsIncludeLabels: false,
+    nodeSeparation: 75, idealEdgeLength: () => 80, nodeRepulsion: () => 25000, edgeElasticity: () => 0.45,
     gravity: 0.25, gravityRange: 3.8, numIter: 2500, tile: true, packComponents: true,
   };
 
@@ -418,7 +416,7 @@
   function refineLayout() {
     const cy = state.cy;
     if (!cy) return;
-    cy.layout({ ...LAYOUT, quality: 'default', randomize: false }).run();
+    cy.layout({ ...LAYOUT, randomize: false }).run();
     fitVisible();
     $('graph-area').dataset.layout = 'settled';
     scheduleDeclutter();
@@ -437,8 +435,7 @@
     const ring = Array.from({ length: 12 }, (_, i) => ({ group: 'nodes', data: { id: `w${i}` } }));
     const ties = ring.map((_, i) => ({ group: 'edges', data: { id: `t${i}`, source: `w${i}`, target: `w${(i + 1) % 12}` } }));
     const warm = cytoscape({ headless: true, styleEnabled: true, elements: [...ring, ...ties] });
-    warm.layout({ ...LAYOUT, quality: 'draft', randomize: true }).run();
-    warm.layout({ ...LAYOUT, quality: 'default', randomize: false }).run();
+    warm.layout({ ...LAYOUT, randomize: true }).run();
     warm.destroy();
   }
 
@@ -448,21 +445,96 @@
     return Math.min(22, 9 + Math.sqrt(degree) * 2.5);
   }
 
-  // Partners start on a ring ordered by country, projects and agreements inside it, so that the same network is
-  // drawn the same way each time; nodes already drawn keep their place.
+  // Where the force-directed layout starts, found in a few milliseconds so that the network is drawn at once in a
+  // readable arrangement: projects spread by the partners they share, each partner at the middle of its projects,
+  // each agreement at the middle of its parties, partners tied to nothing on an outer ring. Nodes already drawn keep
+  // their place. The same network starts the same way every time.
   function initialPositions(graph, previous) {
     const positions = new Map();
-    const partners = graph.nodes.filter((n) => n.type === 'municipality')
-      .sort((a, b) => (a.country || '').localeCompare(b.country || '') || a.label.localeCompare(b.label));
-    const hubs = graph.nodes.filter((n) => n.type !== 'municipality');
-    const radius = 40 * Math.sqrt(graph.nodes.length + 1);
-    partners.forEach((n, i) => {
-      const angle = (2 * Math.PI * i) / Math.max(1, partners.length);
-      positions.set(n.id, previous.get(n.id) || { x: Math.cos(angle) * radius, y: Math.sin(angle) * radius });
+    const byType = (type) => graph.nodes.filter((n) => n.type === type).sort((a, b) => a.id.localeCompare(b.id));
+    const projects = byType('project');
+    const memberships = new Map();
+    for (const e of graph.edges) {
+      if (e.type === 'partner' || e.type === 'lead') {
+        if (!memberships.has(e.source)) memberships.set(e.source, []);
+        memberships.get(e.source).push(e.target);
+      }
+    }
+
+    // Projects: a small spring model of their own, 40 nodes at most a few dozen, tied by each partner they share.
+    const radius = 60 * Math.sqrt(graph.nodes.length + 1);
+    const index = new Map(projects.map((p, i) => [p.id, i]));
+    const xy = projects.map((p, i) => previous.get(p.id) || {
+      x: Math.cos((2 * Math.PI * i) / projects.length) * radius * 0.6, y: Math.sin((2 * Math.PI * i) / projects.length) * radius * 0.6,
     });
-    hubs.forEach((n, i) => {
-      const angle = (2 * Math.PI * i) / Math.max(1, hubs.length);
-      positions.set(n.id, previous.get(n.id) || { x: Math.cos(angle) * radius * 0.45, y: Math.sin(angle) * radius * 0.45 });
+    const shared = [];
+    for (const list of memberships.values()) {
+      for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) shared.push([index.get(list[i]), index.get(list[j])]);
+    }
+    const k = radius / Math.sqrt(Math.max(1, projects.length));
+    for (let step = 0, t = radius / 4; step < 80; step++, t *= 0.95) {
+      const d = xy.map(() => ({ x: 0, y: 0 }));
+      for (let i = 0; i < xy.length; i++) {
+        for (let j = i + 1; j < xy.length; j++) {
+          const dx = xy[i].x - xy[j].x || 0.01;
+          const dy = xy[i].y - xy[j].y;
+          const dist2 = dx * dx + dy * dy;
+          const f = (k * k) / Math.max(1, dist2);
+          d[i].x += dx * f; d[i].y += dy * f; d[j].x -= dx * f; d[j].y -= dy * f;
+        }
+      }
+      for (const [i, j] of shared) {
+        const dx = xy[i].x - xy[j].x;
+        const dy = xy[i].y - xy[j].y;
+        const dist = Math.hypot(dx, dy);
+        const f = dist / k / 4;
+        d[i].x -= dx * f; d[i].y -= dy * f; d[j].x += dx * f; d[j].y += dy * f;
+      }
+      xy.forEach((p, i) => {
+        const len = Math.hypot(d[i].x, d[i].y) || 1;
+        p.x += (d[i].x / len) * Math.min(len, t);
+        p.y += (d[i].y / len) * Math.min(len, t);
+      });
+    }
+    projects.forEach((p, i) => positions.set(p.id, previous.get(p.id) || xy[i]));
+
+    const middle = (ids, fallback) => {
+      const points = ids.map((id) => positions.get(id)).filter(Boolean);
+      if (points.length === 0) return fallback;
+      return { x: points.reduce((t, p) => t + p.x, 0) / points.length, y: points.reduce((t, p) => t + p.y, 0) / points.length };
+    };
+    const jitter = (id, size) => {
+      let hash = 0;
+      for (const c of id) hash = (hash * 31 + c.charCodeAt(0)) | 0;
+      const angle = ((hash >>> 0) % 360) * (Math.PI / 180);
+      return { x: Math.cos(angle) * size, y: Math.sin(angle) * size };
+    };
+    const loose = [];
+    for (const n of byType('municipality')) {
+      const own = memberships.get(n.id);
+      if (!own) {
+        loose.push(n);
+        continue;
+      }
+      const at = middle(own, { x: 0, y: 0 });
+      const off = jitter(n.id, 25 + 10 * own.length);
+      positions.set(n.id, previous.get(n.id) || { x: at.x + off.x, y: at.y + off.y });
+    }
+    const parties = new Map();
+    for (const e of graph.edges) {
+      if (e.type === 'party') {
+        if (!parties.has(e.target)) parties.set(e.target, []);
+        parties.get(e.target).push(e.source);
+      }
+    }
+    for (const n of byType('agreement')) {
+      const at = middle(parties.get(n.id) || [], { x: 0, y: 0 });
+      const off = jitter(n.id, 20);
+      positions.set(n.id, previous.get(n.id) || { x: at.x + off.x, y: at.y + off.y });
+    }
+    loose.forEach((n, i) => {
+      const angle = (2 * Math.PI * i) / Math.max(1, loose.length);
+      positions.set(n.id, previous.get(n.id) || { x: Math.cos(angle) * radius * 1.1, y: Math.sin(angle) * radius * 1.1 });
     });
     return positions;
   }
@@ -497,11 +569,16 @@
     cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
   }
 
+  // Fits the nodes shown with room for their names: names are offered to every node for the measure, and the
+  // next declutter keeps those that fit.
   function fitVisible() {
     const cy = state.cy;
     if (!cy) return;
-    const visible = cy.nodes().not('.filtered');
-    cy.fit(visible.length ? visible : cy.nodes(), 24);
+    let visible = cy.nodes().not('.filtered');
+    if (visible.empty()) visible = cy.nodes();
+    cy.batch(() => visible.addClass('labelled'));
+    cy.fit(visible, 16);
+    scheduleDeclutter();
   }
 
   // ---- Labels that never overlap ------------------------------------------------------------------------
@@ -548,9 +625,12 @@
     const placed = [];
     const dropped = [];
     const gap = 2;
+    const [width, height] = [cy.width(), cy.height()];
     for (const node of ordered) {
       const box = node.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
-      const free = box.w > 0 && placed.every((other) =>
+      // A name the frame would cut is left out too, unless it is the one pointed at or chosen.
+      const framed = rank(node) === 0 || (box.x1 >= 0 && box.y1 >= 0 && box.x2 <= width && box.y2 <= height);
+      const free = box.w > 0 && framed && placed.every((other) =>
         box.x2 + gap <= other.x1 || other.x2 + gap <= box.x1 || box.y2 + gap <= other.y1 || other.y2 + gap <= box.y1);
       if (free) placed.push(box); else dropped.push(node);
     }
