@@ -79,14 +79,11 @@ public sealed class NetworkMonitor(IGrainIndex index, IGrainFactory grains, Time
         var nodes = new List<GraphNode>();
         var edges = new List<GraphEdge>();
         var municipalities = new HashSet<string>(StringComparer.Ordinal);
-        var projection = await Projection.GetAsync();
 
         foreach (var partner in await ReadPartnersAsync(cancellationToken))
         {
             municipalities.Add(partner.Id);
-            nodes.Add(new GraphNode(
-                MunicipalityNode(partner.Id), "municipality", partner.Profile.Name, partner.Profile.Country,
-                projection.LastActivity.TryGetValue(partner.Id, out var at) ? at : null));
+            nodes.Add(new GraphNode(MunicipalityNode(partner.Id), "municipality", partner.Profile.Name, partner.Profile.Country));
         }
 
         foreach (var project in await ReadProjectsAsync(cancellationToken))
@@ -151,9 +148,15 @@ public sealed class NetworkMonitor(IGrainIndex index, IGrainFactory grains, Time
         }
 
         var partnersByCountry = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        foreach (var partner in partners.Values)
+        var lastActivity = new SortedDictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var projection = await Projection.GetAsync();
+        foreach (var (id, partner) in partners)
         {
             partnersByCountry[partner.Profile.Country] = partnersByCountry.GetValueOrDefault(partner.Profile.Country) + 1;
+            if (projection.LastActivity.TryGetValue(id, out var at))
+            {
+                lastActivity[id] = at;
+            }
         }
 
         return new NetworkStatistics(
@@ -161,7 +164,8 @@ public sealed class NetworkMonitor(IGrainIndex index, IGrainFactory grains, Time
             months,
             partnersByCountry,
             participantsByCountry,
-            await index.QueryDerivedAsync(new IndexQuery(ExchangeIndex.Exchanges), ThemeCounts, CountThemes, cancellationToken));
+            await index.QueryDerivedAsync(new IndexQuery(ExchangeIndex.Exchanges), ThemeCounts, CountThemes, cancellationToken),
+            lastActivity);
     }
 
     /// <summary>Partners without activity since <paramref name="days"/> days ago, those quiet the longest (or always) first.</summary>

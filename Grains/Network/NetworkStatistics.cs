@@ -6,7 +6,8 @@ namespace Collaboration.Grains.Network;
 /// <see cref="ParticipantsByCountry"/> counts each delegation under its town's country, so it adds up to the summary's
 /// participants; <see cref="ExchangesByTheme"/> counts each exchange once under every theme it names (normalised, as
 /// the theme filter compares them), so it adds up to more than the exchanges when some name several;
-/// <see cref="PartnersByCountry"/> counts the registered partners.
+/// <see cref="PartnersByCountry"/> counts the registered partners; <see cref="LastActivity"/> has each partner's latest
+/// activity (as the quiet partners list has it), for partners that have any.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("collaboration.NetworkStatistics")]
 public sealed record NetworkStatistics(
@@ -14,4 +15,5 @@ public sealed record NetworkStatistics(
     IReadOnlyList<MonthFigures> Months,
     IReadOnlyDictionary<string, long> PartnersByCountry,
     IReadOnlyDictionary<string, long> ParticipantsByCountry,
-    IReadOnlyDictionary<string, long> ExchangesByTheme);
+    IReadOnlyDictionary<string, long> ExchangesByTheme,
+    IReadOnlyDictionary<string, DateTimeOffset> LastActivity);

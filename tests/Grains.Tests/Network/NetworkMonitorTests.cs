@@ -169,6 +169,8 @@ public sealed class NetworkMonitorTests(GrainCluster cluster) : IAsyncLifetime
         Assert.Equal(new Dictionary<string, long> { ["IT"] = 2, ["LT"] = 1, ["SI"] = 1 }, statistics.PartnersByCountry);
         Assert.Equal(new Dictionary<string, long> { ["culture"] = 1, ["integration"] = 1, ["youth"] = 2 }, statistics.ExchangesByTheme);
         Assert.Equal(silo.Clock.GetUtcNow(), statistics.AsOf);
+        Assert.Equal([Canepina, Gallese, Kelme, NovoMesto], statistics.LastActivity.Keys.Order(StringComparer.Ordinal));
+        Assert.All(statistics.LastActivity.Values, at => Assert.Equal(silo.Clock.GetUtcNow(), at));
     }
 
     [Fact]
@@ -180,6 +182,7 @@ public sealed class NetworkMonitorTests(GrainCluster cluster) : IAsyncLifetime
         Assert.Empty(statistics.PartnersByCountry);
         Assert.Empty(statistics.ParticipantsByCountry);
         Assert.Empty(statistics.ExchangesByTheme);
+        Assert.Empty(statistics.LastActivity);
     }
 
     [Fact]
@@ -210,7 +213,7 @@ public sealed class NetworkMonitorTests(GrainCluster cluster) : IAsyncLifetime
 
         var graph = await silo.Monitor.GetGraphAsync();
 
-        Assert.Contains(new GraphNode($"municipality/{Kelme}", "municipality", "Kelmė", "LT", silo.Clock.GetUtcNow()), graph.Nodes);
+        Assert.Contains(new GraphNode($"municipality/{Kelme}", "municipality", "Kelmė", "LT"), graph.Nodes);
         Assert.Contains(new GraphNode($"project/{Shelter}", "project", "SHELTER"), graph.Nodes);
         Assert.Contains(new GraphNode($"agreement/{Agreement1}", "agreement", "Cooperation"), graph.Nodes);
         Assert.Equal(7, graph.Nodes.Count);

@@ -57,7 +57,7 @@
   const state = {
     key: null, lastSeq: 0, abort: null, refreshTimer: null, refreshing: false, refreshAgain: false, figures: {},
     openedAt: 0, graph: null, graphShape: '', cy: null, nodes: new Map(), selected: null, hovered: null, match: null,
-    declutterFrame: 0, charts: {}, map: null, mapReady: null, partnersByCountry: {},
+    declutterFrame: 0, charts: {}, map: null, mapReady: null, partnersByCountry: {}, lastActivity: {},
   };
 
   class AuthError extends Error {}
@@ -253,6 +253,7 @@
   async function refreshDetails(summary, fetched) {
     try {
       const [graph, statistics, events, quiet] = await (fetched || fetchDetails());
+      state.lastActivity = statistics.lastActivity || {};
       renderGraph(graph);
       renderCharts(statistics, summary);
       renderEvents(events);
@@ -356,7 +357,7 @@
     state.graph = graph;
     state.nodes = new Map(graph.nodes.map((n) => [n.id, n]));
     $('graph-empty').hidden = graph.nodes.length > 0;
-    // Last activity changes with every write; the drawing only when a node, a label or an edge does.
+    // Drawn again only when a node, a label or an edge changed.
     const shape = JSON.stringify([graph.nodes.map((n) => [n.id, n.label, n.country]), graph.edges]);
     if (shape === state.graphShape) {
       refreshDetailsPanel();
@@ -570,13 +571,14 @@
   }
 
   // Fits the nodes shown with room for their names: names are offered to every node for the measure, and the
-  // next declutter keeps those that fit.
+  // next declutter keeps those that fit (and, on any graph, those the frame would cut).
   function fitVisible() {
     const cy = state.cy;
     if (!cy) return;
     let visible = cy.nodes().not('.filtered');
     if (visible.empty()) visible = cy.nodes();
-    cy.batch(() => visible.addClass('labelled'));
+    // Measuring every name costs more than it gains on a large graph, whose outer names are few.
+    if (visible.length <= 80) cy.batch(() => visible.addClass('labelled'));
     cy.fit(visible, 16);
     scheduleDeclutter();
   }
@@ -784,9 +786,10 @@
       const agreements = edges.filter((e) => e.source === node.id && e.type === 'party').map((e) => label(e.target)).sort();
       const adopts = edges.filter((e) => e.type === 'adoption' && e.source === node.id).map((e) => label(e.target));
       const adoptedBy = edges.filter((e) => e.type === 'adoption' && e.target === node.id).map((e) => label(e.source));
+      const lastActive = state.lastActivity[node.id.slice('municipality/'.length)];
       parts.push(
         element('p', 'muted', `Partner in ${countryName(node.country)}`),
-        element('p', 'details-fact', node.lastActivityAt ? `Last activity ${formatDate(node.lastActivityAt)}` : 'No activity recorded'),
+        element('p', 'details-fact', lastActive ? `Last activity ${formatDate(lastActive)}` : 'No activity recorded'),
         list('Projects', projects), list('Agreements', agreements));
       const exchanges = element('div', 'details-section');
       exchanges.append(element('h4', '', 'Exchanges'), element('p', 'muted', 'Loading…'));
