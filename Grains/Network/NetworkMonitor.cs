@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Collaboration.Grains.Agreements;
 using Collaboration.Grains.Errors;
@@ -18,6 +20,13 @@ namespace Collaboration.Grains.Network;
 public sealed class NetworkMonitor(IGrainIndex index, IGrainFactory grains, TimeProvider clock)
 {
     private const int PageSize = 500;
+
+    /// <summary>The country under which participants of a town no longer among the partners are counted.</summary>
+    public const string UnknownCountry = "??";
+
+    // Exchanges per theme, kept against the first page of the exchanges index (see GrainIndexExtensions.QueryDerivedAsync):
+    // counted again only after an exchange changed.
+    private static readonly ConditionalWeakTable<IndexPage, IReadOnlyDictionary<string, long>> ThemeCounts = new();
 
     private INetworkProjectionGrain Projection => grains.GetGrain<INetworkProjectionGrain>(INetworkProjectionGrain.Key);
 
@@ -105,6 +114,60 @@ public sealed class NetworkMonitor(IGrainIndex index, IGrainFactory grains, Time
         return new NetworkGraph(nodes, edges);
     }
 
+    /// <summary>The figures behind the dashboard's charts (see <see cref="NetworkStatistics"/>).</summary>
+    public async Task<NetworkStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default)
+    {
+        var partners = await index.PartnersByIdAsync(cancellationToken);
+        var events = (await ReadEventsAsync(new IndexQuery(IndexNames.Events) { Descending = false }, cancellationToken))
+            .Where(e => e.Status != EventStatus.Cancelled)
+            .ToList();
+
+        var byMonth = new SortedDictionary<DateOnly, (long Events, long Participants)>();
+        var participantsByCountry = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            var month = new DateOnly(e.Details.StartDate.Year, e.Details.StartDate.Month, 1);
+            var (count, participants) = byMonth.GetValueOrDefault(month);
+            byMonth[month] = (count + 1, participants + e.Participation.Sum(p => (long)p.Participants));
+            foreach (var delegation in e.Participation)
+            {
+                // A town that left the partners index keeps its people counted, under no country.
+                var country = partners.TryGetValue(delegation.MunicipalityId, out var town) ? town.Profile.Country : UnknownCountry;
+                participantsByCountry[country] = participantsByCountry.GetValueOrDefault(country) + delegation.Participants;
+            }
+        }
+
+        var months = new List<MonthFigures>();
+        if (byMonth.Count > 0)
+        {
+            for (var month = byMonth.Keys.First(); month <= byMonth.Keys.Last(); month = month.AddMonths(1))
+            {
+                var (count, participants) = byMonth.GetValueOrDefault(month);
+                months.Add(new MonthFigures(month.ToString("yyyy-MM", CultureInfo.InvariantCulture), count, participants));
+            }
+        }
+
+        var partnersByCountry = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var lastActivity = new SortedDictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var projection = await Projection.GetAsync();
+        foreach (var (id, partner) in partners)
+        {
+            partnersByCountry[partner.Profile.Country] = partnersByCountry.GetValueOrDefault(partner.Profile.Country) + 1;
+            if (projection.LastActivity.TryGetValue(id, out var at))
+            {
+                lastActivity[id] = at;
+            }
+        }
+
+        return new NetworkStatistics(
+            clock.GetUtcNow(),
+            months,
+            partnersByCountry,
+            participantsByCountry,
+            await index.QueryDerivedAsync(new IndexQuery(ExchangeIndex.Exchanges), ThemeCounts, CountThemes, cancellationToken),
+            lastActivity);
+    }
+
     /// <summary>Partners without activity since <paramref name="days"/> days ago, those quiet the longest (or always) first.</summary>
     public async Task<IReadOnlyList<InactivePartner>> GetInactiveAsync(int days, CancellationToken cancellationToken = default)
     {
@@ -146,6 +209,20 @@ public sealed class NetworkMonitor(IGrainIndex index, IGrainFactory grains, Time
         }
 
         return events;
+    }
+
+    private static IReadOnlyDictionary<string, long> CountThemes(IReadOnlyList<IndexHit> hits)
+    {
+        var themes = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var hit in hits)
+        {
+            foreach (var theme in Deserialize<ExchangeListItem>(hit).Themes.Select(ExchangeIndex.NormalizeTheme).Distinct(StringComparer.Ordinal))
+            {
+                themes[theme] = themes.GetValueOrDefault(theme) + 1;
+            }
+        }
+
+        return themes;
     }
 
     private static string MunicipalityNode(string id) => "municipality/" + id;

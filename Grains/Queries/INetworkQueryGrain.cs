@@ -14,6 +14,9 @@ public interface INetworkQueryGrain : IGrainWithStringKey
     Task<NetworkGraph> GetGraphAsync();
 
     [ReadOnly]
+    Task<NetworkStatistics> GetStatisticsAsync();
+
+    [ReadOnly]
     Task<IReadOnlyList<InactivePartner>> GetInactiveAsync(int days);
 
     [ReadOnly]

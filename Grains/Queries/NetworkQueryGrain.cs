@@ -15,6 +15,8 @@ public sealed class NetworkQueryGrain(IGrainIndex index, [FromKeyedServices(Doma
 
     public Task<NetworkGraph> GetGraphAsync() => Monitor.GetGraphAsync();
 
+    public Task<NetworkStatistics> GetStatisticsAsync() => Monitor.GetStatisticsAsync();
+
     public Task<IReadOnlyList<InactivePartner>> GetInactiveAsync(int days) => Monitor.GetInactiveAsync(days);
 
     public Task<IReadOnlyList<UpcomingEvent>> GetUpcomingEventsAsync(int limit) => Monitor.GetUpcomingEventsAsync(limit);

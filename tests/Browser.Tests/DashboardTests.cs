@@ -6,11 +6,9 @@ using Xunit.Abstractions;
 namespace Collaboration.Browser.Tests;
 
 /// <summary>The coordinators' dashboard in a real headless Chromium against the running API.</summary>
+[Collection(DashboardCollection.Name)]
 public sealed class DashboardTests(DashboardFixture fixture, ITestOutputHelper output) : IClassFixture<DashboardFixture>
 {
-    /// <summary>Set to 1 to copy the screenshot to docs/dashboard.png, the README's picture.</summary>
-    public const string UpdateScreenshotVariable = "COLLABORATION_UPDATE_SCREENSHOT";
-
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [Fact]
@@ -39,12 +37,12 @@ public sealed class DashboardTests(DashboardFixture fixture, ITestOutputHelper o
         wait.Until(d => d.FindElement(By.Id("alerts-empty")).Displayed);
         Assert.Empty(driver.FindElements(By.CssSelector("#alerts li")));
         wait.Until(d => d.FindElement(By.Id("status")).Text == "Live");
-        wait.Until(d => d.FindElements(By.CssSelector("#graph .node")).Count == 12);
+        wait.Until(d => GraphCount(d, "node") == 12);
         Assert.Contains(driver.FindElements(By.CssSelector("#feed .feed-item")), item => item.GetAttribute("data-type") == "agreement.inForce");
 
         Assert.Equal("2", Figure(driver, "fig-exchanges"));
         Assert.Equal("3", Figure(driver, "fig-adoptions"));
-        Assert.NotEmpty(driver.FindElements(By.CssSelector("#graph .edge-adoption")));
+        Assert.True(GraphCount(driver, "edge.adoption") > 0);
 
         // A partner posts an exchange through the API while the coordinator watches.
         using var canepina = seed.Client(seed.Keys["canepina"]);
@@ -66,47 +64,13 @@ public sealed class DashboardTests(DashboardFixture fixture, ITestOutputHelper o
             arrived.GetAttribute("data-seq"));
         wait.Until(d => Figure(d, "fig-exchanges") == "3");
 
-        SaveScreenshot(driver);
+        PageScreenshot.Save(driver, "dashboard.png", 1440, output);
     }
+
+    /// <summary>How many elements of the drawn graph match a Cytoscape selector.</summary>
+    private static long GraphCount(IWebDriver driver, string selector) =>
+        (long)((IJavaScriptExecutor)driver).ExecuteScript("return window.dashboard.graph ? window.dashboard.graph.elements(arguments[0]).length : 0;", selector)!;
 
     private static string? Figure(IWebDriver driver, string id) =>
         driver.FindElement(By.Id(id)).GetAttribute("data-value");
-
-    /// <summary>Kept as a test artefact, and on request as the README's picture of the dashboard.</summary>
-    private void SaveScreenshot(IWebDriver driver)
-    {
-        // The whole page in one picture: the window grows to the document's height first.
-        var height = Convert.ToInt32(((IJavaScriptExecutor)driver).ExecuteScript("return document.documentElement.scrollHeight;"), System.Globalization.CultureInfo.InvariantCulture);
-        var chrome = driver.Manage().Window.Size.Height - Convert.ToInt32(((IJavaScriptExecutor)driver).ExecuteScript("return window.innerHeight;"), System.Globalization.CultureInfo.InvariantCulture);
-        driver.Manage().Window.Size = new System.Drawing.Size(1440, height + chrome + 16);
-        var screenshot = ((ITakesScreenshot)driver).GetScreenshot();
-        var artefact = Path.Combine(AppContext.BaseDirectory, "TestResults", "dashboard.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(artefact)!);
-        screenshot.SaveAsFile(artefact);
-        output.WriteLine($"Screenshot: {artefact}");
-
-        // Only on request: a test that rewrote a tracked file on every run would leave every working tree changed
-        // (and invite binary merge conflicts between branches).
-        var repository = FindRepositoryRoot();
-        if (repository is not null && Environment.GetEnvironmentVariable(UpdateScreenshotVariable) == "1")
-        {
-            var docs = Path.Combine(repository, "docs", "dashboard.png");
-            Directory.CreateDirectory(Path.GetDirectoryName(docs)!);
-            File.Copy(artefact, docs, overwrite: true);
-            output.WriteLine($"Screenshot for the README: {docs}");
-        }
-    }
-
-    private static string? FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Collaboration.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        return null;
-    }
 }

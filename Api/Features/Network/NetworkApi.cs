@@ -30,6 +30,9 @@ public static class NetworkApi
             .WithName(nameof(GetNetworkSummary)).WithSummary("Counts of partners, countries, projects, events, participants, exchanges, adoptions and agreements");
         group.MapGet("/graph", GetNetworkGraph)
             .WithName(nameof(GetNetworkGraph)).WithSummary("Partners, projects and agreements as nodes; partnership, lead, party and adoption as edges");
+        group.MapGet("/statistics", GetNetworkStatistics)
+            .WithName(nameof(GetNetworkStatistics))
+            .WithSummary("Events and participants per month, partners and participants per country, exchanges per theme");
         group.MapGet("/inactive", GetInactivePartners)
             .WithName(nameof(GetInactivePartners)).WithSummary("Partners without activity in the last `days` days (90 by default), quiet the longest first");
         group.MapGet("/events/upcoming", GetUpcomingEvents)
@@ -47,6 +50,9 @@ public static class NetworkApi
 
     public static async Task<Ok<NetworkGraph>> GetNetworkGraph(IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<INetworkQueryGrain>(INetworkQueryGrain.Key).GetGraphAsync());
+
+    public static async Task<Ok<NetworkStatistics>> GetNetworkStatistics(IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<INetworkQueryGrain>(INetworkQueryGrain.Key).GetStatisticsAsync());
 
     public static async Task<Results<Ok<IReadOnlyList<InactivePartner>>, ValidationProblem>> GetInactivePartners(
         string? days, IGrainFactory grains)

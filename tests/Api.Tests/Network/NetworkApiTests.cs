@@ -54,6 +54,7 @@ public sealed class NetworkApiTests(CollaborationApiFactory api) : IClassFixture
     [Theory]
     [InlineData("/network/summary")]
     [InlineData("/network/graph")]
+    [InlineData("/network/statistics")]
     [InlineData("/network/inactive")]
     [InlineData("/network/events/upcoming")]
     [InlineData("/network/activity")]

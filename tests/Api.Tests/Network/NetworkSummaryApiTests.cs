@@ -66,6 +66,17 @@ public sealed class NetworkSummaryApiTests(CollaborationApiFactory api) : IClass
             ],
             edges);
 
+        var statistics = await (await coordinator.GetAsync("/network/statistics")).AssertJsonAsync(HttpStatusCode.OK);
+        var month = Assert.Single(statistics.GetProperty("months").EnumerateArray());
+        Assert.Equal(today.AddDays(10).ToString("yyyy-MM"), month.GetProperty("month").GetString());
+        Assert.Equal(1, month.GetProperty("events").GetInt64());
+        Assert.Equal(25, month.GetProperty("participants").GetInt64());
+        Assert.Equal(25, statistics.GetProperty("participantsByCountry").GetProperty("IT").GetInt64());
+        Assert.Equal(2, statistics.GetProperty("partnersByCountry").GetProperty("IT").GetInt64());
+        Assert.Equal(1, statistics.GetProperty("partnersByCountry").GetProperty("ME").GetInt64());
+        Assert.Empty(statistics.GetProperty("exchangesByTheme").EnumerateObject());
+        Assert.Equal(JsonValueKind.String, statistics.GetProperty("lastActivity").GetProperty("gallese").ValueKind);
+
         var upcoming = await (await coordinator.GetAsync("/network/events/upcoming")).AssertJsonAsync(HttpStatusCode.OK);
         var next = Assert.Single(upcoming.EnumerateArray());
         Assert.Equal(eventId, next.GetProperty("id").GetString());

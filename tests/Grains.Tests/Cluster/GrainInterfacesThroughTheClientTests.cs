@@ -333,12 +333,14 @@ public sealed class GrainInterfacesThroughTheClientTests(GrainCluster cluster) :
 
         var summary = await network.GetSummaryAsync();
         var graph = await network.GetGraphAsync();
+        var statistics = await network.GetStatisticsAsync();
         var inactive = await network.GetInactiveAsync(days: 1);
         var upcoming = await network.GetUpcomingEventsAsync(limit: 1000);
 
         Assert.Equal(_scope.Clock.GetUtcNow(), summary.AsOf);
         Assert.Equal(await _scope.Cluster.Storage.GetLastActivitySequenceAsync(), summary.LastActivitySeq);
         Assert.Contains(new GraphEdge($"municipality/{Kelme}", $"project/{Shelter}", "lead"), graph.Edges);
+        Assert.Contains(statistics.Months, m => m.Month == start.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) && m.Events >= 1);
         Assert.Contains(inactive, p => p.Id == Gallese);
         Assert.Contains(upcoming, e => e.Id == visit.Event.Id);
     }

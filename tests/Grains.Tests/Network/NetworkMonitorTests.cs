@@ -68,11 +68,11 @@ public sealed class NetworkMonitorTests(GrainCluster cluster) : IAsyncLifetime
         return id;
     }
 
-    private static async Task<string> PostAsync(NetworkSilo silo, string author, ExchangeKind kind)
+    private static async Task<string> PostAsync(NetworkSilo silo, string author, ExchangeKind kind, params string[] themes)
     {
         var id = ExchangeIds.NewExchangeId();
         await silo.Grains.GetGrain<IExchangeGrain>(id)
-            .PostAsync(Actor.Municipality(author), new NewExchange(kind, $"{kind} of {author}", "What we learned.", null, ["integration"]));
+            .PostAsync(Actor.Municipality(author), new NewExchange(kind, $"{kind} of {author}", "What we learned.", null, themes.Length == 0 ? ["integration"] : themes));
         return id;
     }
 
@@ -133,11 +133,60 @@ public sealed class NetworkMonitorTests(GrainCluster cluster) : IAsyncLifetime
 
         await silo.Monitor.GetSummaryAsync();
         await silo.Monitor.GetGraphAsync();
+        await silo.Monitor.GetStatisticsAsync();
         await silo.Monitor.GetInactiveAsync(90);
         await silo.Monitor.GetUpcomingEventsAsync(10);
 
         // The projection, and the stateless worker through which every index query reaches the storage.
         Assert.Equal(["index-query", "network-projection"], await silo.Cluster.ActiveGrainTypesAsync());
+    }
+
+    [Fact]
+    public async Task TheStatisticsCountEventsAndParticipantsPerMonthAndCountryAndExchangesPerTheme()
+    {
+        var silo = await ShelterAsync();
+        var march = await EventAsync(silo, "Opening", new DateOnly(2017, 5, 20), days: 3);
+        var june = await EventAsync(silo, "Workshop", new DateOnly(2017, 8, 2));
+        await EventAsync(silo, "Another workshop", new DateOnly(2017, 8, 28));
+        var cancelled = await EventAsync(silo, "Cancelled in July", new DateOnly(2017, 7, 10));
+        await silo.Grains.GetGrain<IEventGrain>(march).RecordParticipationAsync(Gallese, 25, null, Actor.Coordinator);
+        await silo.Grains.GetGrain<IEventGrain>(march).RecordParticipationAsync(Canepina, 15, null, Actor.Coordinator);
+        await silo.Grains.GetGrain<IEventGrain>(march).RecordParticipationAsync(NovoMesto, 7, null, Actor.Coordinator);
+        await silo.Grains.GetGrain<IEventGrain>(june).RecordParticipationAsync(NovoMesto, 4, null, Actor.Coordinator);
+        await silo.Grains.GetGrain<IEventGrain>(cancelled).RecordParticipationAsync(Canepina, 99, null, Actor.Coordinator);
+        await silo.Grains.GetGrain<IEventGrain>(cancelled).CancelAsync("no venue", null, Actor.Coordinator);
+        await PostAsync(silo, NovoMesto, ExchangeKind.GoodPractice, "integration", "Youth");
+        await PostAsync(silo, Canepina, ExchangeKind.Question, "youth ");
+        await PostAsync(silo, Kelme, ExchangeKind.Resource, "culture");
+
+        var statistics = await silo.Monitor.GetStatisticsAsync();
+
+        Assert.Equal(
+            [
+                new MonthFigures("2017-05", 1, 47),
+                new MonthFigures("2017-06", 0, 0),
+                new MonthFigures("2017-07", 0, 0),
+                new MonthFigures("2017-08", 2, 4),
+            ],
+            statistics.Months);
+        Assert.Equal(new Dictionary<string, long> { ["IT"] = 40, ["SI"] = 11 }, statistics.ParticipantsByCountry);
+        Assert.Equal(new Dictionary<string, long> { ["IT"] = 2, ["LT"] = 1, ["SI"] = 1 }, statistics.PartnersByCountry);
+        Assert.Equal(new Dictionary<string, long> { ["culture"] = 1, ["integration"] = 1, ["youth"] = 2 }, statistics.ExchangesByTheme);
+        Assert.Equal(silo.Clock.GetUtcNow(), statistics.AsOf);
+        Assert.Equal([Canepina, Gallese, Kelme, NovoMesto], statistics.LastActivity.Keys.Order(StringComparer.Ordinal));
+        Assert.All(statistics.LastActivity.Values, at => Assert.Equal(silo.Clock.GetUtcNow(), at));
+    }
+
+    [Fact]
+    public async Task AnEmptyNetworkHasNoMonthsAndNoCounts()
+    {
+        var statistics = await _silo.Monitor.GetStatisticsAsync();
+
+        Assert.Empty(statistics.Months);
+        Assert.Empty(statistics.PartnersByCountry);
+        Assert.Empty(statistics.ParticipantsByCountry);
+        Assert.Empty(statistics.ExchangesByTheme);
+        Assert.Empty(statistics.LastActivity);
     }
 
     [Fact]

@@ -95,16 +95,19 @@ public static class RouteContracts
         new("DELETE /webhooks/{id}", w => $"/webhooks/{w.Webhook}") { Other = Forbidden },
         new("GET /webhooks/{id}/deliveries", w => $"/webhooks/{w.Webhook}/deliveries") { Other = Forbidden },
 
-        // Monitoring: the coordinator's alone; the dashboard page and its assets load without a key (the page asks for it).
+        // Monitoring: the coordinator's alone; the dashboard page and its files (its own and the libraries it ships) load
+        // without a key (the page asks for it).
         new("GET /network/summary", _ => "/network/summary") { Owner = Forbidden, Other = Forbidden },
         new("GET /network/graph", _ => "/network/graph") { Owner = Forbidden, Other = Forbidden },
+        new("GET /network/statistics", _ => "/network/statistics") { Owner = Forbidden, Other = Forbidden },
         new("GET /network/inactive", _ => "/network/inactive") { Owner = Forbidden, Other = Forbidden },
         new("GET /network/events/upcoming", _ => "/network/events/upcoming") { Owner = Forbidden, Other = Forbidden },
         new("GET /network/activity", _ => "/network/activity") { Owner = Forbidden, Other = Forbidden },
         new("GET /network/activity/stream", _ => "/network/activity/stream") { Owner = Forbidden, Other = Forbidden },
         new("GET /network/alerts", _ => "/network/alerts") { Owner = Forbidden, Other = Forbidden },
         new("GET /dashboard", _ => "/dashboard") { Anonymous = true },
-        new("GET /dashboard/dashboard.js", _ => "/dashboard/dashboard.js") { Anonymous = true },
-        new("GET /dashboard/dashboard.css", _ => "/dashboard/dashboard.css") { Anonymous = true },
-    }.ToDictionary(c => c.Key);
+    }
+    .Concat(Collaboration.Api.Features.Dashboard.DashboardApi.FileNames.Select(file =>
+        new RouteContract($"GET /dashboard/{file}", _ => $"/dashboard/{file}") { Anonymous = true }))
+    .ToDictionary(c => c.Key);
 }
