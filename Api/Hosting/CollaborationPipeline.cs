@@ -14,6 +14,7 @@ public static class CollaborationPipeline
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
         app.UseMiddleware<IdempotencyMiddleware>();
         return app;
     }
