@@ -152,14 +152,15 @@ public static class EventsApi
                 }
             }
 
-            if (past || page.Next is null)
+            if (items.Count == size && !past)
             {
+                // A full page: the next one starts after its last event (and may turn out empty).
+                next = PageCursor.Encode(after!.Value);
                 break;
             }
 
-            if (items.Count == size)
+            if (past || page.Next is null)
             {
-                next = PageCursor.Encode(after!.Value);
                 break;
             }
         }

@@ -36,6 +36,9 @@ public sealed class SecurityWorld
 
     public required string Exchange { get; init; }
 
+    /// <summary>An exchange the owner posted (the one above is the partner's).</summary>
+    public required string OwnExchange { get; init; }
+
     public required string Reply { get; init; }
 
     public static async Task<SecurityWorld> CreateAsync(CollaborationApiFactory api)
@@ -57,6 +60,7 @@ public sealed class SecurityWorld
         var exchange = await CreatedIdAsync(await partner.PostAsJsonAsync("/exchanges", ExchangeBody()));
         (await owner.PutAsJsonAsync($"/exchanges/{exchange}/adoptions/{Id("owner")}", new { status = "interested" })).EnsureSuccessStatusCode();
         var reply = await CreatedIdAsync(await partner.PostAsJsonAsync($"/exchanges/{exchange}/replies", new { body = "A reply." }));
+        var ownExchange = await CreatedIdAsync(await owner.PostAsJsonAsync("/exchanges", ExchangeBody()));
         return new SecurityWorld(suffix)
         {
             OwnerKey = ownerKey,
@@ -65,6 +69,7 @@ public sealed class SecurityWorld
             SignedAgreement = signed,
             Event = @event,
             Exchange = exchange,
+            OwnExchange = ownExchange,
             Reply = reply,
         };
     }
@@ -80,6 +85,14 @@ public sealed class SecurityWorld
         endDate = "2026-12-31",
         lead,
         partners,
+    };
+
+    public static object ProjectDetailsBody() => new
+    {
+        acronym = "SEC",
+        title = "Security test project, corrected",
+        startDate = "2026-01-01",
+        endDate = "2026-12-31",
     };
 
     public static object AgreementBody(string a, string b) => new
