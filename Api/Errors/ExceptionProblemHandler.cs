@@ -3,7 +3,9 @@ using Collaboration.Api.Http;
 using Collaboration.Grains.Errors;
 using Collaboration.Grains.Storage;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Orleans.Storage;
 
 namespace Collaboration.Api.Errors;
@@ -41,18 +43,16 @@ public sealed partial class ExceptionProblemHandler(IProblemDetailsService probl
                 return new HttpValidationProblemDetails(validation.Errors.ToDictionary(e => e.Key, e => e.Value))
                 {
                     Status = StatusCodes.Status400BadRequest,
-                    Title = "One or more fields are invalid.",
                     Detail = validation.Message,
                 };
             case IdempotencyKeyReusedException reused:
-                return new ProblemDetails { Status = StatusCodes.Status422UnprocessableEntity, Title = "Idempotency key reused", Detail = reused.Message };
+                return new ProblemDetails { Status = StatusCodes.Status422UnprocessableEntity, Detail = reused.Message };
             case DomainException domain:
-                return new ProblemDetails { Status = StatusOf(domain), Title = domain.Title, Detail = domain.Message };
+                return new ProblemDetails { Status = StatusOf(domain), Detail = domain.Message };
             case InconsistentStateException:
                 return new ProblemDetails
                 {
                     Status = StatusCodes.Status409Conflict,
-                    Title = "Conflict",
                     Detail = "The resource was changed by another request at the same time. Read it again and retry.",
                 };
             case StorageUnavailableException unavailable:
@@ -60,7 +60,6 @@ public sealed partial class ExceptionProblemHandler(IProblemDetailsService probl
                 return new ProblemDetails
                 {
                     Status = StatusCodes.Status503ServiceUnavailable,
-                    Title = "Storage unavailable",
                     Detail = "Storage cannot be reached right now; nothing was changed. Retry after the time in Retry-After.",
                 };
             case OrleansException or TimeoutException:
@@ -69,26 +68,34 @@ public sealed partial class ExceptionProblemHandler(IProblemDetailsService probl
                 return new ProblemDetails
                 {
                     Status = StatusCodes.Status503ServiceUnavailable,
-                    Title = "Service unavailable",
                     Detail = "The grains could not answer in time; the change may not have been made. Retry after the time in Retry-After.",
                 };
             case BadHttpRequestException { InnerException: JsonException json }:
-                return JsonProblem(json);
+                return JsonBodyProblem.From(json, BodyType(context), JsonOptions(context));
+            case BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest, InnerException: null } when BodyType(context) is { } body:
+                // No body, or a JSON null where the route needs an object.
+                return JsonBodyProblem.Missing(body, JsonOptions(context));
             case BadHttpRequestException bad:
-                return new ProblemDetails { Status = bad.StatusCode, Title = TitleOf(bad.StatusCode), Detail = bad.Message };
+                return new ProblemDetails { Status = bad.StatusCode, Detail = bad.Message };
             case JsonException json:
-                return JsonProblem(json);
+                return JsonBodyProblem.From(json, BodyType(context), JsonOptions(context));
             case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
-                return new ProblemDetails { Status = 499, Title = "Client closed request" };
+                return new ProblemDetails { Status = 499, Detail = "The client closed the request before the answer." };
             default:
                 return new ProblemDetails
                 {
                     Status = StatusCodes.Status500InternalServerError,
-                    Title = "Internal error",
                     Detail = "The server failed to handle this request. It has been logged.",
                 };
         }
     }
+
+    /// <summary>The type of the JSON body the matched route reads, if it reads one (the handler runs with the endpoint cleared).</summary>
+    private static Type? BodyType(HttpContext context) =>
+        (context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint())?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+
+    private static JsonSerializerOptions JsonOptions(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
 
     /// <summary>Orleans hands a failure of a storage provider over wrapped; what counts is the failure inside.</summary>
     private static Exception Unwrap(Exception exception)
@@ -110,28 +117,6 @@ public sealed partial class ExceptionProblemHandler(IProblemDetailsService probl
         PreconditionFailedException => StatusCodes.Status412PreconditionFailed,
         _ => StatusCodes.Status400BadRequest,
     };
-
-    private static string TitleOf(int status) => status switch
-    {
-        StatusCodes.Status413PayloadTooLarge => "Payload too large",
-        StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
-        _ => "Bad request",
-    };
-
-    /// <summary>A body that is not JSON, or JSON of the wrong shape: 400, naming the field when the parser knows it.</summary>
-    private static HttpValidationProblemDetails JsonProblem(JsonException json)
-    {
-        var field = json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
-        var message = json.Path is null
-            ? "The body is not valid JSON."
-            : $"The value at {json.Path} is not valid JSON or not of the expected type.";
-        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "The request body is invalid.",
-            Detail = message,
-        };
-    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private partial void LogUnhandled(Exception exception, string method, string path);

@@ -2,13 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Collaboration.Api.Errors;
 
-/// <summary>Writes RFC 9457 problem details outside endpoints (authentication, middleware, rate limiter).</summary>
+/// <summary>Writes RFC 9457 problem details outside endpoints (authentication, middleware, rate limiter); the title is the status's (<see cref="ProblemTypes"/>).</summary>
 public sealed class ProblemWriter(IProblemDetailsService problemDetails)
 {
     public async Task WriteAsync(
         HttpContext context,
         int status,
-        string title,
         string detail,
         Action<IHeaderDictionary>? headers = null)
     {
@@ -22,7 +21,7 @@ public sealed class ProblemWriter(IProblemDetailsService problemDetails)
         await problemDetails.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+            ProblemDetails = new ProblemDetails { Status = status, Detail = detail },
         });
     }
 }

@@ -8,6 +8,5 @@ public static class Problems
     public static ProblemHttpResult NotFound(string resource, string id) =>
         TypedResults.Problem(
             statusCode: StatusCodes.Status404NotFound,
-            title: "Not found",
             detail: $"There is no {resource} '{(id.Length <= 80 ? id : id[..80] + "…")}'.");
 }

@@ -11,6 +11,7 @@ using Collaboration.Api.Features.Municipalities;
 using Collaboration.Api.Features.Network;
 using Collaboration.Api.Features.Projects;
 using Collaboration.Api.Features.Webhooks;
+using Collaboration.Api.Hosting;
 using Collaboration.Silo.Telemetry;
 
 namespace Collaboration.Api.Features;
@@ -21,7 +22,7 @@ public static class ApiRoutes
     public static WebApplication MapCollaborationApis(this WebApplication app)
     {
         // One document at a fixed path: "/openapi/{documentName}.json" answered unknown names with a plain-text 404.
-        app.MapOpenApi("/openapi/v1.json").AllowAnonymous().DisableRateLimiting();
+        app.MapOpenApi("/openapi/v1.json").AllowAnonymous().DisableRateLimiting().CacheOutput(CollaborationServices.OpenApiDocumentPolicy);
         app.UseSwaggerUI(ui =>
         {
             ui.SwaggerEndpoint("/openapi/v1.json", "Collaboration API v1");

@@ -4,6 +4,7 @@ using Collaboration.Api.Configuration;
 using Collaboration.Api.Errors;
 using Collaboration.Api.Features.Health;
 using Collaboration.Api.Features.Network;
+using Collaboration.Api.Hosting.OpenApi;
 using Collaboration.Api.Http;
 using Collaboration.Api.Security;
 using Collaboration.Grains.Activity;
@@ -23,6 +24,8 @@ namespace Collaboration.Api.Hosting;
 /// <summary>Everything the API registers, in one place, so that Program.cs and test hosts compose the same app.</summary>
 public static class CollaborationServices
 {
+    public const string OpenApiDocumentPolicy = "openapi-document";
+
     public static WebApplicationBuilder AddCollaboration(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(CollaborationOptions.Section);
@@ -36,10 +39,20 @@ public static class CollaborationServices
         builder.AddGrains();
         builder.AddApiTelemetry();
 
-        services.Configure<JsonOptions>(json => ConfigureJson(json.SerializerOptions));
+        services.Configure<JsonOptions>(json =>
+        {
+            ConfigureJson(json.SerializerOptions);
+
+            // A field the API does not know is most often a typo ("partcipants"); ignoring it would lose the value silently.
+            json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        });
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
         {
+            var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
+            context.ProblemDetails.Status = status;
+            context.ProblemDetails.Title = ProblemTypes.TitleOf(status);
+            context.ProblemDetails.Type = ProblemTypes.TypeOf(status);
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
         });
@@ -59,7 +72,18 @@ public static class CollaborationServices
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, tags: [HealthApi.ReadinessTag], timeout: HealthApi.CheckTimeout);
 
-        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddOpenApi(openApi =>
+        {
+            openApi.AddDocumentTransformer<BearerSecurityTransformer>();
+            openApi.AddOperationTransformer<BearerSecurityTransformer>();
+            openApi.AddOperationTransformer<ContractOperationTransformer>();
+            openApi.AddSchemaTransformer<ContractSchemaTransformer>();
+            openApi.AddDocumentTransformer<ContractSchemaTransformer>();
+        });
+
+        // The OpenAPI document is the same until the process restarts: generated once (it takes a tenth of a second
+        // or more), then served from the output cache.
+        services.AddOutputCache(cache => cache.AddPolicy(OpenApiDocumentPolicy, policy => policy.Expire(TimeSpan.FromDays(365))));
         return builder;
     }
 

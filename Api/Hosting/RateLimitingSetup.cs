@@ -25,7 +25,7 @@ internal static class RateLimitingSetup
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : limits.Window;
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 var problems = rejected.HttpContext.RequestServices.GetRequiredService<ProblemWriter>();
-                await problems.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
+                await problems.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests,
                     $"This API key sent more than {limits.RequestsPerWindow} requests in {limits.Window}. Retry after {seconds} s.",
                     headers: h => h.RetryAfter = seconds);
             };

@@ -38,7 +38,7 @@ public sealed class IdempotencyMiddleware(
         var key = values.ToString();
         if (key.Length is 0 or > MaxKeyLength || key.Any(char.IsControl))
         {
-            await problems.WriteAsync(context, StatusCodes.Status400BadRequest, "Invalid Idempotency-Key",
+            await problems.WriteAsync(context, StatusCodes.Status400BadRequest,
                 $"The Idempotency-Key header must be 1 to {MaxKeyLength} printable characters.");
             return;
         }
@@ -101,7 +101,7 @@ public sealed class IdempotencyMiddleware(
     {
         if (stored.RequestHash != requestHash)
         {
-            await problems.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, "Idempotency key reused",
+            await problems.WriteAsync(context, StatusCodes.Status422UnprocessableEntity,
                 "This Idempotency-Key was already used with a different request body. Use a new key for a new request.");
             return;
         }

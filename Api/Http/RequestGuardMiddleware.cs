@@ -18,7 +18,7 @@ public sealed class RequestGuardMiddleware(RequestDelegate next, IOptions<Collab
         var limit = options.Value.Limits.MaxRequestBodyBytes;
         if (request.ContentLength > limit)
         {
-            await problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Payload too large",
+            await problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge,
                 $"The request body is {request.ContentLength} bytes; at most {limit} are accepted.");
             return;
         }
@@ -26,7 +26,7 @@ public sealed class RequestGuardMiddleware(RequestDelegate next, IOptions<Collab
         var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
         if (hasBody && !request.HasJsonContentType())
         {
-            await problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+            await problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType,
                 "Send the body as JSON with 'Content-Type: application/json'.");
             return;
         }
@@ -37,7 +37,7 @@ public sealed class RequestGuardMiddleware(RequestDelegate next, IOptions<Collab
             // and so would a quoted "UTF-8", which is why the label is rewritten plainly.
             if (!IsUtf8(mediaType.Charset.Value!))
             {
-                await problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported charset",
+                await problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType,
                     "Send JSON as UTF-8: 'Content-Type: application/json' or 'application/json; charset=utf-8'.");
                 return;
             }

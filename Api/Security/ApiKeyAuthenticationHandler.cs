@@ -66,12 +66,12 @@ public sealed class ApiKeyAuthenticationHandler(
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Unauthorized",
+        problems.WriteAsync(Context, StatusCodes.Status401Unauthorized,
             "Send a valid API key as 'Authorization: Bearer <api key>'.",
             headers: h => h.WWWAuthenticate = "Bearer");
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden",
+        problems.WriteAsync(Context, StatusCodes.Status403Forbidden,
             "This API key does not have the right to do this.");
 
     private AuthenticateResult Success(Claim[] claims) =>

@@ -142,5 +142,39 @@ public sealed partial class RequestValidation
         }
     }
 
+    /// <summary>A query parameter's date (YYYY-MM-DD), or null when absent or invalid (then named in the errors).</summary>
+    public DateOnly? Date(string field, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        Add(field, "Must be a date as YYYY-MM-DD (e.g. '2017-03-15').");
+        return null;
+    }
+
+    /// <summary>A page size from the query: <paramref name="fallback"/> when absent; named in the errors unless 1 to <paramref name="max"/>.</summary>
+    public int Limit(string field, string? value, int max, int fallback = 50)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return Math.Min(fallback, max);
+        }
+
+        if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var limit) && limit >= 1 && limit <= max)
+        {
+            return limit;
+        }
+
+        Add(field, $"Must be an integer between 1 and {max}.");
+        return fallback;
+    }
+
     private static string Truncate(string value) => value.Length <= 16 ? value : value[..16] + "…";
 }

@@ -160,6 +160,11 @@ public sealed class ExchangeCatalog(IGrainFactory grains, IGrainIndex index)
         {
             errors.Add("q", $"Must be at most {ExchangeLimits.QueryMaxLength} characters.");
         }
+        else if (text is not null && !SearchWords.HasWord(text))
+        {
+            // Symbols separate words and match nothing by themselves: answering every exchange would mislead.
+            errors.Add("q", "Has no word to search for: words are letters and digits; quotes, operators and other symbols only separate them.");
+        }
 
         var size = CheckLimit(limit, errors);
         var after = CheckCursor(cursor, "cursor", errors);

@@ -95,4 +95,76 @@ public sealed class ExchangeGrain([PersistentState("exchange", GrainStorage.Name
 
         return Task.FromResult(exchange.State.ToRecord());
     }
+
+    public async Task<ExchangeRecord> EditAsync(Actor actor, NewExchange draft, int? expectedRevision)
+    {
+        var state = Existing();
+        if (!actor.Is(state.Author))
+        {
+            throw new ForbiddenException($"Only its author, '{state.Author}', may edit exchange '{state.Id}'.");
+        }
+
+        if (state.Withdrawn)
+        {
+            throw new ConflictException($"Exchange '{state.Id}' was withdrawn and can no longer be edited.");
+        }
+
+        if (expectedRevision is { } expected && expected != state.Revision)
+        {
+            throw new PreconditionFailedException($"Exchange '{state.Id}' changed since it was read; read it again.");
+        }
+
+        var valid = ExchangeValidation.Normalize(draft with { ProjectId = draft.ProjectId ?? state.ProjectId });
+        if (valid.ProjectId != state.ProjectId)
+        {
+            throw new DomainValidationException("projectId", "An exchange stays with the project it was posted in; leave projectId out or repeat it.");
+        }
+
+        state.Kind = valid.Kind!.Value;
+        state.Title = valid.Title;
+        state.Summary = valid.Summary;
+        state.Body = valid.Body;
+        state.Themes = [.. valid.Themes];
+        state.Language = valid.Language;
+        return await ChangeAsync(state, new ActivityEntry("exchange.edited", actor.ToString(), $"exchange/{state.Id}", $"{state.Author} edited «{state.Title}»"));
+    }
+
+    public async Task<ExchangeRecord> WithdrawAsync(Actor actor)
+    {
+        var state = Existing();
+        if (!actor.IsCoordinator && !actor.Is(state.Author))
+        {
+            throw new ForbiddenException($"Only its author, '{state.Author}', or the coordinator may withdraw exchange '{state.Id}'.");
+        }
+
+        if (state.Withdrawn)
+        {
+            return state.ToRecord()!;
+        }
+
+        state.Withdrawn = true;
+        return await ChangeAsync(state, new ActivityEntry("exchange.withdrawn", actor.ToString(), $"exchange/{state.Id}", $"«{state.Title}» by {state.Author} was withdrawn"));
+    }
+
+    private ExchangeState Existing() =>
+        exchange.State.Id is null ? throw new ResourceNotFoundException("exchange", this.GetPrimaryKeyString()) : exchange.State;
+
+    /// <summary>Writes the changed state with the record of its change.</summary>
+    private async Task<ExchangeRecord> ChangeAsync(ExchangeState state, ActivityEntry activity)
+    {
+        state.Revision++;
+        state.UpdatedAt = clock.GetUtcNow();
+        try
+        {
+            await exchange.WriteStateAndRecordAsync(activity);
+        }
+        catch
+        {
+            // Nothing was stored: read back what is, rather than answer later with a change that was not made.
+            await exchange.ReadStateAsync();
+            throw;
+        }
+
+        return state.ToRecord()!;
+    }
 }

@@ -1,6 +1,10 @@
 namespace Collaboration.Grains.Exchanges;
 
-/// <summary>One exchange as posted. <see cref="AuthorCountry"/> is the author's country when it posted.</summary>
+/// <summary>
+/// One exchange as posted, and as edited since: <see cref="Revision"/> counts its changes, <see cref="UpdatedAt"/> is the
+/// last one. A <see cref="Withdrawn"/> exchange is out of lists and search but still answers for the adoptions that
+/// point to it. <see cref="AuthorCountry"/> is the author's country when it posted.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("collaboration.ExchangeRecord")]
 public sealed record ExchangeRecord(
     string Id,
@@ -13,7 +17,10 @@ public sealed record ExchangeRecord(
     string AuthorCountry,
     string? ProjectId,
     string? Language,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? UpdatedAt = null,
+    bool Withdrawn = false,
+    int Revision = 0)
 {
     public ExchangeListItem ToListItem() =>
         new(Id, Kind, Title, Summary, Themes, Author, AuthorCountry, ProjectId, Language, CreatedAt);

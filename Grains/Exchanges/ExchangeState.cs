@@ -6,8 +6,8 @@ using Collaboration.Grains.Storage;
 namespace Collaboration.Grains.Exchanges;
 
 /// <summary>
-/// A posted exchange. It never changes after posting; replies and adoptions are grains of their own, so this state
-/// stays the size of one post however much discussion it draws.
+/// A posted exchange, changed only by its author's edits and its withdrawal; replies and adoptions are grains of their
+/// own, so this state stays the size of one post however much discussion it draws.
 /// </summary>
 public sealed class ExchangeState : IIndexedState
 {
@@ -36,13 +36,22 @@ public sealed class ExchangeState : IIndexedState
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    public bool Withdrawn { get; set; }
+
+    /// <summary>How many times the exchange changed since it was posted: the version an edit's If-Match is checked against.</summary>
+    public int Revision { get; set; }
+
     public ExchangeRecord? ToRecord() =>
-        Id is null ? null : new ExchangeRecord(Id, Kind, Title, Summary, Body, Themes.ToArray(), Author, AuthorCountry, ProjectId, Language, CreatedAt);
+        Id is null ? null : new ExchangeRecord(
+            Id, Kind, Title, Summary, Body, Themes.ToArray(), Author, AuthorCountry, ProjectId, Language, CreatedAt, UpdatedAt, Withdrawn, Revision);
 
     /// <summary>One document of index "exchanges": filters as terms, title + summary + body as text, the list item as payload.</summary>
     public IReadOnlyList<IndexEntry> GetIndexEntries(string key)
     {
-        if (ToRecord() is not { } record)
+        // A withdrawn exchange leaves the index, and so every list, search and count.
+        if (Withdrawn || ToRecord() is not { } record)
         {
             return [];
         }

@@ -16,4 +16,13 @@ public interface IExchangeGrain : IGrainWithStringKey
 
     /// <summary>The exchange, or null when none was posted under this id.</summary>
     Task<ExchangeRecord?> GetAsync();
+
+    /// <summary>
+    /// Replaces kind, title, summary, body, themes and language (its author only, 403 otherwise), at
+    /// <paramref name="expectedRevision"/> when given (412 otherwise). The project stays; 409 once withdrawn.
+    /// </summary>
+    Task<ExchangeRecord> EditAsync(Actor actor, NewExchange draft, int? expectedRevision);
+
+    /// <summary>Takes the exchange out of lists and search (its author or the coordinator); withdrawing again changes nothing.</summary>
+    Task<ExchangeRecord> WithdrawAsync(Actor actor);
 }

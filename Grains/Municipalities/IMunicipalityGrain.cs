@@ -28,6 +28,15 @@ public interface IMunicipalityGrain : IGrainWithStringKey
     /// <summary>Replaces the profile; only the partner itself or the coordinator, and only at <paramref name="expectedVersion"/> when given.</summary>
     Task<MunicipalitySnapshot> UpdateProfileAsync(MunicipalityProfile profile, string? expectedVersion, Actor actor);
 
-    /// <summary>Makes <paramref name="newKeyHash"/> the partner's only valid key; the old key stops working at once.</summary>
+    /// <summary>Makes <paramref name="newKeyHash"/> the partner's only valid key; the old key stops working at once. 409 while deactivated.</summary>
     Task RotateApiKeyAsync(string newKeyHash, Actor actor);
+
+    /// <summary>
+    /// The coordinator takes the partner out of the network: its key stops working and lists and counts leave it out,
+    /// while its projects, exchanges and agreements keep naming it. Deactivating twice changes nothing.
+    /// </summary>
+    Task<MunicipalitySnapshot> DeactivateAsync(Actor actor);
+
+    /// <summary>The coordinator brings a deactivated partner back, with the key it had. Reactivating an active partner changes nothing.</summary>
+    Task<MunicipalitySnapshot> ReactivateAsync(Actor actor);
 }

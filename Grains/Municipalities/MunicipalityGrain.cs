@@ -92,8 +92,65 @@ public sealed class MunicipalityGrain([PersistentState("municipality", GrainStor
     public async Task RotateApiKeyAsync(string newKeyHash, Actor actor)
     {
         EnsureExists();
+        if (municipality.State.DeactivatedAt is not null)
+        {
+            throw new ConflictException($"'{Id}' is deactivated; reactivate it before issuing a key.");
+        }
+
         await ReplaceApiKeyAsync(newKeyHash,
             new ActivityEntry("municipality.keyRotated", actor.ToString(), $"municipality/{Id}", $"A new API key was issued to {municipality.State.Profile!.Name}"));
+    }
+
+    public async Task<MunicipalitySnapshot> DeactivateAsync(Actor actor)
+    {
+        EnsureCoordinator(actor);
+        if (municipality.State.DeactivatedAt is not null)
+        {
+            return Snapshot();
+        }
+
+        // The key goes first: a crash in between leaves an active partner without a working key (reactivating binds
+        // it again), never a deactivated one whose key still works.
+        if (municipality.State.ApiKeyHash is { } hash)
+        {
+            await GrainFactory.GetGrain<IApiKeyGrain>(hash).RevokeAsync();
+        }
+
+        municipality.State.DeactivatedAt = clock.GetUtcNow();
+        municipality.State.UpdatedAt = municipality.State.DeactivatedAt.Value;
+        await municipality.WriteStateAndRecordAsync("municipality.deactivated", actor, $"municipality/{Id}", $"{municipality.State.Profile!.Name} was deactivated");
+        return Snapshot();
+    }
+
+    public async Task<MunicipalitySnapshot> ReactivateAsync(Actor actor)
+    {
+        EnsureCoordinator(actor);
+        var wasDeactivated = municipality.State.DeactivatedAt is not null;
+        if (wasDeactivated)
+        {
+            municipality.State.DeactivatedAt = null;
+            municipality.State.UpdatedAt = clock.GetUtcNow();
+            await municipality.WriteStateAndRecordAsync(
+                "municipality.reactivated", actor, $"municipality/{Id}", $"{municipality.State.Profile!.Name} was reactivated");
+        }
+
+        // Bound after the write, and again on a repeated reactivation: that mends a crash between the two steps of
+        // either change, which leaves an active partner whose key is revoked.
+        if (municipality.State.ApiKeyHash is { } hash)
+        {
+            await GrainFactory.GetGrain<IApiKeyGrain>(hash).BindAsync(Id);
+        }
+
+        return Snapshot();
+    }
+
+    private void EnsureCoordinator(Actor actor)
+    {
+        EnsureExists();
+        if (!actor.IsCoordinator)
+        {
+            throw new ForbiddenException("Only the coordinator may deactivate or reactivate a partner.");
+        }
     }
 
     /// <param name="activity">The record of the change, committed with it; none when a retried creation binds the key again.</param>
@@ -134,5 +191,6 @@ public sealed class MunicipalityGrain([PersistentState("municipality", GrainStor
         municipality.State.Profile!,
         municipality.State.CreatedAt,
         municipality.State.UpdatedAt,
-        municipality.Etag!);
+        municipality.Etag!,
+        municipality.State.DeactivatedAt);
 }

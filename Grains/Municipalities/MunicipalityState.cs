@@ -22,6 +22,9 @@ public sealed class MunicipalityState : IIndexedState
     /// </summary>
     public string? CreationRequest { get; set; }
 
+    /// <summary>When the coordinator deactivated the partner; null while it is active. Its key works only while active.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
     public IReadOnlyList<IndexEntry> GetIndexEntries(string key)
     {
         if (Profile is null)
@@ -29,7 +32,7 @@ public sealed class MunicipalityState : IIndexedState
             return [];
         }
 
-        var summary = new MunicipalitySummary(key, Profile, CreatedAt, UpdatedAt);
+        var summary = new MunicipalitySummary(key, Profile, CreatedAt, UpdatedAt, DeactivatedAt);
         return
         [
             new IndexEntry(IndexNames.Municipalities, key)

@@ -227,9 +227,11 @@ public sealed class NetworkMonitor(IGrainIndex index, IGrainFactory grains, Time
 
     private static string MunicipalityNode(string id) => "municipality/" + id;
 
+    /// <summary>The active partners: a deactivated one leaves the counts, the graph and the quiet list.</summary>
     private async Task<List<MunicipalitySummary>> ReadPartnersAsync(CancellationToken cancellationToken) =>
         (await index.QueryAllAsync(new IndexQuery(IndexNames.Municipalities) { Descending = false }, cancellationToken))
         .Select(h => Deserialize<MunicipalitySummary>(h))
+        .Where(p => p.Active)
         .ToList();
 
     private async Task<List<EventSummary>> ReadEventsAsync(IndexQuery query, CancellationToken cancellationToken) =>

@@ -17,6 +17,12 @@ public interface IProjectGrain : IGrainWithStringKey
     [ReadOnly]
     Task<ProjectView?> GetViewAsync();
 
+    /// <summary>
+    /// Replaces the project's description (the coordinator or the lead may), at <paramref name="expectedVersion"/> when
+    /// given (412 otherwise); eligibility is evaluated again from the new dates and call.
+    /// </summary>
+    Task<ProjectSnapshot> UpdateAsync(ProjectDetails details, string? expectedVersion, Actor actor);
+
     /// <summary>Adds a partner (the coordinator or the lead may); 409 when it is one already.</summary>
     Task<ProjectSnapshot> AddPartnerAsync(string municipalityId, Actor actor);
 

@@ -63,6 +63,30 @@ public sealed class ProjectGrain([PersistentState("project", GrainStorage.Name)]
     public Task<ProjectSnapshot?> GetAsync() =>
         Task.FromResult(project.State.Definition is null ? null : Snapshot());
 
+    public async Task<ProjectSnapshot> UpdateAsync(ProjectDetails details, string? expectedVersion, Actor actor)
+    {
+        var definition = EnsureMayAdminister(actor);
+        if (expectedVersion is not null && expectedVersion != project.Etag)
+        {
+            throw new PreconditionFailedException($"Project '{Id}' changed since version {expectedVersion}; read it again.");
+        }
+
+        project.State.Definition = definition with
+        {
+            Acronym = details.Acronym,
+            Title = details.Title,
+            Call = details.Call,
+            Strand = details.Strand,
+            StartDate = details.StartDate,
+            EndDate = details.EndDate,
+            Themes = details.Themes,
+            Summary = details.Summary,
+        };
+        project.State.UpdatedAt = clock.GetUtcNow();
+        await project.WriteStateAndRecordAsync("project.updated", actor, $"project/{Id}", $"Project {details.Acronym} was updated ({details.Title})");
+        return Snapshot();
+    }
+
     public async Task<ProjectSnapshot> AddPartnerAsync(string municipalityId, Actor actor)
     {
         var definition = EnsureMayAdminister(actor);
@@ -177,7 +201,7 @@ public sealed class ProjectGrain([PersistentState("project", GrainStorage.Name)]
         var definition = EnsureExists();
         if (!actor.IsCoordinator && !actor.Is(definition.Lead))
         {
-            throw new ForbiddenException($"Only the coordinator or the lead partner ('{definition.Lead}') may change the partners of '{Id}'.");
+            throw new ForbiddenException($"Only the coordinator or the lead partner ('{definition.Lead}') may change project '{Id}'.");
         }
 
         return definition;

@@ -168,14 +168,7 @@ internal static class TextWords
         return folded.ToString();
     }
 
-    private static bool IsWordRune(Rune rune) => Rune.GetUnicodeCategory(rune) switch
-    {
-        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
-            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
-            or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber
-            or UnicodeCategory.PrivateUse => true,
-        _ => false,
-    };
+    private static bool IsWordRune(Rune rune) => SearchWords.IsWordRune(rune);
 
     // String.Normalize does nothing under InvariantGlobalization, so the folding is a table: the characters whose
     // folded form in SQLite's unicode61 tokenizer differs from their invariant lower case.

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Collaboration.Api.Errors;
+using Collaboration.Api.Hosting.OpenApi;
 using Collaboration.Api.Http;
 using Collaboration.Api.Security;
 using Collaboration.Api.Validation;
@@ -27,13 +28,13 @@ public static class AgreementsApi
             .WithStandardProblems();
 
         group.MapPost("/", DraftAgreement)
-            .WithName(nameof(DraftAgreement)).WithSummary("Draft an agreement between partners (coordinator, or one of the parties)");
+            .RequiresInBody("parties").WithName(nameof(DraftAgreement)).WithSummary("Draft an agreement between partners (coordinator, or one of the parties)");
         group.MapGet("/", ListAgreements)
             .WithName(nameof(ListAgreements)).WithSummary("List agreements, optionally of one party or in one status");
         group.MapGet("/{id}", GetAgreement)
             .WithName(nameof(GetAgreement)).WithSummary("Read an agreement with its text and signatures");
         group.MapPut("/{id}", AmendAgreement)
-            .WithName(nameof(AmendAgreement)).WithSummary("Amend the title, areas or text of an open agreement, clearing its signatures (coordinator or a party; If-Match)");
+            .AcceptsIfMatch().WithName(nameof(AmendAgreement)).WithSummary("Amend the title, areas or text of an open agreement, clearing its signatures (coordinator or a party; If-Match)");
         group.MapPost("/{id}/signatures", SignAgreement)
             .WithName(nameof(SignAgreement)).WithSummary("Sign an agreement for the calling party; the last signature puts it in force");
         group.MapPost("/{id}/parties", AccedeToAgreement)
@@ -121,8 +122,9 @@ public static class AgreementsApi
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        var amended = await grains.GetGrain<IAgreementGrain>(id)
-            .AmendAsync(user.ToActor(), request.ToContent(), EntityTags.RequiredVersion(http));
+        var grain = grains.GetGrain<IAgreementGrain>(id);
+        var amended = await grain.AmendAsync(
+            user.ToActor(), request.ToContent(), await EntityTags.RequiredVersionAsync(http, async () => (await grain.GetAsync()).ETagVersion));
         http.HttpContext.Response.Headers.ETag = EntityTags.Format(amended.ETagVersion);
         return TypedResults.Ok(AgreementResponse.From(amended));
     }

@@ -77,7 +77,6 @@ public static class EventReportsApi
                 : "no delegation of more than zero people is recorded yet; record the participation first";
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict,
-                title: "Not reported",
                 detail: $"Event '{eventId}' has no report: {why}.");
         }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Collaboration.Api.Errors;
+using Collaboration.Api.Hosting.OpenApi;
 using Collaboration.Api.Http;
 using Collaboration.Api.Security;
 using Collaboration.Api.Validation;
@@ -9,6 +10,10 @@ using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Projects;
 using Collaboration.Grains.Queries;
 using Collaboration.Grains.Storage;
+using System.Text.Json;
+using Collaboration.Api.Features.Exchanges;
+using Collaboration.Grains.Exchanges;
+using Collaboration.Grains.Municipalities;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Collaboration.Api.Features.Events;
@@ -16,6 +21,8 @@ namespace Collaboration.Api.Features.Events;
 /// <summary>Events of projects, their cancellation and the participation of each town's delegation; reports in <see cref="EventReportsApi"/>.</summary>
 public static class EventsApi
 {
+    private const int MaxEventsPerPage = 200;
+
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder routes)
     {
         var projects = routes.MapGroup("/projects/{id}").WithTags("Events").RequireAuthorization()
@@ -27,14 +34,16 @@ public static class EventsApi
 
         var events = routes.MapGroup("/events").WithTags("Events").RequireAuthorization()
             .WithStandardProblems();
+        events.MapGet("/", ListEvents)
+            .WithName(nameof(ListEvents)).WithSummary("List events across projects by start date, oldest first, with a cursor: those starting from..to, hosted in a country, of a project");
         events.MapGet("/{eventId}", GetEvent)
             .WithName(nameof(GetEvent)).WithSummary("Read an event with the participation recorded so far");
         events.MapPut("/{eventId}", UpdateEvent)
-            .WithName(nameof(UpdateEvent)).WithSummary("Replace an event's details (the host or the coordinator; If-Match)");
+            .AcceptsIfMatch().WithName(nameof(UpdateEvent)).WithSummary("Replace an event's details (the host or the coordinator; If-Match)");
         events.MapPost("/{eventId}/cancellation", CancelEvent)
-            .WithName(nameof(CancelEvent)).WithSummary("Cancel an event (the host or the coordinator); it is no longer reported");
+            .AcceptsIfMatch().WithName(nameof(CancelEvent)).WithSummary("Cancel an event (the host or the coordinator); it is no longer reported");
         events.MapPut("/{eventId}/participation/{municipalityId}", RecordParticipation)
-            .WithName(nameof(RecordParticipation)).WithSummary("Record how many people a town's delegation brought (that town, the host or the coordinator)");
+            .AcceptsIfMatch().WithName(nameof(RecordParticipation)).WithSummary("Record how many people a town's delegation brought (that town, the host or the coordinator)");
 
         routes.MapEventReportsApi();
         return routes;
@@ -73,6 +82,92 @@ public static class EventsApi
         return TypedResults.Ok(events.Select(EventResponse.From).ToList());
     }
 
+    public static async Task<Results<Ok<PageResponse<EventResponse>>, ValidationProblem>> ListEvents(
+        string? from, string? to, string? country, string? project, string? limit, string? cursor, IndexClient index)
+    {
+        var validation = new RequestValidation();
+        var first = validation.Date("from", from);
+        var last = validation.Date("to", to);
+        if (first is { } f && last is { } l && l < f)
+        {
+            validation.Add("to", "Must not be before from.");
+        }
+
+        if (!string.IsNullOrEmpty(country))
+        {
+            validation.Country("country", country);
+        }
+
+        if (!string.IsNullOrEmpty(project) && !RequestValidation.IsSlug(project))
+        {
+            validation.Slug("project", project);
+        }
+
+        var size = validation.Limit("limit", limit, MaxEventsPerPage);
+        IndexCursor? after = null;
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            after = PageCursor.TryDecode(cursor, out var position) ? position : null;
+            if (after is null)
+            {
+                validation.Add("cursor", PageCursor.InvalidMessage);
+            }
+        }
+
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        // The index orders events by start day: begin at `from` (a cursor before any event of that day) and stop past `to`.
+        after ??= first is { } start ? new IndexCursor(start.DayNumber, "") : null;
+        var terms = string.IsNullOrEmpty(project) ? [] : new[] { new IndexTerm("project", project) };
+        var hosts = string.IsNullOrEmpty(country) ? null : await index.PartnersByIdAsync();
+        var items = new List<EventResponse>(size);
+        string? next = null;
+        while (true)
+        {
+            var page = await index.QueryAsync(new IndexQuery(IndexNames.Events) { Terms = terms, Descending = false, After = after, Limit = size });
+            var past = false;
+            foreach (var hit in page.Items)
+            {
+                var summary = JsonSerializer.Deserialize<EventSummary>(hit.Payload!, GrainStateSerializer.Options)!;
+                if (last is { } end && summary.Details.StartDate > end)
+                {
+                    past = true;
+                    break;
+                }
+
+                after = new IndexCursor(summary.Details.StartDate.DayNumber, summary.Id);
+                if (hosts is not null && !(hosts.TryGetValue(summary.Details.Host, out var host)
+                    && string.Equals(host.Profile.Country, country, StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
+
+                items.Add(EventResponse.From(summary));
+                if (items.Count == size)
+                {
+                    break;
+                }
+            }
+
+            if (items.Count == size && !past)
+            {
+                // A full page: the next one starts after its last event (and may turn out empty).
+                next = PageCursor.Encode(after!.Value);
+                break;
+            }
+
+            if (past || page.Next is null)
+            {
+                break;
+            }
+        }
+
+        return TypedResults.Ok(new PageResponse<EventResponse>(items, next));
+    }
+
     public static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> GetEvent(
         string eventId, IGrainFactory grains, HttpResponse response)
     {
@@ -100,8 +195,8 @@ public static class EventsApi
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        var updated = await grains.GetGrain<IEventGrain>(eventId)
-            .UpdateAsync(request.ToDetails(), EntityTags.RequiredVersion(http), user.ToActor());
+        var grain = grains.GetGrain<IEventGrain>(eventId);
+        var updated = await grain.UpdateAsync(request.ToDetails(), await RequiredVersionAsync(http, grain), user.ToActor());
         http.HttpContext.Response.Headers.ETag = EntityTags.Format(updated.Version);
         return TypedResults.Ok(EventResponse.From(updated.Event));
     }
@@ -122,7 +217,8 @@ public static class EventsApi
         }
 
         var reason = string.IsNullOrWhiteSpace(request?.Reason) ? null : request.Reason.Trim();
-        var cancelled = await grains.GetGrain<IEventGrain>(eventId).CancelAsync(reason, EntityTags.RequiredVersion(http), user.ToActor());
+        var grain = grains.GetGrain<IEventGrain>(eventId);
+        var cancelled = await grain.CancelAsync(reason, await RequiredVersionAsync(http, grain), user.ToActor());
         http.HttpContext.Response.Headers.ETag = EntityTags.Format(cancelled.Version);
         return TypedResults.Ok(EventResponse.From(cancelled.Event));
     }
@@ -146,11 +242,15 @@ public static class EventsApi
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        var recorded = await grains.GetGrain<IEventGrain>(eventId).RecordParticipationAsync(
-            municipalityId, (int)request.Participants!.Value, EntityTags.RequiredVersion(http), user.ToActor());
+        var grain = grains.GetGrain<IEventGrain>(eventId);
+        var recorded = await grain.RecordParticipationAsync(
+            municipalityId, (int)request.Participants!.Value, await RequiredVersionAsync(http, grain), user.ToActor());
         http.HttpContext.Response.Headers.ETag = EntityTags.Format(recorded.Version);
         return TypedResults.Ok(EventResponse.From(recorded.Event));
     }
 
     private static ProblemHttpResult NotFound(string eventId) => Problems.NotFound("event", eventId);
+
+    private static Task<string?> RequiredVersionAsync(HttpRequest http, IEventGrain grain) =>
+        EntityTags.RequiredVersionAsync(http, async () => (await grain.GetAsync())?.Version);
 }

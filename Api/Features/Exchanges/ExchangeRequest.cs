@@ -3,8 +3,8 @@ using Collaboration.Grains.Exchanges;
 namespace Collaboration.Api.Features.Exchanges;
 
 /// <summary>
-/// The body of POST /exchanges. It has no author: the author is the calling municipality, and an <c>author</c>
-/// field in the body is ignored like any other unknown field.
+/// The body of POST /exchanges and PUT /exchanges/{id}. It has no author: the author is the calling municipality, and
+/// an <c>author</c> field in the body is refused like any other unknown field.
 /// </summary>
 public sealed record ExchangeRequest
 {

@@ -1,10 +1,13 @@
+using System.Text.Json.Serialization;
 using Collaboration.Grains.Exchanges;
 
 namespace Collaboration.Api.Features.Exchanges;
 
 /// <summary>
 /// One exchange with its replies (oldest first, at most 500; <see cref="ReplyCount"/> counts all, and
-/// GET /exchanges/{id}/replies pages through every one) and its adoptions (oldest first).
+/// GET /exchanges/{id}/replies pages through every one) and its adoptions (oldest first). A withdrawn exchange is
+/// out of lists and search and still answers here, <see cref="Withdrawn"/> true, for the adoptions that point to it
+/// (the field is left out while false, so that the answer, and its ETag, stay what they were before withdrawal existed).
 /// </summary>
 public sealed record ExchangeResponse(
     string Id,
@@ -18,6 +21,8 @@ public sealed record ExchangeResponse(
     string? ProjectId,
     string? Language,
     DateTimeOffset CreatedAt,
+    DateTimeOffset? UpdatedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Withdrawn,
     IReadOnlyList<ReplyResponse> Replies,
     long ReplyCount,
     IReadOnlyList<AdoptionResponse> Adoptions)
@@ -30,6 +35,6 @@ public sealed record ExchangeResponse(
 
     public static ExchangeResponse From(
         ExchangeRecord e, IReadOnlyList<ReplyResponse> replies, long replyCount, IReadOnlyList<AdoptionResponse> adoptions) =>
-        new(e.Id, e.Kind, e.Title, e.Summary, e.Body, e.Themes, e.Author, e.AuthorCountry, e.ProjectId, e.Language, e.CreatedAt,
+        new(e.Id, e.Kind, e.Title, e.Summary, e.Body, e.Themes, e.Author, e.AuthorCountry, e.ProjectId, e.Language, e.CreatedAt, e.UpdatedAt, e.Withdrawn,
             replies, replyCount, adoptions);
 }

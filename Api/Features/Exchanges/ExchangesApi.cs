@@ -4,6 +4,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Collaboration.Api.Errors;
+using Collaboration.Api.Hosting.OpenApi;
 using Collaboration.Api.Http;
 using Collaboration.Api.Security;
 using Collaboration.Grains.Exchanges;
@@ -33,6 +34,10 @@ public static class ExchangesApi
             .WithName(nameof(ListExchanges)).WithSummary("Search exchanges by theme, author's country, author, project, kind and words, newest first, with a cursor");
         group.MapGet("/{id}", GetExchange)
             .WithName(nameof(GetExchange)).WithSummary("Read an exchange with its replies and adoptions");
+        group.MapPut("/{id}", EditExchange).RequireAuthorization(Roles.Municipality)
+            .AcceptsIfMatch().WithName(nameof(EditExchange)).WithSummary("Edit an exchange: kind, title, summary, body, themes, language (its author; If-Match)");
+        group.MapPost("/{id}/withdrawal", WithdrawExchange)
+            .WithName(nameof(WithdrawExchange)).WithSummary("Withdraw an exchange from lists and search; it still answers for its adoptions (its author or the coordinator)");
         group.MapPost("/{id}/replies", PostReply).RequireAuthorization(Roles.Municipality)
             .WithName(nameof(PostReply)).WithSummary("Reply to an exchange, as the calling municipality");
         group.MapGet("/{id}/replies", ListReplies)
@@ -42,7 +47,7 @@ public static class ExchangesApi
         group.MapGet("/{id}/adoptions/{municipalityId}", GetAdoption)
             .WithName(nameof(GetAdoption)).WithSummary("Read a town's adoption of an exchange with its history");
         group.MapPut("/{id}/adoptions/{municipalityId}", SetAdoption).RequireAuthorization(Roles.Municipality)
-            .WithName(nameof(SetAdoption)).WithSummary("Set the status of the calling town's adoption of another town's exchange (If-Match)");
+            .AcceptsIfMatch().WithName(nameof(SetAdoption)).WithSummary("Set the status of the calling town's adoption of another town's exchange (If-Match)");
 
         routes.MapGroup("/municipalities").WithTags("Exchanges").RequireAuthorization().WithStandardProblems()
             .MapGet("/{id}/exchanges", GetMunicipalityExchanges)
@@ -84,10 +89,42 @@ public static class ExchangesApi
             return NotFound(id);
         }
 
-        var body = ExchangeResponse.From(view);
-        // The view is assembled from several grains, so its version is a digest of what it says.
-        response.Headers.ETag = EntityTags.Format(Digest(body, json.Value.SerializerOptions));
-        return TypedResults.Ok(body);
+        return Answer(view, response, json.Value.SerializerOptions);
+    }
+
+    public static async Task<Results<Ok<ExchangeResponse>, ProblemHttpResult>> EditExchange(
+        string id, ExchangeRequest request, ClaimsPrincipal user, IGrainFactory grains, HttpRequest http, IOptions<JsonOptions> json)
+    {
+        var query = grains.GetGrain<IExchangeQueryGrain>(IExchangeQueryGrain.Key);
+        if (!ExchangeIds.IsExchangeId(id) || await query.GetAsync(id) is not { } view)
+        {
+            return NotFound(id);
+        }
+
+        // The ETag is a digest of the whole view (GetExchange); the grain then checks that the exchange itself is
+        // still at the revision that view showed, so an edit in between fails as stale too.
+        var options = json.Value.SerializerOptions;
+        var digest = Digest(ExchangeResponse.From(view), options);
+        var required = await EntityTags.RequiredVersionAsync(http, () => Task.FromResult<string?>(digest));
+        if (required is not null && required != digest)
+        {
+            throw new PreconditionFailedException($"Exchange '{id}' changed since it was read; read it again.");
+        }
+
+        await grains.GetGrain<IExchangeGrain>(id).EditAsync(user.ToActor(), request.ToDraft(), required is null ? null : view.Exchange.Revision);
+        return await AnswerWithViewAsync(id, query, http.HttpContext.Response, options);
+    }
+
+    public static async Task<Results<Ok<ExchangeResponse>, ProblemHttpResult>> WithdrawExchange(
+        string id, ClaimsPrincipal user, IGrainFactory grains, HttpResponse response, IOptions<JsonOptions> json)
+    {
+        if (!ExchangeIds.IsExchangeId(id))
+        {
+            return NotFound(id);
+        }
+
+        await grains.GetGrain<IExchangeGrain>(id).WithdrawAsync(user.ToActor());
+        return await AnswerWithViewAsync(id, grains.GetGrain<IExchangeQueryGrain>(IExchangeQueryGrain.Key), response, json.Value.SerializerOptions);
     }
 
     public static async Task<Results<Created<ReplyResponse>, ProblemHttpResult>> PostReply(
@@ -154,8 +191,9 @@ public static class ExchangesApi
             });
         }
 
-        var snapshot = await grains.GetGrain<IAdoptionGrain>(ExchangeIds.AdoptionKey(id, municipalityId))
-            .SetStatusAsync(user.ToActor(), status, request.Note, EntityTags.RequiredVersion(http));
+        var grain = grains.GetGrain<IAdoptionGrain>(ExchangeIds.AdoptionKey(id, municipalityId));
+        var snapshot = await grain.SetStatusAsync(
+            user.ToActor(), status, request.Note, await EntityTags.RequiredVersionAsync(http, async () => (await grain.GetAsync())?.Version));
         http.HttpContext.Response.Headers.ETag = EntityTags.Format(snapshot.Version);
         var body = AdoptionResponse.From(snapshot.Adoption);
 
@@ -183,6 +221,18 @@ public static class ExchangesApi
         string.IsNullOrWhiteSpace(limit) ? null
         : int.TryParse(limit, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value
         : 0;
+
+    private static async Task<Results<Ok<ExchangeResponse>, ProblemHttpResult>> AnswerWithViewAsync(
+        string id, IExchangeQueryGrain query, HttpResponse response, JsonSerializerOptions options) =>
+        await query.GetAsync(id) is { } view ? Answer(view, response, options) : NotFound(id);
+
+    private static Ok<ExchangeResponse> Answer(ExchangeView view, HttpResponse response, JsonSerializerOptions options)
+    {
+        var body = ExchangeResponse.From(view);
+        // The view is assembled from several grains, so its version is a digest of what it says.
+        response.Headers.ETag = EntityTags.Format(Digest(body, options));
+        return TypedResults.Ok(body);
+    }
 
     private static bool Slug(string id) => ExchangeValidation.IsSlug(id);
 

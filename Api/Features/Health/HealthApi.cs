@@ -43,7 +43,6 @@ public static class HealthApi
         response.Headers.RetryAfter = "5";
         var failed = answer.Entries.Where(e => e.Value.Status == HealthStatus.Unhealthy).Select(e => $"{e.Key}: {e.Value.Description}");
         return TypedResults.Problem(
-            title: "Not ready",
             detail: string.Join(" ", failed),
             statusCode: StatusCodes.Status503ServiceUnavailable,
             extensions: new Dictionary<string, object?>

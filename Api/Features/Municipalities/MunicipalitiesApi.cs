@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Collaboration.Api.Errors;
+using Collaboration.Api.Hosting.OpenApi;
 using Collaboration.Api.Http;
 using Collaboration.Api.Security;
 using Collaboration.Api.Validation;
@@ -21,18 +22,30 @@ public static class MunicipalitiesApi
         var group = routes.MapGroup("/municipalities").WithTags("Municipalities").RequireAuthorization()
             .WithStandardProblems();
 
-        group.MapPost("/", CreateMunicipality).RequireAuthorization(Roles.Coordinator)
+        group.MapPost("/", CreateMunicipality).RequireAuthorization(Roles.Coordinator).RequiresInBody("id")
             .WithName(nameof(CreateMunicipality)).WithSummary("Register a partner (coordinator); answers its API key once");
         group.MapGet("/", ListMunicipalities)
-            .WithName(nameof(ListMunicipalities)).WithSummary("List partners, optionally of one country");
+            .WithName(nameof(ListMunicipalities)).WithSummary("List active partners, optionally of one country (?includeInactive=true for all)");
         group.MapGet("/{id}", GetMunicipality)
             .WithName(nameof(GetMunicipality)).WithSummary("Read a partner with its projects and agreements");
         group.MapPut("/{id}", UpdateMunicipality)
-            .WithName(nameof(UpdateMunicipality)).WithSummary("Replace a partner's profile (the partner itself or the coordinator; If-Match)");
+            .AcceptsIfMatch().WithName(nameof(UpdateMunicipality)).WithSummary("Replace a partner's profile (the partner itself or the coordinator; If-Match)");
         group.MapPost("/{id}/api-key", IssueApiKey).RequireAuthorization(Roles.Coordinator)
             .WithName(nameof(IssueApiKey)).WithSummary("Issue a new API key for a partner and revoke the old one (coordinator)");
+        group.MapPost("/{id}/deactivation", DeactivateMunicipality).RequireAuthorization(Roles.Coordinator)
+            .WithName(nameof(DeactivateMunicipality)).WithSummary("Deactivate a partner: its key stops working and it leaves lists and counts; its history stays (coordinator)");
+        group.MapPost("/{id}/reactivation", ReactivateMunicipality).RequireAuthorization(Roles.Coordinator)
+            .WithName(nameof(ReactivateMunicipality)).WithSummary("Reactivate a deactivated partner, with the key it had (coordinator)");
         return group;
     }
+
+    public static Task<Results<Ok<MunicipalityResponse>, ProblemHttpResult>> DeactivateMunicipality(
+        string id, ClaimsPrincipal user, IGrainFactory grains) =>
+        ChangeActivationAsync(id, grains, grain => grain.DeactivateAsync(user.ToActor()));
+
+    public static Task<Results<Ok<MunicipalityResponse>, ProblemHttpResult>> ReactivateMunicipality(
+        string id, ClaimsPrincipal user, IGrainFactory grains) =>
+        ChangeActivationAsync(id, grains, grain => grain.ReactivateAsync(user.ToActor()));
 
     public static async Task<Results<Created<MunicipalityResponse>, ValidationProblem>> CreateMunicipality(
         MunicipalityRequest request, ClaimsPrincipal user, IGrainFactory grains, IdempotencyContext idempotency)
@@ -52,11 +65,11 @@ public static class MunicipalitiesApi
         var p = created.Profile;
         return TypedResults.Created($"/municipalities/{created.Id}", new MunicipalityResponse(
             created.Id, p.Name, p.Country, p.Kind, p.Region, p.Population, p.Website, p.Languages, p.ContactEmail,
-            [], [], created.CreatedAt, created.UpdatedAt, apiKey));
+            [], [], Active: true, created.CreatedAt, created.UpdatedAt, apiKey));
     }
 
     public static async Task<Results<Ok<List<MunicipalityListItem>>, ValidationProblem>> ListMunicipalities(
-        string? country, IndexClient index)
+        string? country, bool? includeInactive, IndexClient index)
     {
         var query = new IndexQuery(IndexNames.Municipalities) { Descending = false };
         if (!string.IsNullOrEmpty(country))
@@ -73,7 +86,9 @@ public static class MunicipalitiesApi
 
         var hits = await index.QueryAllAsync(query);
         return TypedResults.Ok(hits
-            .Select(h => MunicipalityListItem.From(JsonSerializer.Deserialize<MunicipalitySummary>(h.Payload!, GrainStateSerializer.Options)!))
+            .Select(h => JsonSerializer.Deserialize<MunicipalitySummary>(h.Payload!, GrainStateSerializer.Options)!)
+            .Where(s => s.Active || includeInactive == true)
+            .Select(MunicipalityListItem.From)
             .ToList());
     }
 
@@ -110,7 +125,8 @@ public static class MunicipalitiesApi
         }
 
         var grain = grains.GetGrain<IMunicipalityGrain>(id);
-        var updated = await grain.UpdateProfileAsync(request.ToProfile(), EntityTags.RequiredVersion(http), user.ToActor());
+        var expected = await EntityTags.RequiredVersionAsync(http, async () => (await grain.GetAsync())?.Version);
+        var updated = await grain.UpdateProfileAsync(request.ToProfile(), expected, user.ToActor());
 
         // The answer is this write's version, whatever another writer did since; the lists are read after it.
         // Partners are never deleted, so the partner just written exists.
@@ -132,12 +148,26 @@ public static class MunicipalitiesApi
         return TypedResults.Ok(new ApiKeyResponse(id, apiKey));
     }
 
+    private static async Task<Results<Ok<MunicipalityResponse>, ProblemHttpResult>> ChangeActivationAsync(
+        string id, IGrainFactory grains, Func<IMunicipalityGrain, Task<MunicipalitySnapshot>> change)
+    {
+        if (!RequestValidation.IsSlug(id))
+        {
+            return NotFound(id);
+        }
+
+        var grain = grains.GetGrain<IMunicipalityGrain>(id);
+        var changed = await change(grain);
+        var view = await grain.GetViewAsync() ?? throw new ResourceNotFoundException("partner", id);
+        return TypedResults.Ok(ToResponse(view with { Snapshot = changed }));
+    }
+
     private static MunicipalityResponse ToResponse(MunicipalityView view)
     {
         var p = view.Snapshot.Profile;
         return new MunicipalityResponse(
             view.Snapshot.Id, p.Name, p.Country, p.Kind, p.Region, p.Population, p.Website, p.Languages, p.ContactEmail,
-            view.Projects, view.Agreements, view.Snapshot.CreatedAt, view.Snapshot.UpdatedAt);
+            view.Projects, view.Agreements, view.Snapshot.DeactivatedAt is null, view.Snapshot.CreatedAt, view.Snapshot.UpdatedAt);
     }
 
     private static ProblemHttpResult NotFound(string id) =>

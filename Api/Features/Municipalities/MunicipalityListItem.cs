@@ -13,10 +13,11 @@ public sealed record MunicipalityListItem(
     string? Website,
     IReadOnlyList<string> Languages,
     string? ContactEmail,
+    bool Active,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
     public static MunicipalityListItem From(MunicipalitySummary s) => new(
         s.Id, s.Profile.Name, s.Profile.Country, s.Profile.Kind, s.Profile.Region, s.Profile.Population,
-        s.Profile.Website, s.Profile.Languages, s.Profile.ContactEmail, s.CreatedAt, s.UpdatedAt);
+        s.Profile.Website, s.Profile.Languages, s.Profile.ContactEmail, s.Active, s.CreatedAt, s.UpdatedAt);
 }

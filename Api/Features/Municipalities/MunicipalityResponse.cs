@@ -4,7 +4,8 @@ namespace Collaboration.Api.Features.Municipalities;
 
 /// <summary>
 /// A partner as GET /municipalities/{id} answers it: the profile, its projects and agreements (ids). The answer to
-/// its creation also carries <see cref="ApiKey"/>, shown that once and never again.
+/// its creation also carries <see cref="ApiKey"/>, shown that once and never again. A partner the coordinator
+/// deactivated is <see cref="Active"/> false: its key does not work and lists leave it out, its history stays.
 /// </summary>
 public sealed record MunicipalityResponse(
     string Id,
@@ -18,6 +19,7 @@ public sealed record MunicipalityResponse(
     string? ContactEmail,
     IReadOnlyList<string> Projects,
     IReadOnlyList<string> Agreements,
+    bool Active,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     string? ApiKey = null);

@@ -37,19 +37,9 @@ public sealed record ProjectRequest
     {
         var v = new RequestValidation();
         v.Slug("id", Id);
-        v.Text("acronym", Acronym, 50, required: true);
-        v.Text("title", Title, 500, required: true);
         v.Required("programme", Programme);
         v.Required("measure", Measure);
-        v.Range("call", Call, 2000, 2100);
-        v.Text("strand", Strand, 200, required: false);
-        v.Required("startDate", StartDate);
-        v.Required("endDate", EndDate);
-        if (StartDate is { } start && EndDate is { } end && end < start)
-        {
-            v.Add("endDate", "Must not be before startDate.");
-        }
-
+        ValidateDetails(v, Acronym, Title, Call, Strand, StartDate, EndDate, Themes, Summary);
         v.Slug("lead", Lead);
         if (Partners is null || Partners.Count == 0)
         {
@@ -72,10 +62,33 @@ public sealed record ProjectRequest
             }
         }
 
-        v.List("themes", Themes, 50, 100);
-        v.Text("summary", Summary, 10_000, required: false);
         return v;
     }
+
+    /// <summary>The rules of the fields a project's description has, at creation and in <c>PUT /projects/{id}</c> alike.</summary>
+    internal static void ValidateDetails(
+        RequestValidation v, string? acronym, string? title, int? call, string? strand, DateOnly? startDate, DateOnly? endDate,
+        IReadOnlyList<string?>? themes, string? summary)
+    {
+        v.Text("acronym", acronym, 50, required: true);
+        v.Text("title", title, 500, required: true);
+        v.Range("call", call, 2000, 2100);
+        v.Text("strand", strand, 200, required: false);
+        v.Required("startDate", startDate);
+        v.Required("endDate", endDate);
+        if (startDate is { } start && endDate is { } end && end < start)
+        {
+            v.Add("endDate", "Must not be before startDate.");
+        }
+
+        v.List("themes", themes, 50, 100);
+        v.Text("summary", summary, 10_000, required: false);
+    }
+
+    internal static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    internal static List<string> Distinct(IReadOnlyList<string?>? themes) =>
+        themes?.Select(t => t!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [];
 
     public ProjectDefinition ToDefinition() => new(
         Acronym!.Trim(),
@@ -83,11 +96,11 @@ public sealed record ProjectRequest
         Programme!.Value,
         Measure!.Value,
         Call,
-        string.IsNullOrWhiteSpace(Strand) ? null : Strand.Trim(),
+        Optional(Strand),
         StartDate!.Value,
         EndDate!.Value,
         Lead!,
         Partners!.Select(p => p!).Distinct(StringComparer.Ordinal).ToList(),
-        Themes?.Select(t => t!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [],
-        string.IsNullOrWhiteSpace(Summary) ? null : Summary.Trim());
+        Distinct(Themes),
+        Optional(Summary));
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Collaboration.Api.Errors;
+using Collaboration.Api.Hosting.OpenApi;
 using Collaboration.Api.Http;
 using Collaboration.Api.Security;
 using Collaboration.Api.Validation;
@@ -28,6 +29,8 @@ public static class ProjectsApi
             .WithName(nameof(ListProjects)).WithSummary("List projects, optionally those of one partner");
         group.MapGet("/{id}", GetProject)
             .WithName(nameof(GetProject)).WithSummary("Read a project with its partners, events and eligibility");
+        group.MapPut("/{id}", UpdateProject)
+            .AcceptsIfMatch().WithName(nameof(UpdateProject)).WithSummary("Replace a project's title, acronym, dates, call, strand, themes and summary (coordinator or the lead; If-Match)");
         group.MapPost("/{id}/partners", AddPartner)
             .WithName(nameof(AddPartner)).WithSummary("Add a partner to a project (coordinator or the lead)");
         group.MapDelete("/{id}/partners/{municipalityId}", RemovePartner)
@@ -89,6 +92,27 @@ public static class ProjectsApi
 
         response.Headers.ETag = EntityTags.Format(view.Snapshot.Version);
         return new SerializedOnceOk<ProjectResponse>(view, () => ToResponse(view));
+    }
+
+    public static async Task<Results<Ok<ProjectResponse>, ValidationProblem, ProblemHttpResult>> UpdateProject(
+        string id, ProjectUpdateRequest request, ClaimsPrincipal user, IGrainFactory grains, HttpRequest http)
+    {
+        if (!RequestValidation.IsSlug(id))
+        {
+            return Problems.NotFound("project", id);
+        }
+
+        var validation = request.Validate();
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        var grain = grains.GetGrain<IProjectGrain>(id);
+        var expected = await EntityTags.RequiredVersionAsync(http, async () => (await grain.GetAsync())?.Version);
+        var updated = await grain.UpdateAsync(request.ToDetails(), expected, user.ToActor());
+        http.HttpContext.Response.Headers.ETag = EntityTags.Format(updated.Version);
+        return TypedResults.Ok(ToResponse(await ViewAsync(grain, updated)));
     }
 
     public static async Task<Results<Ok<ProjectResponse>, ValidationProblem, ProblemHttpResult>> AddPartner(

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Collaboration.Api.Errors;
 
 namespace Collaboration.Api.Tests.Support;
 
@@ -14,7 +15,10 @@ public static class HttpResponseAssertions
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = JsonDocument.Parse(text).RootElement;
         Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
-        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
+        // One title and one type per status across the API: what differs is the detail.
+        Assert.Equal(ProblemTypes.TitleOf((int)status), problem.GetProperty("title").GetString());
+        Assert.Equal(ProblemTypes.TypeOf((int)status), problem.GetProperty("type").GetString());
+        Assert.DoesNotContain('\u0000', text);
         return problem;
     }
 

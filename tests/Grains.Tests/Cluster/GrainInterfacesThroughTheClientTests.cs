@@ -203,9 +203,16 @@ public sealed class GrainInterfacesThroughTheClientTests(GrainCluster cluster) :
     {
         var posted = await PostAsync();
 
-        var read = await Grains.GetGrain<IExchangeGrain>(posted.Id).GetAsync();
+        var grain = Grains.GetGrain<IExchangeGrain>(posted.Id);
+
+        var read = await grain.GetAsync();
+        var draft = new NewExchange(posted.Kind, "Edited title", posted.Summary, posted.Body, posted.Themes, posted.ProjectId, posted.Language);
+        var edited = await grain.EditAsync(Actor.Municipality(Kelme), draft, posted.Revision);
+        var withdrawn = await grain.WithdrawAsync(Actor.Coordinator);
 
         Assert.Equal((posted.Id, posted.Title, Kelme), (read!.Id, read.Title, read.Author));
+        Assert.Equal(("Edited title", 1), (edited.Title, edited.Revision));
+        Assert.Equal((true, 2), (withdrawn.Withdrawn, withdrawn.Revision));
     }
 
     private async Task ReplyAsync()
@@ -244,9 +251,15 @@ public sealed class GrainInterfacesThroughTheClientTests(GrainCluster cluster) :
         await grain.CreateAsync(profile, _scope.Id("first-key"), Actor.Coordinator);
         await grain.UpdateProfileAsync(profile with { Name = "Kelmė" }, null, Actor.Municipality(Kelme));
         await grain.RotateApiKeyAsync(_scope.Id("second-key"), Actor.Municipality(Kelme));
+        var deactivated = await grain.DeactivateAsync(Actor.Coordinator);
+        var keyWhileDeactivated = await Grains.GetGrain<IApiKeyGrain>(_scope.Id("second-key")).GetMunicipalityAsync();
+        var reactivated = await grain.ReactivateAsync(Actor.Coordinator);
 
         var view = await grain.GetViewAsync();
 
+        Assert.NotNull(deactivated.DeactivatedAt);
+        Assert.Null(keyWhileDeactivated);
+        Assert.Null(reactivated.DeactivatedAt);
         Assert.Equal("Kelmė", (await grain.GetAsync())!.Profile.Name);
         Assert.Equal("Kelmė", view!.Snapshot.Profile.Name);
         Assert.Empty(view.Projects);
@@ -274,11 +287,15 @@ public sealed class GrainInterfacesThroughTheClientTests(GrainCluster cluster) :
         await project.CreateAsync(Definition(Kelme, Gallese), Actor.Coordinator);
         await project.AddPartnerAsync(Labin, Actor.Municipality(Kelme));
         await project.RemovePartnerAsync(Gallese, Actor.Coordinator);
+        var before = await project.GetAsync();
+        var details = new ProjectDetails("SHELTER 2", "Renamed", 2018, null, new DateOnly(2018, 1, 1), new DateOnly(2019, 6, 30), ["migration"], null);
+        var updated = await project.UpdateAsync(details, before!.Version, Actor.Municipality(Kelme));
         var read = await project.GetAsync();
         var eligibility = await project.GetEligibilityAsync();
         var view = await project.GetViewAsync();
 
         Assert.Equal([Kelme, Labin], read!.Definition.Partners);
+        Assert.Equal(("Renamed", updated.Version), (read.Definition.Title, read.Version));
         Assert.NotEmpty(eligibility.Rules);
         Assert.Equal(read.Version, view!.Snapshot.Version);
         Assert.Equal(eligibility.Rules.Count, view.Eligibility.Rules.Count);

@@ -16,7 +16,8 @@ public static class RouteContracts
         new("GET /readyz", _ => "/readyz") { Anonymous = true },
         new("GET /openapi/v1.json", _ => "/openapi/v1.json") { Anonymous = true },
 
-        // Partners: the coordinator registers and issues keys; a partner edits only itself; any key reads.
+        // Partners: the coordinator registers, issues keys, deactivates and reactivates; a partner edits only itself;
+        // any key reads.
         new("POST /municipalities", w => "/municipalities", w => new { id = $"w{w.Suffix}-new", name = "New", country = "AT" })
             { Owner = Forbidden, Other = Forbidden },
         new("GET /municipalities", _ => "/municipalities"),
@@ -25,13 +26,20 @@ public static class RouteContracts
             { Other = Forbidden },
         new("POST /municipalities/{id}/api-key", w => $"/municipalities/{w.Owner}/api-key")
             { Owner = Forbidden, Other = Forbidden },
+        new("POST /municipalities/{id}/deactivation", w => $"/municipalities/{w.Owner}/deactivation")
+            { Owner = Forbidden, Other = Forbidden },
+        new("POST /municipalities/{id}/reactivation", w => $"/municipalities/{w.Owner}/reactivation")
+            { Owner = Forbidden, Other = Forbidden },
 
-        // Projects: the coordinator registers; the coordinator or the lead changes the partnership; any key reads.
+        // Projects: the coordinator registers; the coordinator or the lead corrects it and changes the partnership;
+        // any key reads.
         new("POST /projects", w => "/projects", w => SecurityWorld.ProjectBody($"w{w.Suffix}-new", w.Owner, [w.Owner]))
             { Owner = Forbidden, Other = Forbidden },
         new("GET /projects", _ => "/projects"),
         new("GET /projects/{id}", w => $"/projects/{w.Project}"),
         new("GET /projects/{id}/eligibility", w => $"/projects/{w.Project}/eligibility"),
+        new("PUT /projects/{id}", w => $"/projects/{w.Project}", _ => SecurityWorld.ProjectDetailsBody())
+            { Other = Forbidden },
         new("POST /projects/{id}/partners", w => $"/projects/{w.Project}/partners", w => new { municipalityId = w.Outsider })
             { Other = Forbidden },
         new("DELETE /projects/{id}/partners/{municipalityId}", w => $"/projects/{w.Project}/partners/{w.Partner}")
@@ -58,6 +66,7 @@ public static class RouteContracts
         new("POST /projects/{id}/events", w => $"/projects/{w.Project}/events", w => SecurityWorld.EventBody(w.Owner))
             { Other = Forbidden },
         new("GET /projects/{id}/events", w => $"/projects/{w.Project}/events"),
+        new("GET /events", _ => "/events?from=2017-01-01"),
         new("GET /events/{eventId}", w => $"/events/{w.Event}"),
         new("PUT /events/{eventId}", w => $"/events/{w.Event}", w => SecurityWorld.EventBody(w.Owner))
             { Other = Forbidden },
@@ -72,11 +81,16 @@ public static class RouteContracts
         new("GET /municipalities/{id}/calendar.ics", w => $"/municipalities/{w.Owner}/calendar.ics"),
 
         // Exchanges: municipalities post, reply and adopt in their own name (never the coordinator); an adoption is
-        // set by the adopting town itself (here the owner adopts the partner's practice); any key reads.
+        // set by the adopting town itself (here the owner adopts the partner's practice); only its author edits an
+        // exchange, its author or the coordinator withdraws it; any key reads.
         new("POST /exchanges", _ => "/exchanges", _ => SecurityWorld.ExchangeBody())
             { Coordinator = Forbidden },
         new("GET /exchanges", _ => "/exchanges"),
         new("GET /exchanges/{id}", w => $"/exchanges/{w.Exchange}"),
+        new("PUT /exchanges/{id}", w => $"/exchanges/{w.OwnExchange}", _ => SecurityWorld.ExchangeBody())
+            { Coordinator = Forbidden, Other = Forbidden },
+        new("POST /exchanges/{id}/withdrawal", w => $"/exchanges/{w.OwnExchange}/withdrawal")
+            { Other = Forbidden },
         new("GET /municipalities/{id}/exchanges", w => $"/municipalities/{w.Owner}/exchanges"),
         new("POST /exchanges/{id}/replies", w => $"/exchanges/{w.Exchange}/replies", _ => new { body = "Another reply." })
             { Coordinator = Forbidden },

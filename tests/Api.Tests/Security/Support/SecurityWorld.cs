@@ -36,6 +36,9 @@ public sealed class SecurityWorld
 
     public required string Exchange { get; init; }
 
+    /// <summary>An exchange the owner posted (the one above is the partner's).</summary>
+    public required string OwnExchange { get; init; }
+
     public required string Reply { get; init; }
 
     /// <summary>A webhook of the owner.</summary>
@@ -61,6 +64,7 @@ public sealed class SecurityWorld
         (await owner.PutAsJsonAsync($"/exchanges/{exchange}/adoptions/{Id("owner")}", new { status = "interested" })).EnsureSuccessStatusCode();
         var reply = await CreatedIdAsync(await partner.PostAsJsonAsync($"/exchanges/{exchange}/replies", new { body = "A reply." }));
         var webhook = await CreatedIdAsync(await owner.PostAsJsonAsync("/webhooks", WebhookBody("exchange.replied")));
+        var ownExchange = await CreatedIdAsync(await owner.PostAsJsonAsync("/exchanges", ExchangeBody()));
         return new SecurityWorld(suffix)
         {
             OwnerKey = ownerKey,
@@ -69,6 +73,7 @@ public sealed class SecurityWorld
             SignedAgreement = signed,
             Event = @event,
             Exchange = exchange,
+            OwnExchange = ownExchange,
             Reply = reply,
             Webhook = webhook,
         };
@@ -85,6 +90,14 @@ public sealed class SecurityWorld
         endDate = "2026-12-31",
         lead,
         partners,
+    };
+
+    public static object ProjectDetailsBody() => new
+    {
+        acronym = "SEC",
+        title = "Security test project, corrected",
+        startDate = "2026-01-01",
+        endDate = "2026-12-31",
     };
 
     public static object AgreementBody(string a, string b) => new
