@@ -2,8 +2,10 @@ using System.Text.Json.Nodes;
 using Collaboration.Api.Features.Agreements;
 using Collaboration.Api.Features.Events;
 using Collaboration.Api.Features.Exchanges;
+using Collaboration.Api.Features.Inbox;
 using Collaboration.Api.Features.Municipalities;
 using Collaboration.Api.Features.Projects;
+using Collaboration.Api.Features.Webhooks;
 
 namespace Collaboration.Api.Hosting.OpenApi;
 
@@ -55,6 +57,10 @@ internal static class RequestContracts
             """),
         [typeof(SignatureRequest)] = (["signatory", "role"], """{"signatory":"Ana Novak","role":"Mayor of Novo mesto"}"""),
         [typeof(AccessionRequest)] = (["municipalityId"], """{"municipalityId":"laragne-monteglin"}"""),
+        [typeof(InboxReadRequest)] = (["upTo"], """{"upTo":42}"""),
+        [typeof(WebhookRequest)] = (["url", "kinds"], """
+            {"url":"https://intranet.novomesto.si/collaboration/hooks","kinds":["exchange.replied","adoption.changed"]}
+            """),
     };
 
     public static JsonNode? ExampleOf(Type type) => ByType.TryGetValue(type, out var contract) ? JsonNode.Parse(contract.Example) : null;
