@@ -300,13 +300,9 @@ public sealed class WebhookGrain(
             return;
         }
 
-        _last = await log.GetLastSequenceAsync(LogName);
-        _lastSource = 0;
-        if (_last > 0)
-        {
-            var newest = await log.ReadAsync(LogName, _last - 1, 1);
-            _lastSource = newest.Count > 0 ? Parse(newest[0]).SourceSeq : 0;
-        }
+        var newest = await log.ReadLastAsync(LogName);
+        _last = newest?.Sequence ?? 0;
+        _lastSource = newest is null ? 0 : Parse(newest).SourceSeq;
 
         // A grain woken with deliveries pending has its reminder (it was registered when they were queued).
         _reminderOn = Pending;
