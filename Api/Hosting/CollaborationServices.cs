@@ -59,7 +59,6 @@ public static class CollaborationServices
         services.AddExceptionHandler<ExceptionProblemHandler>();
         services.AddSingleton<ProblemWriter>();
         services.AddScoped<IdempotencyContext>();
-        services.AddHostedService<IdempotencyJanitor>();
 
         services.AddSingleton<CoordinatorKey>();
         services.AddHostedService<CoordinatorKeyInitializer>();
@@ -115,7 +114,7 @@ public static class CollaborationServices
             case OrleansMode.Client:
                 builder.UseOrleansClient(client =>
                 {
-                    client.UseLocalhostClustering(orleans.GatewayPort, CollaborationSiloExtensions.DefaultClusterId, CollaborationSiloExtensions.DefaultClusterId);
+                    client.UseCollaborationClustering(builder.Configuration);
                     client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = orleans.ResponseTimeout);
                     if (TelemetrySettings.From(builder.Configuration).Otlp)
                     {
@@ -123,13 +122,13 @@ public static class CollaborationServices
                         client.AddActivityPropagation();
                     }
                 });
-                services.AddSingleton<ActivityFeed>();
-                services.AddHostedService<ActivityFeedRelay>();
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Collaboration:Orleans:Mode '{orleans.Mode}'; use CoHosted or Client.");
         }
 
+        var cluster = builder.Configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
+        services.AddLiveActivity(orleans.Mode, cluster.Provider);
         services.AddSingleton<IndexClient>();
     }
 }

@@ -14,7 +14,7 @@ public sealed class StoredActivityLog(IAppendLog log) : IActivityLogGrain
 
     public Task<RecordedWrite> AppendWithStateAsync(ActivityEntry entry, StateWrite state) => throw new NotSupportedException("The tests append to the store themselves.");
 
-    public Task SubscribeAsync(IActivityObserver observer) => throw new NotSupportedException();
+    public Task<long> SubscribeAsync(IActivityObserver observer) => throw new NotSupportedException();
 
     public Task UnsubscribeAsync(IActivityObserver observer) => throw new NotSupportedException();
 }
