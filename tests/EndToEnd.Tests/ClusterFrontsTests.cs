@@ -138,6 +138,20 @@ public sealed class ClusterFrontsTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task AFrontAskedToJoinAClusterOverItsSqliteFileRefusesToStartAndSaysWhy()
+    {
+        using var folder = new TemporaryFolder();
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => ApiProcess.StartAsync(folder.Path, new Dictionary<string, string>
+        {
+            ["Collaboration:Cluster:Provider"] = "AzureTable",
+        }));
+
+        Assert.Contains("Collaboration:Storage:Provider is Sqlite: a SQLite file belongs to one process", refused.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder.Path, "collaboration.db")));
+    }
+
     private static IEnumerable<int> Others(int front) => Enumerable.Range(0, 3).Where(f => f != front);
 
     /// <summary>How long after <paramref name="answered"/> each stream received the record about <paramref name="subject"/>.</summary>
