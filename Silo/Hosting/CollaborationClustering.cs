@@ -55,12 +55,16 @@ public static class CollaborationClustering
         }
     }
 
-    /// <summary>Finds the silos of the configured cluster: its gateway on loopback, or every gateway the membership table lists.</summary>
+    /// <summary>
+    /// Finds the silos of the configured cluster: its gateway on loopback, or every gateway the membership table lists;
+    /// waits a while for one to answer (<see cref="WaitForSilos"/>).
+    /// </summary>
     public static IClientBuilder UseCollaborationClustering(this IClientBuilder client, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(client);
         var settings = configuration.GetSection(SiloSettings.Section).Get<SiloSettings>() ?? new SiloSettings();
         var cluster = settings.Cluster;
+        client.UseConnectionRetryFilter<WaitForSilos>();
         switch (cluster.Provider)
         {
             case ClusteringProvider.Localhost:

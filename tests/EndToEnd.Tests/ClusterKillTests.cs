@@ -30,8 +30,8 @@ public sealed class ClusterKillTests(ITestOutputHelper output)
     private static readonly TimeSpan PhaseBound = TimeSpan.FromSeconds(120);
 
     /// <summary>
-    /// What a request may take beyond the response timeout: Orleans checks for expired calls about once a second, and
-    /// the request's HTTP round trip and its calls that did not hang take their time on a loaded machine.
+    /// What a request may take beyond the response timeout: Orleans notices an expired call on a timer, not at the very
+    /// moment, and the request's HTTP round trip and its calls that did not hang take their time on a loaded machine.
     /// </summary>
     private static readonly TimeSpan HangSlack = TimeSpan.FromSeconds(3);
 

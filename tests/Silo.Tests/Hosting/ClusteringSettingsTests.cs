@@ -86,6 +86,7 @@ public sealed class ClusteringSettingsTests
         var gateways = host.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
         Assert.Equal(("blue", "collaboration"), (ids.ClusterId, ids.ServiceId));
         Assert.Equal(TimeSpan.FromSeconds(5), gateways.GatewayListRefreshPeriod);
+        Assert.IsType<WaitForSilos>(host.Services.GetRequiredService<IClientConnectionRetryFilter>());
     }
 
     [Fact]
