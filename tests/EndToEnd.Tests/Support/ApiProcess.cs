@@ -77,8 +77,13 @@ public sealed partial class ApiProcess : IAsyncDisposable
         var api = new ApiProcess(process);
         process.OutputDataReceived += (_, e) => api.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => api.OnLine(e.Data);
-        process.Exited += (_, _) => api._started.TrySetException(
-            new InvalidOperationException($"The API exited with {process.ExitCode} before it started:{Environment.NewLine}{api.RecentOutput}"));
+        process.Exited += (_, _) =>
+        {
+            // Its last lines (an unhandled exception's message among them) may still be on their way: read them to the end.
+            process.WaitForExit();
+            api._started.TrySetException(
+                new InvalidOperationException($"The API exited with {process.ExitCode} before it started:{Environment.NewLine}{api.RecentOutput}"));
+        };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
