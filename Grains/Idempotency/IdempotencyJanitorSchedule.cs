@@ -8,7 +8,8 @@ namespace Collaboration.Grains.Idempotency;
 /// asking again from each silo is harmless, as the reminder table holds one reminder per grain and name. Tried again,
 /// with a growing pause, until storage answers.
 /// </summary>
-public sealed partial class IdempotencyJanitorSchedule(IGrainFactory grains, TimeProvider clock, ILogger<IdempotencyJanitorSchedule> logger)
+public sealed partial class IdempotencyJanitorSchedule(
+    IGrainFactory grains, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<IdempotencyJanitorSchedule> logger)
     : BackgroundService
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
@@ -16,8 +17,21 @@ public sealed partial class IdempotencyJanitorSchedule(IGrainFactory grains, Tim
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Let the host finish starting (the silo among it) before the first grain call.
-        await Task.Yield();
+        // Grains are known only once the host, the silo among it, has started.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            try
+            {
+                await started.Task;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+
         var retry = FirstRetry;
         while (!stoppingToken.IsCancellationRequested)
         {

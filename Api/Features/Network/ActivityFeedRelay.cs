@@ -16,6 +16,7 @@ public sealed partial class ActivityFeedRelay(
     IGrainFactory grains,
     [FromKeyedServices(LiveActivity.Key)] ActivityFeed feed,
     TimeProvider clock,
+    IHostApplicationLifetime lifetime,
     ILogger<ActivityFeedRelay> logger)
     : BackgroundService, IActivityObserver
 {
@@ -46,8 +47,21 @@ public sealed partial class ActivityFeedRelay(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Let the host finish starting (the silo among it, when co-hosted) before the first grain call.
-        await Task.Yield();
+        // Grains are known only once the host has started: the co-hosted silo, or the client's connection to the cluster.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            try
+            {
+                await started.Task;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+
         var log = grains.GetGrain<IActivityLogGrain>(IActivityLogGrain.Key);
         var reference = grains.CreateObjectReference<IActivityObserver>(this);
         Task<bool>? notified = null;

@@ -24,7 +24,7 @@ public sealed class ActivityFeedRelayTests
     public ActivityFeedRelayTests()
     {
         _log = new StoredActivityLog(_store);
-        _relay = new ActivityFeedRelay(null!, _feed, new ManualTimeProvider(), NullLogger<ActivityFeedRelay>.Instance);
+        _relay = new ActivityFeedRelay(null!, _feed, new ManualTimeProvider(), null!, NullLogger<ActivityFeedRelay>.Instance);
     }
 
     [Fact]
