@@ -123,6 +123,7 @@ public static class CollaborationServices
                         client.AddActivityPropagation();
                     }
                 });
+                services.AddCachedGrainInterfaceTypes();
                 services.AddSingleton<ActivityFeed>();
                 services.AddHostedService<ActivityFeedRelay>();
                 break;

@@ -44,6 +44,7 @@ public static class CollaborationSiloExtensions
         }
 
         var services = silo.Services;
+        services.AddCachedGrainInterfaceTypes();
         services.TryAddKeyedSingleton(DomainClock.Key, TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<CollaborationMetrics>();
