@@ -62,6 +62,8 @@ public static class CollaborationServices
         services.AddHostedService<IdempotencyJanitor>();
 
         services.AddSingleton<CoordinatorKey>();
+        services.AddSingleton<ApiKeyCache>();
+        services.AddHostedService<ApiKeyCacheEviction>();
         services.AddHostedService<CoordinatorKeyInitializer>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
