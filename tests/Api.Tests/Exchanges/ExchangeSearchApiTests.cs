@@ -217,6 +217,22 @@ public class ExchangeSearchApiTests(CollaborationApiFactory api) : IClassFixture
     }
 
     [Fact]
+    public async Task TheOpenApiDocumentExplainsTheSearchSyntaxOfQWithSheltersWords()
+    {
+        using var anonymous = api.CreateClient(apiKey: null);
+
+        var document = await (await anonymous.GetAsync("/openapi/v1.json")).AssertJsonAsync(HttpStatusCode.OK);
+
+        var q = document.GetProperty("paths").GetProperty("/exchanges").GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Single(p => p.GetProperty("name").GetString() == "q");
+        var description = q.GetProperty("description").GetString()!;
+        foreach (var part in new[] { "\"local partnership\"", "integration OR inclusion", "-tourism", "migr*", "400" })
+        {
+            Assert.Contains(part, description, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task PagingASearchWithOrAndAnExclusionWalksEveryMatchNewestFirstExactlyOnce()
     {
         var net = new ExchangeNetwork(api, "syntaxpaging1");
