@@ -153,7 +153,11 @@ internal static class PostingSearch
                     return null;
                 }
 
-                Add(merged);
+                // Alternatives spread over more partitions than a prefix may are checked on the documents instead.
+                if (merged.Count <= MaxPrefixWords)
+                {
+                    Add(merged);
+                }
             }
         }
 
