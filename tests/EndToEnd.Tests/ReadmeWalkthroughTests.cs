@@ -79,8 +79,12 @@ public sealed partial class ReadmeWalkthroughTests
     private static IEnumerable<string> ShellBlocks(string section) =>
         ShellBlock().Matches(section).Select(m => m.Groups[1].Value);
 
-    private static IEnumerable<string> ReportBlock(string section) =>
-        PlainBlock().Match(section).Groups[1].Value.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    private static List<string> ReportBlock(string section)
+    {
+        var lines = PlainBlock().Match(section).Groups[1].Value.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+        Assert.True(lines.Count >= 5, "The README's section shows no report.");
+        return lines;
+    }
 
     private static async Task<(int ExitCode, string Output, string Errors)> RunBashAsync(string script, string workingDirectory)
     {
@@ -134,7 +138,8 @@ public sealed partial class ReadmeWalkthroughTests
     [GeneratedRegex("```sh\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex ShellBlock();
 
-    [GeneratedRegex("```\n(.*?)```", RegexOptions.Singleline)]
+    // The funder's template as the README prints it: the plain block that begins with the project's sentence.
+    [GeneratedRegex("```\n(The project «.*?)```", RegexOptions.Singleline)]
     private static partial Regex PlainBlock();
 
     [GeneratedRegex("\"status\":(\\d{3})")]
