@@ -91,7 +91,8 @@ public sealed class OrleansDashboardTests(OrleansDashboardTests.SessionClockFact
         Assert.Contains("default-src 'none'", policy, StringComparison.Ordinal);
         Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
         Assert.Contains("connect-src 'self';", policy, StringComparison.Ordinal);
-        Assert.DoesNotContain("unsafe", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-eval", policy, StringComparison.Ordinal);
         Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("DENY", page.Headers.GetValues("X-Frame-Options").Single());
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
