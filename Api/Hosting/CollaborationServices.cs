@@ -18,6 +18,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace Collaboration.Api.Hosting;
 
@@ -70,6 +71,7 @@ public static class CollaborationServices
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Coordinator, policy => policy.RequireRole(Roles.Coordinator))
             .AddPolicy(Roles.Municipality, policy => policy.RequireRole(Roles.Municipality));
+        services.AddOrleansDashboardSession(settings);
         services.AddPerKeyRateLimiting(settings.Limits);
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, tags: [HealthApi.ReadinessTag], timeout: HealthApi.CheckTimeout);
@@ -119,6 +121,12 @@ public static class CollaborationServices
                 {
                     client.UseLocalhostClustering(orleans.GatewayPort, CollaborationSiloExtensions.DefaultClusterId, CollaborationSiloExtensions.DefaultClusterId);
                     client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = orleans.ResponseTimeout);
+                    if (orleans.Dashboard)
+                    {
+                        // The page at /orleans, fed by the dashboard grains of the silos.
+                        client.AddDashboard(OrleansDashboardSetup.Configure);
+                    }
+
                     if (TelemetrySettings.From(builder.Configuration).Otlp)
                     {
                         // Grain calls join the request's trace, as on a silo (AddCollaborationSilo).

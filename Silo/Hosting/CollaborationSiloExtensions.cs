@@ -70,6 +70,7 @@ public static class CollaborationSiloExtensions
         services.TryAddSingleton<ActivityFeed>();
         services.AddHostedService<NetworkProjectionPump>();
         services.AddHostedService<AttentionPump>();
+        silo.AddOrleansDashboardWhenOn(configuration);
         return silo;
     }
 
