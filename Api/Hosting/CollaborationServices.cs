@@ -60,7 +60,6 @@ public static class CollaborationServices
         services.AddExceptionHandler<ExceptionProblemHandler>();
         services.AddSingleton<ProblemWriter>();
         services.AddScoped<IdempotencyContext>();
-        services.AddHostedService<IdempotencyJanitor>();
 
         services.AddSingleton<CoordinatorKey>();
         services.AddSingleton<ApiKeyCache>();
@@ -119,7 +118,7 @@ public static class CollaborationServices
             case OrleansMode.Client:
                 builder.UseOrleansClient(client =>
                 {
-                    client.UseLocalhostClustering(orleans.GatewayPort, CollaborationSiloExtensions.DefaultClusterId, CollaborationSiloExtensions.DefaultClusterId);
+                    client.UseCollaborationClustering(builder.Configuration);
                     client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = orleans.ResponseTimeout);
                     if (orleans.Dashboard)
                     {
@@ -134,13 +133,13 @@ public static class CollaborationServices
                     }
                 });
                 services.AddCachedGrainInterfaceTypes();
-                services.AddSingleton<ActivityFeed>();
-                services.AddHostedService<ActivityFeedRelay>();
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Collaboration:Orleans:Mode '{orleans.Mode}'; use CoHosted or Client.");
         }
 
+        var cluster = builder.Configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
+        services.AddLiveActivity(orleans.Mode, cluster.Provider);
         services.AddSingleton<IndexClient>();
     }
 }

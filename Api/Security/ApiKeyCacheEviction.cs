@@ -1,12 +1,13 @@
+using Collaboration.Api.Features.Network;
 using Collaboration.Grains.Activity;
 
 namespace Collaboration.Api.Security;
 
 /// <summary>
 /// Forgets the cached keys of a municipality whose key was revoked or replaced through any front, as its activity
-/// record arrives; when this listener is cut off from the feed (it fell behind), it forgets every key.
+/// record arrives on this front's live feed (which every front of a cluster receives); when this listener is cut off from the feed (it fell behind), it forgets every key.
 /// </summary>
-public sealed class ApiKeyCacheEviction(ActivityFeed feed, ApiKeyCache cache) : BackgroundService
+public sealed class ApiKeyCacheEviction([FromKeyedServices(LiveActivity.Key)] ActivityFeed feed, ApiKeyCache cache) : BackgroundService
 {
     private const string Subject = "municipality/";
 

@@ -63,12 +63,23 @@ public sealed partial class CoordinatorKey(
         }
 
         var hash = await credential.InitializeAsync(ApiKeys.Hash(key));
+        if (!ApiKeys.HashesEqual(hash, ApiKeys.Hash(key)))
+        {
+            // Another front of the cluster, starting at the same moment, stored the key it generated first: ours is no key.
+            File.Delete(path);
+            LogKeyGeneratedElsewhere(path);
+            return hash;
+        }
+
         LogKeyGenerated(path);
         return hash;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No coordinator key configured: generated one and wrote it to {Path}")]
     private partial void LogKeyGenerated(string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No coordinator key configured: another front of the cluster generated it first and wrote it to its own data folder; {Path} was removed. Configure Collaboration:CoordinatorKey on every front of a cluster")]
+    private partial void LogKeyGeneratedElsewhere(string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No coordinator key configured: using the generated key stored in {Path}")]
     private partial void LogKeyInForce(string path);

@@ -42,10 +42,10 @@ public sealed class ActivityLogGrain(IAppendLog log, ActivityFeed feed, [FromKey
 
     public Task<long> GetLastSequenceAsync() => Task.FromResult(_last);
 
-    public Task SubscribeAsync(IActivityObserver observer)
+    public Task<long> SubscribeAsync(IActivityObserver observer)
     {
         _observers.Subscribe(observer, observer);
-        return Task.CompletedTask;
+        return Task.FromResult(_last);
     }
 
     public Task UnsubscribeAsync(IActivityObserver observer)

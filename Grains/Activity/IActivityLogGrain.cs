@@ -35,11 +35,13 @@ public interface IActivityLogGrain : IGrainWithStringKey
     Task<long> GetLastSequenceAsync();
 
     /// <summary>
-    /// Tells <paramref name="observer"/> of every record appended from now on, for <see cref="ObserverLifetime"/>;
-    /// subscribe again before it ends. A record missed meanwhile is read from the log (sequence numbers are gapless).
+    /// Tells <paramref name="observer"/> of every record appended from now on, for <see cref="ObserverLifetime"/>, and
+    /// answers the sequence number of the last record appended so far. A front that calls this every moment renews its
+    /// subscription, subscribes again to a log activated anew (on another silo, after its silo died), and learns of any
+    /// record it was not told of, to read from the log (sequence numbers are gapless).
     /// </summary>
     [AlwaysInterleave]
-    Task SubscribeAsync(IActivityObserver observer);
+    Task<long> SubscribeAsync(IActivityObserver observer);
 
     [AlwaysInterleave]
     Task UnsubscribeAsync(IActivityObserver observer);

@@ -1,6 +1,7 @@
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Attention;
 using Collaboration.Grains.Domain;
+using Collaboration.Grains.Idempotency;
 using Collaboration.Grains.Network;
 using Collaboration.Grains.Storage;
 using Collaboration.Grains.Webhooks;
@@ -19,11 +20,8 @@ namespace Collaboration.Silo.Hosting;
 /// <summary>What a Collaboration silo hosts, the same whether it runs alone or inside the Api.</summary>
 public static class CollaborationSiloExtensions
 {
-    /// <summary>The cluster and service id of a single-process deployment.</summary>
-    public const string DefaultClusterId = "collaboration";
-
     /// <summary>
-    /// Configures the silo from the <c>Collaboration</c> section: localhost clustering on the configured ports, the
+    /// Configures the silo from the <c>Collaboration</c> section: its cluster (<see cref="CollaborationClustering"/>), the
     /// configured store as the grain storage named <see cref="GrainStorage.Name"/> (with its indexes and logs), and the
     /// services the grains take in their constructors.
     /// </summary>
@@ -33,7 +31,7 @@ public static class CollaborationSiloExtensions
         var orleans = settings.Orleans;
         var telemetry = TelemetrySettings.From(configuration);
 
-        silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: DefaultClusterId, clusterId: DefaultClusterId);
+        silo.UseCollaborationClustering(configuration);
         silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = orleans.ResponseTimeout);
         silo.Configure<GrainCollectionOptions>(collection => collection.CollectionAge = orleans.CollectionAge);
         silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
@@ -67,10 +65,16 @@ public static class CollaborationSiloExtensions
         var wakePeriod = (webhooks.Get<WebhookOptions>() ?? new WebhookOptions()).WakePeriod;
         silo.Configure<ReminderOptions>(reminders =>
             reminders.MinimumReminderPeriod = wakePeriod < reminders.MinimumReminderPeriod ? wakePeriod : reminders.MinimumReminderPeriod);
+        // The log's followers are woken by the records of this silo's feed, which has records only while the activity log
+        // lives here: with several silos they run where the log runs, once per cluster (their start-up catch-up, on
+        // every silo, is harmless: each follower is one grain that reads the log from its own position).
         services.TryAddSingleton<ActivityFeed>();
         services.AddHostedService<NetworkProjectionPump>();
         services.AddHostedService<AttentionPump>();
         silo.AddOrleansDashboardWhenOn(configuration);
+
+        // Expired Idempotency-Key answers are swept by one grain on a reminder, once per cluster.
+        services.AddHostedService<IdempotencyJanitorSchedule>();
         return silo;
     }
 

@@ -11,4 +11,6 @@ public sealed class SiloSettings
     public StorageOptions Storage { get; set; } = new();
 
     public OrleansOptions Orleans { get; set; } = new();
+
+    public ClusterSettings Cluster { get; set; } = new();
 }

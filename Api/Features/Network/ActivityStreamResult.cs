@@ -30,7 +30,7 @@ public sealed class ActivityStreamResult(long after) : IResult, IEndpointMetadat
 
         var writer = new ActivityStreamWriter(
             services.GetRequiredService<IGrainFactory>().GetGrain<IActivityLogGrain>(IActivityLogGrain.Key),
-            services.GetRequiredService<ActivityFeed>(),
+            services.GetRequiredKeyedService<ActivityFeed>(LiveActivity.Key),
             services.GetRequiredKeyedService<TimeProvider>(DomainClock.Key),
             services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
         var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;

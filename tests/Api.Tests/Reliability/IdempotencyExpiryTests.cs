@@ -1,12 +1,11 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Collaboration.Api.Http;
 using Collaboration.Api.Tests.Reliability.Support;
 using Collaboration.Api.Tests.Support;
+using Collaboration.Grains.Idempotency;
 using Collaboration.Grains.Indexing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Collaboration.Api.Tests.Reliability;
 
@@ -30,7 +29,7 @@ public sealed class IdempotencyExpiryTests(ReliabilityApiFactory api) : IClassFi
         // Another key's record, a day younger, must outlive the sweep.
         (await PostAsync(coordinator, "young-key", JsonSerializer.Serialize(new { id = "young-town", name = "Young", country = "SI" }))).EnsureSuccessStatusCode();
         api.Clock.Advance(TimeSpan.FromHours(1));
-        await api.Services.GetServices<IHostedService>().OfType<IdempotencyJanitor>().Single().SweepAsync();
+        await api.Services.GetRequiredService<IGrainFactory>().GetGrain<IIdempotencyJanitorGrain>(IIdempotencyJanitorGrain.Key).SweepAsync();
 
         Assert.Equal(1, await api.Services.GetRequiredService<IGrainIndex>().CountAsync(new IndexQuery(IndexNames.Idempotency)));
         // Forgotten: the same request runs again (the partner exists now: 409, no replay, no new key), another body is a new request.

@@ -67,6 +67,7 @@ public sealed class GrainInterfacesThroughTheClientTests(GrainCluster cluster) :
             [nameof(IExchangeGrain)] = ExchangeAsync,
             [nameof(IReplyGrain)] = ReplyAsync,
             [nameof(IIdempotencyGrain)] = IdempotencyAsync,
+            [nameof(IIdempotencyJanitorGrain)] = IdempotencyJanitorAsync,
             [nameof(IMunicipalityGrain)] = MunicipalityAsync,
             [nameof(INetworkProjectionGrain)] = NetworkProjectionAsync,
             [nameof(IProjectGrain)] = ProjectAsync,
@@ -243,6 +244,24 @@ public sealed class GrainInterfacesThroughTheClientTests(GrainCluster cluster) :
         Assert.False(forgottenEarly);
         Assert.True(forgottenLate);
         Assert.Null(await grain.GetAsync(TimeSpan.FromDays(1)));
+    }
+
+    private async Task IdempotencyJanitorAsync()
+    {
+        var janitor = Grains.GetGrain<IIdempotencyJanitorGrain>(IIdempotencyJanitorGrain.Key);
+        var request = Grains.GetGrain<IIdempotencyGrain>(_scope.Id("expiring-request"));
+        await request.SaveAsync(new StoredResponse("body-hash", 201, "application/json", null, null, [1], _scope.Clock.GetUtcNow()));
+
+        // The silo asked at its start already; asking again keeps the one reminder.
+        await janitor.EnsureScheduledAsync();
+        await janitor.EnsureScheduledAsync();
+        _scope.Clock.Advance(IdempotencyRetention.Period + TimeSpan.FromHours(1));
+        var swept = await janitor.SweepAsync();
+
+        Assert.True(swept >= 1, $"The sweep deleted {swept} answers.");
+        Assert.Null(await request.GetAsync(TimeSpan.FromDays(30)));
+        var reminders = new IndexQuery("reminders") { Terms = [new IndexTerm("grain", "idempotency-janitor/" + IIdempotencyJanitorGrain.Key)] };
+        Assert.Equal(1, await cluster.Storage.CountAsync(reminders));
     }
 
     private async Task MunicipalityAsync()
