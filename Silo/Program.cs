@@ -1,4 +1,5 @@
 using Collaboration.Silo.Hosting;
+using Collaboration.Silo.Storage.Sqlite;
 using Collaboration.Silo.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,7 +9,7 @@ namespace Collaboration.Silo;
 /// <summary>A silo on its own (<c>dotnet run --project Silo</c>): Api processes in client mode connect to its gateway.</summary>
 internal static class Program
 {
-    public static async Task Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
         // Settings ship beside the binary, so the working directory only decides where ./data is.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -19,6 +20,17 @@ internal static class Program
         // A silo on its own has no HTTP port for /metrics: with an OTLP endpoint it pushes traces, logs and metrics.
         builder.AddCollaborationTelemetry("collaboration-silo");
         using var host = builder.Build();
-        await host.RunAsync();
+        try
+        {
+            await host.RunAsync();
+        }
+        catch (DataFolderInUseException exception)
+        {
+            // Not a crash: a second server was started on a folder that has one. Say so, without a stack trace.
+            await Console.Error.WriteLineAsync(exception.Message);
+            return 1;
+        }
+
+        return 0;
     }
 }

@@ -9,9 +9,11 @@ using Collaboration.Api.Features.Inbox;
 using Collaboration.Api.Features.Metrics;
 using Collaboration.Api.Features.Municipalities;
 using Collaboration.Api.Features.Network;
+using Collaboration.Api.Features.Operations;
 using Collaboration.Api.Features.Projects;
 using Collaboration.Api.Features.Webhooks;
 using Collaboration.Api.Hosting;
+using Collaboration.Silo.Hosting;
 using Collaboration.Silo.Telemetry;
 
 namespace Collaboration.Api.Features;
@@ -45,6 +47,11 @@ public static class ApiRoutes
         app.MapAlertsApi();
         app.MapWebhooksApi();
         app.MapDashboard();
+        if (OrleansDashboardSetup.IsOn(app.Configuration))
+        {
+            app.MapOrleansDashboardApi();
+        }
+
         return app;
     }
 }

@@ -18,6 +18,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace Collaboration.Api.Hosting;
 
@@ -61,12 +62,15 @@ public static class CollaborationServices
         services.AddScoped<IdempotencyContext>();
 
         services.AddSingleton<CoordinatorKey>();
+        services.AddSingleton<ApiKeyCache>();
+        services.AddHostedService<ApiKeyCacheEviction>();
         services.AddHostedService<CoordinatorKeyInitializer>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Coordinator, policy => policy.RequireRole(Roles.Coordinator))
             .AddPolicy(Roles.Municipality, policy => policy.RequireRole(Roles.Municipality));
+        services.AddOrleansDashboardSession(settings);
         services.AddPerKeyRateLimiting(settings.Limits);
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, tags: [HealthApi.ReadinessTag], timeout: HealthApi.CheckTimeout);
@@ -116,12 +120,19 @@ public static class CollaborationServices
                 {
                     client.UseCollaborationClustering(builder.Configuration);
                     client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = orleans.ResponseTimeout);
+                    if (orleans.Dashboard)
+                    {
+                        // The page at /orleans, fed by the dashboard grains of the silos.
+                        client.AddDashboard(OrleansDashboardSetup.Configure);
+                    }
+
                     if (TelemetrySettings.From(builder.Configuration).Otlp)
                     {
                         // Grain calls join the request's trace, as on a silo (AddCollaborationSilo).
                         client.AddActivityPropagation();
                     }
                 });
+                services.AddCachedGrainInterfaceTypes();
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Collaboration:Orleans:Mode '{orleans.Mode}'; use CoHosted or Client.");

@@ -7,7 +7,8 @@ using Microsoft.Net.Http.Headers;
 namespace Collaboration.Api.Http;
 
 /// <summary>
-/// Refuses, before any work, bodies that are too large (413) or not JSON (415), whatever server runs the app:
+/// Refuses, before any work, a path with a NUL character (400), bodies that are too large (413) or not JSON (415),
+/// whatever server runs the app:
 /// Kestrel enforces the size limit itself, but the check here also covers other servers and chunked bodies.
 /// </summary>
 public sealed class RequestGuardMiddleware(RequestDelegate next, IOptions<CollaborationOptions> options, ProblemWriter problems)
@@ -15,6 +16,15 @@ public sealed class RequestGuardMiddleware(RequestDelegate next, IOptions<Collab
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
+        if (request.Path.Value?.Contains('\0', StringComparison.Ordinal) == true)
+        {
+            // Kestrel refuses %00 in a path itself, with a bare 400, before the app runs (README, Errors); other
+            // servers and proxies may pass it on decoded, and then no route must treat it as part of an id.
+            await problems.WriteAsync(context, StatusCodes.Status400BadRequest,
+                "The path contains a NUL character (%00); no address of this API has one. Remove it from the URL.");
+            return;
+        }
+
         var limit = options.Value.Limits.MaxRequestBodyBytes;
         if (request.ContentLength > limit)
         {

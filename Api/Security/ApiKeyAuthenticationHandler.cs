@@ -10,7 +10,8 @@ using Microsoft.Extensions.Options;
 namespace Collaboration.Api.Security;
 
 /// <summary>
-/// <c>Authorization: Bearer &lt;api key&gt;</c>: the coordinator's key, or a municipality's key looked up by its hash.
+/// <c>Authorization: Bearer &lt;api key&gt;</c>: the coordinator's key, or a municipality's key looked up by its hash
+/// (its grain, or for a moment after that the <see cref="ApiKeyCache"/>).
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -18,6 +19,7 @@ public sealed class ApiKeyAuthenticationHandler(
     UrlEncoder encoder,
     CoordinatorKey coordinatorKey,
     IGrainFactory grains,
+    ApiKeyCache keys,
     ProblemWriter problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -55,7 +57,16 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("Unknown API key.");
         }
 
-        var municipality = await grains.GetGrain<IApiKeyGrain>(hash).GetMunicipalityAsync();
+        if (!keys.TryGet(hash, out var municipality))
+        {
+            var generation = keys.Generation;
+            municipality = await grains.GetGrain<IApiKeyGrain>(hash).GetMunicipalityAsync();
+            if (municipality is not null)
+            {
+                keys.Remember(hash, municipality, generation);
+            }
+        }
+
         return municipality is null
             ? AuthenticateResult.Fail("Unknown API key.")
             : Success([

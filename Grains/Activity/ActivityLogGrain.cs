@@ -98,7 +98,7 @@ public sealed class ActivityLogGrain(IAppendLog log, ActivityFeed feed, [FromKey
             {
                 var entry = batch[i].Entry;
                 appends[i] = new LogAppend(
-                    at, seq => ActivityLogReader.Serialize(new ActivityRecord(seq, at, entry.Type, entry.Actor, entry.Subject, entry.Summary)), batch[i].State);
+                    at, seq => ActivityLogReader.Serialize(new ActivityRecord(seq, at, entry.Type, entry.Actor, entry.Subject, entry.Summary, entry.Partner)), batch[i].State);
             }
 
             // The states and their records commit together: a change is never durable without its record, nor a record without its change.
@@ -112,7 +112,7 @@ public sealed class ActivityLogGrain(IAppendLog log, ActivityFeed feed, [FromKey
                 }
 
                 var entry = batch[i].Entry;
-                var record = new ActivityRecord(outcomes[i].Sequence, at, entry.Type, entry.Actor, entry.Subject, entry.Summary);
+                var record = new ActivityRecord(outcomes[i].Sequence, at, entry.Type, entry.Actor, entry.Subject, entry.Summary, entry.Partner);
                 records.Add(record);
                 _last = record.Seq;
                 // Only after the commit: a live listener never sees a record the log could lose.

@@ -33,8 +33,8 @@ public static class ActivityWithStateWrite
 
     /// <summary>Writes the state with the record of a change of <paramref name="type"/> by <paramref name="actor"/> to <paramref name="subject"/>.</summary>
     public static Task<ActivityRecord> WriteStateAndRecordAsync<TState>(
-        this IPersistentState<TState> state, string type, object actor, string subject, string summary) =>
-        state.WriteStateAndRecordAsync(new ActivityEntry(type, actor?.ToString() ?? "", subject, summary));
+        this IPersistentState<TState> state, string type, object actor, string subject, string summary, string? partner = null) =>
+        state.WriteStateAndRecordAsync(new ActivityEntry(type, actor?.ToString() ?? "", subject, summary, partner));
 
     /// <summary>
     /// For the grain storage: the entry to record with the state being written, taken once (a second write in the same

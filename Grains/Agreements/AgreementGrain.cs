@@ -186,7 +186,8 @@ public sealed partial class AgreementGrain(
             if (entry.Seq > _announced)
             {
                 await GrainFactory.RecordActivityAsync(
-                    AgreementEventTypes.ActivityPrefix + entry.Type, entry.Actor, "agreement/" + this.GetPrimaryKeyString(), entry.Summary);
+                    AgreementEventTypes.ActivityPrefix + entry.Type, entry.Actor, "agreement/" + this.GetPrimaryKeyString(), entry.Summary,
+                    entry.MunicipalityId);
                 _announced = entry.Seq;
             }
 

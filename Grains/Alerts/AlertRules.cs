@@ -91,8 +91,17 @@ public static class AlertRules
         return new AlertEvaluation(findings, next);
     }
 
-    public static AlertEvaluation ForPartner(DateTimeOffset lastActivity, DateTimeOffset now)
+    /// <summary>
+    /// A partner's silence. A deactivated partner (<paramref name="deactivatedAt"/> set) has left the network for the
+    /// time being: its silence is expected, so it has no alert and nothing to wait for until it is reactivated.
+    /// </summary>
+    public static AlertEvaluation ForPartner(DateTimeOffset lastActivity, DateTimeOffset now, DateTimeOffset? deactivatedAt = null)
     {
+        if (deactivatedAt is not null)
+        {
+            return new AlertEvaluation([], null);
+        }
+
         var quietFrom = lastActivity.AddDays(QuietDays);
         if (now < quietFrom)
         {

@@ -137,6 +137,9 @@ public sealed class AlertWatchGrain(
 
     private async Task<AlertEvaluation> PartnerAsync(string id, DateTimeOffset now)
     {
+        // From the partners index (one cached read for every watch): whether the partner is deactivated. Its
+        // deactivation is committed with its activity record, so the router's call after that record finds it here.
+        var deactivatedAt = (await index.PartnersByIdAsync()).TryGetValue(id, out var partner) ? partner.DeactivatedAt : null;
         var last = _lastActivity;
         if (last is null)
         {
@@ -144,7 +147,7 @@ public sealed class AlertWatchGrain(
             last = (await GrainFactory.GetGrain<IMunicipalityGrain>(id).GetAsync())?.CreatedAt;
         }
 
-        return last is { } at ? AlertRules.ForPartner(at, now) : new AlertEvaluation([], null);
+        return last is { } at ? AlertRules.ForPartner(at, now, deactivatedAt) : new AlertEvaluation([], null);
     }
 
     private async Task<AlertEvaluation> AgreementAsync(string id, DateTimeOffset now)

@@ -36,6 +36,11 @@ public sealed record AlertTriggers(IReadOnlyDictionary<string, DateTimeOffset> A
             var (kind, id) = slash < 0 ? (record.Subject, "") : (record.Subject[..slash], record.Subject[(slash + 1)..]);
             switch (kind)
             {
+                // The coordinator taking a partner out or bringing it back is no activity of the partner: its watch
+                // is evaluated again (a deactivated partner has no alert), its silence still counts from before.
+                case "municipality" when record.Type is "municipality.deactivated" or "municipality.reactivated":
+                    subjects.Add(record.Subject);
+                    break;
                 case "municipality":
                     Touch(id, record.At);
 

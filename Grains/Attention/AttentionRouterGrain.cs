@@ -3,6 +3,7 @@ using Collaboration.Grains.Activity;
 using Collaboration.Grains.Alerts;
 using Collaboration.Grains.Inbox;
 using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Municipalities;
 using Collaboration.Grains.Storage;
 using Collaboration.Grains.Webhooks;
 using Microsoft.Extensions.Logging;
@@ -94,7 +95,10 @@ public sealed partial class AttentionRouterGrain(
 
         var facts = new GrainAttentionFacts(GrainFactory);
         var routed = await Task.WhenAll(records.Select(r => InboxRouting.RouteAsync(r, facts)));
-        var byRecipient = routed.SelectMany(d => d).GroupBy(d => d.Recipient, StringComparer.Ordinal);
+        var partners = await index.PartnersByIdAsync();
+        var byRecipient = routed.SelectMany(d => d)
+            .Where(d => InboxRouting.Receives(d.Recipient, partners))
+            .GroupBy(d => d.Recipient, StringComparer.Ordinal);
         await Task.WhenAll(byRecipient.Select(group =>
             GrainFactory.GetGrain<IInboxGrain>(group.Key).DeliverAsync(group.Select(d => d.Notice).ToList())));
 

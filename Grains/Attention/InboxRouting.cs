@@ -1,6 +1,7 @@
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Domain;
 using Collaboration.Grains.Inbox;
+using Collaboration.Grains.Municipalities;
 
 namespace Collaboration.Grains.Attention;
 
@@ -27,14 +28,27 @@ public static class InboxRouting
             .ToList();
     }
 
+    /// <summary>
+    /// Whether a partner's inbox takes new items: not while it is deactivated (its key is stopped and it has left the
+    /// network for the time being). Whether it is deactivated is read when the record is routed. A partner the index
+    /// does not know yet (its registration not indexed) receives, as before.
+    /// </summary>
+    public static bool Receives(string recipient, IReadOnlyDictionary<string, MunicipalitySummary> partners)
+    {
+        ArgumentNullException.ThrowIfNull(partners);
+        return !partners.TryGetValue(recipient, out var partner) || partner.Active;
+    }
+
     private static async Task<(IEnumerable<string> Recipients, string Summary)> RecipientsAsync(ActivityRecord record, IAttentionFacts facts)
     {
         var none = (Enumerable.Empty<string>(), record.Summary);
         switch (record.Type)
         {
             case InboxKinds.ExchangeReplied or InboxKinds.AdoptionChanged:
+                // The exchange's title, unless the summary names it already (every record but replies written before
+                // summaries named it).
                 return await facts.ExchangeAsync(SubjectId(record, "exchange/")) is { } exchange
-                    ? ([exchange.Author], $"{record.Summary} («{exchange.Title}»)")
+                    ? ([exchange.Author], record.Summary.Contains($"«{exchange.Title}»", StringComparison.Ordinal) ? record.Summary : $"{record.Summary} («{exchange.Title}»)")
                     : none;
 
             case InboxKinds.EventCreated:
@@ -54,9 +68,9 @@ public static class InboxRouting
                     : none;
 
             case InboxKinds.PartnerAdded or InboxKinds.PartnerRemoved:
-                // The partner that joined or left is named first in the summary ("kelme joined project SHELTER"); it is told too.
+                // The partner that joined or left is told too.
                 return await facts.ProjectAsync(SubjectId(record, "project/")) is { } project
-                    ? ([.. project.Definition.Partners, .. LeadingId(record.Summary)], record.Summary)
+                    ? ([.. project.Definition.Partners, .. PartnerOf(record)], record.Summary)
                     : none;
 
             default:
@@ -78,8 +92,8 @@ public static class InboxRouting
             InboxKinds.AgreementDrafted => (unsigned, $"«{agreement.Title}» awaits your signature ({record.Summary})"),
             InboxKinds.AgreementAmended => (unsigned, $"«{agreement.Title}» was amended and awaits your signature ({record.Summary})"),
 
-            // The newcomer is named first ("kelme acceded, admitted by ..."); only it has a new signature to give.
-            InboxKinds.AgreementPartyJoined => (LeadingId(record.Summary).Intersect(unsigned),
+            // Only the newcomer has a new signature to give.
+            InboxKinds.AgreementPartyJoined => (PartnerOf(record).Intersect(unsigned),
                 $"«{agreement.Title}» awaits your signature ({record.Summary})"),
             _ => (parties, $"«{agreement.Title}»: {record.Summary}"),
         };
@@ -88,7 +102,13 @@ public static class InboxRouting
     private static string SubjectId(ActivityRecord record, string prefix) =>
         record.Subject.StartsWith(prefix, StringComparison.Ordinal) ? record.Subject[prefix.Length..] : "";
 
-    /// <summary>The partner id a summary begins with, when it begins with one.</summary>
+    /// <summary>
+    /// The partner a record is about besides its subject: its <see cref="ActivityRecord.Partner"/>, or, in a record
+    /// written before that field existed, the id its summary began with ("kelme joined project SHELTER").
+    /// </summary>
+    private static IEnumerable<string> PartnerOf(ActivityRecord record) =>
+        record.Partner is { Length: > 0 } partner ? [partner] : LeadingId(record.Summary);
+
     private static IEnumerable<string> LeadingId(string summary)
     {
         var space = summary.IndexOf(' ', StringComparison.Ordinal);

@@ -2,6 +2,8 @@ using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Domain;
 using Collaboration.Grains.Errors;
+using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Municipalities;
 using Collaboration.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +12,7 @@ namespace Collaboration.Grains.Exchanges;
 /// <summary>An adoption. It calls the exchange (which never calls adoptions) and the activity log.</summary>
 [GrainType("exchange-adoption")]
 public sealed class AdoptionGrain([PersistentState("adoption", GrainStorage.Name)] IPersistentState<AdoptionState> adoption,
+    IGrainIndex index,
     [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IAdoptionGrain
 {
     public async Task<AdoptionSnapshot> SetStatusAsync(Actor actor, AdoptionStatus status, string? note, string? expectedVersion = null)
@@ -59,7 +62,7 @@ public sealed class AdoptionGrain([PersistentState("adoption", GrainStorage.Name
                 "adoption.changed",
                 actor,
                 $"exchange/{exchangeId}",
-                $"{municipalityId} set its adoption of «{exchange.Title}» ({exchange.Author}) to {ExchangeIndex.Name(status)}");
+                $"{await index.PartnerNameAsync(municipalityId)} set its adoption of «{exchange.Title}» ({await index.PartnerNameAsync(exchange.Author)}) to {ExchangeIndex.Name(status)}");
         }
         catch
         {

@@ -14,6 +14,10 @@ public sealed class ExchangeCatalog(IGrainFactory grains, IGrainIndex index)
 {
     private const int InternalPageSize = 100;
 
+    internal const string NoWordMessage =
+        "Has no word to search for: words are letters and digits, and symbols alone match nothing. " +
+        "Write words, as in `integration`, a \"phrase\", `integration OR inclusion`, `-tourism` to exclude or `migr*` for a prefix.";
+
     /// <summary>Exchanges matching every given filter, newest first. 400 for an invalid filter, limit or cursor.</summary>
     public async Task<ExchangePage<ExchangeListItem>> SearchAsync(
         ExchangeFilter filter, int? limit = null, string? cursor = null, CancellationToken cancellationToken = default)
@@ -160,10 +164,17 @@ public sealed class ExchangeCatalog(IGrainFactory grains, IGrainIndex index)
         {
             errors.Add("q", $"Must be at most {ExchangeLimits.QueryMaxLength} characters.");
         }
-        else if (text is not null && !SearchWords.HasWord(text))
+        else if (text is not null)
         {
-            // Symbols separate words and match nothing by themselves: answering every exchange would mislead.
-            errors.Add("q", "Has no word to search for: words are letters and digits; quotes, operators and other symbols only separate them.");
+            if (!SearchQuery.TryParse(text, out var search, out var malformed))
+            {
+                errors.Add("q", malformed);
+            }
+            else if (search.IsEmpty)
+            {
+                // Symbols separate words and match nothing by themselves: answering every exchange would mislead.
+                errors.Add("q", NoWordMessage);
+            }
         }
 
         var size = CheckLimit(limit, errors);

@@ -2,6 +2,7 @@ using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Domain;
 using Collaboration.Grains.Errors;
+using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Municipalities;
 using Collaboration.Grains.Projects;
 using Collaboration.Grains.Storage;
@@ -18,6 +19,7 @@ namespace Collaboration.Grains.Exchanges;
 [GrainType("exchange")]
 [CollectionAgeLimit(Minutes = 2)]
 public sealed class ExchangeGrain([PersistentState("exchange", GrainStorage.Name)] IPersistentState<ExchangeState> exchange,
+    IGrainIndex index,
     [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IExchangeGrain
 {
     public async Task<ExchangeRecord> PostAsync(Actor actor, NewExchange draft, string? creationRequest = null)
@@ -73,7 +75,7 @@ public sealed class ExchangeGrain([PersistentState("exchange", GrainStorage.Name
         {
             // One commit for the exchange and its activity record.
             await exchange.WriteStateAndRecordAsync(
-                "exchange.posted", actor, $"exchange/{record.Id}", $"{author} posted {ExchangeIndex.Name(record.Kind)} «{record.Title}»");
+                "exchange.posted", actor, $"exchange/{record.Id}", $"{PartnerName(municipality.Profile.Name, author)} posted {ExchangeIndex.Name(record.Kind)} «{record.Title}»");
         }
         catch
         {
@@ -126,7 +128,7 @@ public sealed class ExchangeGrain([PersistentState("exchange", GrainStorage.Name
         state.Body = valid.Body;
         state.Themes = [.. valid.Themes];
         state.Language = valid.Language;
-        return await ChangeAsync(state, new ActivityEntry("exchange.edited", actor.ToString(), $"exchange/{state.Id}", $"{state.Author} edited «{state.Title}»"));
+        return await ChangeAsync(state, new ActivityEntry("exchange.edited", actor.ToString(), $"exchange/{state.Id}", $"{await index.PartnerNameAsync(state.Author)} edited «{state.Title}»"));
     }
 
     public async Task<ExchangeRecord> WithdrawAsync(Actor actor)
@@ -143,8 +145,11 @@ public sealed class ExchangeGrain([PersistentState("exchange", GrainStorage.Name
         }
 
         state.Withdrawn = true;
-        return await ChangeAsync(state, new ActivityEntry("exchange.withdrawn", actor.ToString(), $"exchange/{state.Id}", $"«{state.Title}» by {state.Author} was withdrawn"));
+        return await ChangeAsync(state, new ActivityEntry("exchange.withdrawn", actor.ToString(), $"exchange/{state.Id}", $"«{state.Title}» by {await index.PartnerNameAsync(state.Author)} was withdrawn"));
     }
+
+    // The author's grain was just asked, so its name needs no index read.
+    private static string PartnerName(string? name, string id) => name is { Length: > 0 } ? name : id;
 
     private ExchangeState Existing() =>
         exchange.State.Id is null ? throw new ResourceNotFoundException("exchange", this.GetPrimaryKeyString()) : exchange.State;

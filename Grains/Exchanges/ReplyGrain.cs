@@ -2,6 +2,8 @@ using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Domain;
 using Collaboration.Grains.Errors;
+using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Municipalities;
 using Collaboration.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +15,7 @@ namespace Collaboration.Grains.Exchanges;
 [GrainType("exchange-reply")]
 [CollectionAgeLimit(Minutes = 2)]
 public sealed class ReplyGrain([PersistentState("reply", GrainStorage.Name)] IPersistentState<ReplyState> reply,
+    IGrainIndex index,
     [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IReplyGrain
 {
     public async Task<ReplyRecord> PostAsync(Actor actor, string exchangeId, string body, string? creationRequest = null)
@@ -34,7 +37,7 @@ public sealed class ReplyGrain([PersistentState("reply", GrainStorage.Name)] IPe
             throw new ConflictException($"Reply '{this.GetPrimaryKeyString()}' has already been posted.");
         }
 
-        if (!ExchangeIds.IsExchangeId(exchangeId) || await GrainFactory.GetGrain<IExchangeGrain>(exchangeId).GetAsync() is null)
+        if (!ExchangeIds.IsExchangeId(exchangeId) || await GrainFactory.GetGrain<IExchangeGrain>(exchangeId).GetAsync() is not { } exchange)
         {
             throw new ResourceNotFoundException("exchange", exchangeId);
         }
@@ -52,7 +55,7 @@ public sealed class ReplyGrain([PersistentState("reply", GrainStorage.Name)] IPe
         try
         {
             await reply.WriteStateAndRecordAsync(
-                "exchange.replied", actor, $"exchange/{exchangeId}", $"{author} replied to exchange {exchangeId}");
+                "exchange.replied", actor, $"exchange/{exchangeId}", $"{await index.PartnerNameAsync(author)} replied to «{exchange.Title}»");
         }
         catch
         {

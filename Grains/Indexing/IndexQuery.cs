@@ -2,7 +2,7 @@ namespace Collaboration.Grains.Indexing;
 
 /// <summary>
 /// A query over one index: documents having every one of <see cref="Terms"/> and, when <see cref="Text"/> is
-/// given, matching every word of it, ordered by (SortKey, DocumentId), starting strictly after <see cref="After"/>.
+/// given, matching it, ordered by (SortKey, DocumentId), starting strictly after <see cref="After"/>.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("collaboration.IndexQuery")]
 public sealed record IndexQuery(string Index)
@@ -11,8 +11,10 @@ public sealed record IndexQuery(string Index)
     public IReadOnlyList<IndexTerm> Terms { get; init; } = [];
 
     /// <summary>
-    /// Plain words typed by a user, never a query language: each word must occur in the document's text
-    /// (case-insensitive, diacritics folded, the last word also as a prefix). Operators and quotes are treated as separators.
+    /// A search as a person types it, parsed by <see cref="SearchQuery"/> (words, "phrases", <c>OR</c>, <c>-word</c>,
+    /// <c>prefix*</c>) and matched against the document's text case-insensitively with diacritics folded. Nothing in it
+    /// is ever a storage's own query syntax. Text without a word is no condition; malformed text is an
+    /// <see cref="ArgumentException"/>.
     /// </summary>
     [Id(101)]
     public string? Text { get; init; }

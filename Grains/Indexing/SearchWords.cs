@@ -5,7 +5,7 @@ namespace Collaboration.Grains.Indexing;
 
 /// <summary>
 /// What counts as a word of searchable text, for every storage provider (they split text with it) and for the
-/// validation of a query (a query without a word would match everything, so it is refused instead).
+/// parsing of a search (<see cref="SearchQuery"/>).
 /// </summary>
 public static class SearchWords
 {
@@ -18,21 +18,4 @@ public static class SearchWords
             or UnicodeCategory.PrivateUse => true,
         _ => false,
     };
-
-    /// <summary>Whether the text holds at least one word (a lone surrogate reads as U+FFFD, a symbol).</summary>
-    public static bool HasWord(string text)
-    {
-        for (var i = 0; i < text.Length;)
-        {
-            Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var consumed);
-            if (IsWordRune(rune))
-            {
-                return true;
-            }
-
-            i += consumed;
-        }
-
-        return false;
-    }
 }

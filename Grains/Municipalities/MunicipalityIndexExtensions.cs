@@ -15,6 +15,10 @@ public static class MunicipalityIndexExtensions
     public static Task<IReadOnlyDictionary<string, MunicipalitySummary>> PartnersByIdAsync(this IGrainIndex index, CancellationToken cancellationToken = default) =>
         index.QueryDerivedAsync(new IndexQuery(IndexNames.Municipalities) { Descending = false }, Directories, Parse, cancellationToken);
 
+    /// <summary>A partner's name for people to read (activity summaries), or its id when the index does not know it.</summary>
+    public static async Task<string> PartnerNameAsync(this IGrainIndex index, string id, CancellationToken cancellationToken = default) =>
+        (await index.PartnersByIdAsync(cancellationToken)).TryGetValue(id, out var partner) && partner.Profile.Name is { Length: > 0 } name ? name : id;
+
     private static IReadOnlyDictionary<string, MunicipalitySummary> Parse(IReadOnlyList<IndexHit> hits)
     {
         var partners = new Dictionary<string, MunicipalitySummary>(hits.Count, StringComparer.Ordinal);

@@ -107,7 +107,8 @@ public sealed class ProjectGrain([PersistentState("project", GrainStorage.Name)]
 
         project.State.Definition = definition with { Partners = [.. definition.Partners, municipalityId] };
         project.State.UpdatedAt = clock.GetUtcNow();
-        await project.WriteStateAndRecordAsync("project.partnerAdded", actor, $"project/{Id}", $"{municipalityId} joined project {definition.Acronym}");
+        await project.WriteStateAndRecordAsync(
+            "project.partnerAdded", actor, $"project/{Id}", $"{await index.PartnerNameAsync(municipalityId)} joined project {definition.Acronym}", municipalityId);
         return Snapshot();
     }
 
@@ -126,7 +127,8 @@ public sealed class ProjectGrain([PersistentState("project", GrainStorage.Name)]
 
         project.State.Definition = definition with { Partners = definition.Partners.Where(p => p != municipalityId).ToList() };
         project.State.UpdatedAt = clock.GetUtcNow();
-        await project.WriteStateAndRecordAsync("project.partnerRemoved", actor, $"project/{Id}", $"{municipalityId} left project {definition.Acronym}");
+        await project.WriteStateAndRecordAsync(
+            "project.partnerRemoved", actor, $"project/{Id}", $"{await index.PartnerNameAsync(municipalityId)} left project {definition.Acronym}", municipalityId);
         return Snapshot();
     }
 

@@ -42,6 +42,7 @@ public static class CollaborationSiloExtensions
         }
 
         var services = silo.Services;
+        services.AddCachedGrainInterfaceTypes();
         services.TryAddKeyedSingleton(DomainClock.Key, TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<CollaborationMetrics>();
@@ -70,6 +71,7 @@ public static class CollaborationSiloExtensions
         services.TryAddSingleton<ActivityFeed>();
         services.AddHostedService<NetworkProjectionPump>();
         services.AddHostedService<AttentionPump>();
+        silo.AddOrleansDashboardWhenOn(configuration);
 
         // Expired Idempotency-Key answers are swept by one grain on a reminder, once per cluster.
         services.AddHostedService<IdempotencyJanitorSchedule>();

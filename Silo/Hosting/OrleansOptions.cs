@@ -8,6 +8,12 @@ public sealed class OrleansOptions
     /// <summary>Whether the Api runs a silo in its own process or connects to silos elsewhere as an Orleans client.</summary>
     public OrleansMode Mode { get; set; } = OrleansMode.CoHosted;
 
+    /// <summary>
+    /// Whether silos collect the Orleans dashboard's figures (a filter on every grain call) and the Api serves it at
+    /// <c>/orleans</c>. A front in client mode shows it only when its silos collect them.
+    /// </summary>
+    public bool Dashboard { get; set; } = true;
+
     /// <summary>The port silos talk to each other on.</summary>
     public int SiloPort { get; set; } = 11111;
 

@@ -40,6 +40,12 @@ internal static class StorageArguments
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
+
+        // Every provider refuses a malformed search alike, whether or not its index has documents.
+        if (!SearchQuery.TryParse(query.Text, out _, out var malformed))
+        {
+            throw new ArgumentException($"The query's text is not a search: {malformed}", nameof(query));
+        }
     }
 
     public static void ValidateAppend(string log, long sequence, string payload)

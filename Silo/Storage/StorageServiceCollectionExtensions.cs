@@ -26,9 +26,18 @@ public static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<SqliteStorageOptions>().Configure(configure);
-        services.AddSingleton(provider => new SqliteStorage(
-            provider.GetRequiredService<IOptions<SqliteStorageOptions>>().Value,
-            provider.GetService<CollaborationMetrics>()));
+        // The folder is claimed before the file is opened, and released after the storage is disposed (the container
+        // disposes in the reverse order of creation). The hosted service claims it while the host starts, so a second
+        // server on the same folder stops there instead of on its first request.
+        services.AddSingleton(provider => DataFolderLock.Acquire(provider.GetRequiredService<IOptions<SqliteStorageOptions>>().Value.DataPath));
+        services.AddHostedService<DataFolderClaim>();
+        services.AddSingleton(provider =>
+        {
+            provider.GetRequiredService<DataFolderLock>();
+            return new SqliteStorage(
+                provider.GetRequiredService<IOptions<SqliteStorageOptions>>().Value,
+                provider.GetService<CollaborationMetrics>());
+        });
         return services.AddStorageInterfaces<SqliteStorage>();
     }
 

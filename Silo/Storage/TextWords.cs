@@ -6,7 +6,7 @@ namespace Collaboration.Silo.Storage;
 
 /// <summary>
 /// Splits and folds text the way SQLite's FTS5 tokenizer <c>unicode61 remove_diacritics 2</c> does, so that every
-/// provider matches <see cref="Indexing.IndexQuery.Text"/> alike: a word is a run of letters, digits and private-use
+/// provider matches <see cref="Indexing.IndexQuery.Text"/> alike (<see cref="TextSearch"/>): a word is a run of letters, digits and private-use
 /// characters; everything else (quotes, operators, punctuation, combining marks) separates words.
 /// </summary>
 internal static class TextWords
@@ -47,29 +47,6 @@ internal static class TextWords
         }
 
         return words;
-    }
-
-    /// <summary>
-    /// Whether a document whose folded words are <paramref name="held"/> matches folded query words, as every
-    /// provider matches <see cref="Indexing.IndexQuery.Text"/>: each word held, the last one as a prefix.
-    /// </summary>
-    public static bool Holds(IReadOnlyCollection<string> held, IReadOnlyList<string> words)
-    {
-        if (words.Count == 0)
-        {
-            return true;
-        }
-
-        for (var i = 0; i < words.Count - 1; i++)
-        {
-            if (!held.Contains(words[i]))
-            {
-                return false;
-            }
-        }
-
-        var last = words[^1];
-        return held.Any(w => w.StartsWith(last, StringComparison.Ordinal));
     }
 
     /// <summary>

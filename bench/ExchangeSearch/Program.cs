@@ -155,7 +155,7 @@ if (peer is not null)
     await ComparePagesAsync(new ExchangeFilter(Theme: "volunteering", Kind: "question"));
     await ComparePagesAsync(new ExchangeFilter(Q: "mentoring"));
     await ComparePagesAsync(new ExchangeFilter(Country: "SI", Q: "kelme"));
-    await ComparePagesAsync(new ExchangeFilter(Q: "mento"));
+    await ComparePagesAsync(new ExchangeFilter(Q: "mento*"));
     await ComparePagesAsync(new ExchangeFilter(Q: "Laragne-Montéglin"));
     await ComparePagesAsync(new ExchangeFilter(Theme: "integration", Q: "library ciudad"));
 }
@@ -473,7 +473,7 @@ static Dictionary<string, string> PostgresSettings() => new()
 
 static string Kind(ExchangeKind kind) => ExchangeIndex.Name(kind);
 
-static string Prefix(string word) => word.Length > 3 ? word[..3] : word;
+static string Prefix(string word) => (word.Length > 3 ? word[..3] : word) + "*";
 
 static HashSet<string> Words(ExchangeState state) =>
     $"{state.Title} {state.Summary} {state.Body}".ToLowerInvariant().Split([' ', '.'], StringSplitOptions.RemoveEmptyEntries).ToHashSet();

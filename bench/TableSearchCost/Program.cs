@@ -80,7 +80,7 @@ static List<(string Name, IndexQuery Query)> Scenarios(ExchangeLikeCorpus corpus
     {
         ($"a word in {corpus.DocumentsHolding(ExchangeLikeCorpus.RareWord)} exchanges", Search(ExchangeLikeCorpus.RareWord)),
         ($"a common word (in {corpus.DocumentsHolding(common)})", Search(common)),
-        ($"a prefix of 2 letters ('{common[..2]}')", Search(common[..2])),
+        ($"a prefix of 2 letters ('{common[..2]}*')", Search(common[..2] + "*")),
         ($"two words (in {corpus.DocumentsHolding(corpus.Vocabulary[3])} and {corpus.DocumentsHolding(corpus.Vocabulary[40])})", Search($"{corpus.Vocabulary[3]} {corpus.Vocabulary[40]}")),
     };
     foreach (var word in new[] { corpus.Vocabulary[5], corpus.Vocabulary[50], corpus.Vocabulary[500], ExchangeLikeCorpus.RareWord })

@@ -46,6 +46,36 @@ public sealed class RealServerLimitsTests(SmallBodyApiFixture fixture) : IClassF
         Assert.InRange(status, 400, 499);
     }
 
+    [Fact]
+    public async Task KestrelRefusesANulInThePathItselfWithABare400BeforeTheAppRuns()
+    {
+        // Documented in the README (Errors): Kestrel rejects the request line, answers 400 with no body and closes the
+        // connection; no middleware runs, so no problem details can be given. Where the app does see a NUL it answers
+        // problem details (Api.Tests, NulInPathTests).
+        var (status, head) = await SendRawForHeadAsync("GET /municipalities/a%00b HTTP/1.1");
+
+        Assert.Equal(400, status);
+        Assert.Contains("Content-Length: 0", head, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("application/problem+json", head, StringComparison.Ordinal);
+    }
+
+    private async Task<(int Status, string Head)> SendRawForHeadAsync(string requestLine)
+    {
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(Api.BaseAddress.Host, Api.BaseAddress.Port);
+        await using var stream = tcp.GetStream();
+        await stream.WriteAsync(Encoding.Latin1.GetBytes($"{requestLine}\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+        using var reader = new StreamReader(stream, Encoding.Latin1);
+        var lines = new List<string>();
+        while (await reader.ReadLineAsync() is { Length: > 0 } line)
+        {
+            lines.Add(line);
+        }
+
+        var status = int.Parse(lines[0].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        return (status, string.Join("\n", lines));
+    }
+
     /// <summary>Writes the request as bytes (a client library would refuse or normalise it) and reads the status line.</summary>
     private async Task<int> SendRawAsync(string requestLine)
     {

@@ -63,13 +63,16 @@ public static class AgreementsApi
     }
 
     public static async Task<Results<Ok<List<AgreementListItem>>, ValidationProblem>> ListAgreements(
-        string? party, string? status, IndexClient index)
+        string? partner, string? party, string? status, IndexClient index)
     {
         var validation = new RequestValidation();
         var terms = new List<IndexTerm>();
+
+        // ?partner= as on every list; ?party= is the older name, still read.
+        party = QueryAlias.Pick(validation, "partner", partner, "party", party);
         if (!string.IsNullOrEmpty(party))
         {
-            validation.Slug("party", party);
+            validation.Slug(string.IsNullOrEmpty(partner) ? "party" : "partner", party);
             terms.Add(new IndexTerm(AgreementIndex.PartyField, party));
         }
 

@@ -83,9 +83,12 @@ public static class EventsApi
     }
 
     public static async Task<Results<Ok<PageResponse<EventResponse>>, ValidationProblem>> ListEvents(
-        string? from, string? to, string? country, string? project, string? limit, string? cursor, IndexClient index)
+        string? from, string? to, string? country, string? project, string? projectId, string? limit, string? cursor, IndexClient index)
     {
         var validation = new RequestValidation();
+
+        // ?project= (the contract's name here); ?projectId=, as GET /exchanges calls it, is read too.
+        project = QueryAlias.Pick(validation, "project", project, "projectId", projectId);
         var first = validation.Date("from", from);
         var last = validation.Date("to", to);
         if (first is { } f && last is { } l && l < f)

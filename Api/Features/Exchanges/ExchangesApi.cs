@@ -1,4 +1,5 @@
 using Collaboration.Grains.Queries;
+using System.ComponentModel;
 using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
@@ -23,6 +24,16 @@ namespace Collaboration.Api.Features.Exchanges;
 /// </summary>
 public static class ExchangesApi
 {
+    /// <summary>The OpenAPI description of <c>q</c>: the search syntax, with examples from the SHELTER network.</summary>
+    internal const string SearchDescription =
+        "Words to find in title, summary and body, case and diacritics ignored (`kelme` finds Kelmė); every word must occur. " +
+        "`\"local partnership\"` is a phrase: its words next to each other, in order (so is `Laragne-Montéglin`). " +
+        "`integration OR inclusion` finds either (OR in capitals; it joins the two words or phrases beside it, so " +
+        "`integration OR inclusion migrants` needs migrants and one of the two). `-tourism` leaves out exchanges holding " +
+        "the word (or `-\"mass tourism\"`, a phrase). `migr*` is a prefix: migrants, migration. All together: " +
+        "`\"local partnership\" integration OR inclusion -tourism migr*`. Other symbols only separate words. " +
+        "At most 200 characters. 400 when it holds no word, only excluded words, or an OR without a word or phrase on each side.";
+
     public static RouteGroupBuilder MapExchangesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/exchanges").WithTags("Exchanges").RequireAuthorization()
@@ -71,7 +82,7 @@ public static class ExchangesApi
         string? author,
         string? projectId,
         string? kind,
-        string? q,
+        [Description(SearchDescription)] string? q,
         string? limit,
         string? cursor,
         IGrainFactory grains)

@@ -39,9 +39,15 @@ public static class MunicipalitiesApi
         return group;
     }
 
-    public static Task<Results<Ok<MunicipalityResponse>, ProblemHttpResult>> DeactivateMunicipality(
-        string id, ClaimsPrincipal user, IGrainFactory grains) =>
-        ChangeActivationAsync(id, grains, grain => grain.DeactivateAsync(user.ToActor()));
+    public static async Task<Results<Ok<MunicipalityResponse>, ProblemHttpResult>> DeactivateMunicipality(
+        string id, ClaimsPrincipal user, IGrainFactory grains, ApiKeyCache keys)
+    {
+        var result = await ChangeActivationAsync(id, grains, grain => grain.DeactivateAsync(user.ToActor()));
+
+        // Its key stops working here before the coordinator hears of it (other fronts hear of it from the activity).
+        keys.Forget(id);
+        return result;
+    }
 
     public static Task<Results<Ok<MunicipalityResponse>, ProblemHttpResult>> ReactivateMunicipality(
         string id, ClaimsPrincipal user, IGrainFactory grains) =>
@@ -136,7 +142,7 @@ public static class MunicipalitiesApi
     }
 
     public static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> IssueApiKey(
-        string id, ClaimsPrincipal user, IGrainFactory grains)
+        string id, ClaimsPrincipal user, IGrainFactory grains, ApiKeyCache keys)
     {
         if (!RequestValidation.IsSlug(id))
         {
@@ -145,6 +151,7 @@ public static class MunicipalitiesApi
 
         var apiKey = ApiKeys.Generate();
         await grains.GetGrain<IMunicipalityGrain>(id).RotateApiKeyAsync(ApiKeys.Hash(apiKey), user.ToActor());
+        keys.Forget(id);
         return TypedResults.Ok(new ApiKeyResponse(id, apiKey));
     }
 

@@ -233,11 +233,11 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
     public async Task<IndexPage> QueryAsync(IndexQuery query, CancellationToken cancellationToken = default)
     {
         StorageArguments.Validate(query);
-        var words = TextWords.Split(query.Text).Select(TextWords.Fold).ToList();
+        var search = TextSearch.Of(query.Text);
         // Words are searched by their postings newest first (the order searches ask for), once every document has them.
-        if (words.Count > 0 && query.Descending && SearchesReadWordPostings && WordsArePosted())
+        if (search is not null && query.Descending && SearchesReadWordPostings && WordsArePosted())
         {
-            return await PostingSearch.QueryAsync(this, query, query.Terms.Distinct().ToList(), words, cancellationToken);
+            return await PostingSearch.QueryAsync(this, query, query.Terms.Distinct().ToList(), search, cancellationToken);
         }
 
         var hits = new List<IndexHit>();
@@ -680,7 +680,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
     private async Task ScanAsync(IndexQuery query, int? fetch, Func<TableRow, StoredEntry?, bool> onMatch, CancellationToken cancellationToken)
     {
         var terms = query.Terms.Distinct().ToList();
-        var words = TextWords.Split(query.Text).Select(TextWords.Fold).ToList();
+        var search = TextSearch.Of(query.Text);
         var partition = await ChoosePartitionAsync(query.Index, terms, cancellationToken);
         if (partition is null)
         {
@@ -693,7 +693,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
         var range = query.After is { } after
             ? new TableRange(partition, null, TableLayout.PostingRow(query.Descending, after.SortKey, after.DocumentId), end)
             : new TableRange(partition, start, null, end);
-        var filtered = words.Count > 0 || terms.Count > 1;
+        var filtered = search is not null || terms.Count > 1;
         // A count that filters nothing needs the keys only; everything else needs the entry.
         IReadOnlyList<string>? columns = fetch is null && !filtered ? ProbeColumns : null;
 
@@ -706,7 +706,7 @@ public sealed class AzureTableStorage : IGrainStateStore, IGrainIndex, IAppendLo
             foreach (var row in segment.Rows)
             {
                 var entry = columns is null ? PostingRows.EntryOf(row) : null;
-                if (entry is not null && !entry.Matches(terms, words))
+                if (entry is not null && !entry.Matches(terms, search))
                 {
                     continue;
                 }

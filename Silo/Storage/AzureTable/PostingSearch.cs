@@ -6,8 +6,10 @@ namespace Collaboration.Silo.Storage.AzureTable;
 /// A page of a text search, newest first, read from postings rather than from the whole index.
 /// <para>
 /// Each condition is a source of postings in the query's order: a term's partition (rows carrying the document), a
-/// word's partition, and for the last word, which is a prefix, the partitions of the words it begins (looked up in
-/// the index's word list; a prefix of more than 64 words is no source and is checked on the documents instead).
+/// word's partition (each word of a phrase), for a prefix the partitions of the words it begins (looked up in the
+/// index's word list; a prefix of more than 64 words is no source and is checked on the documents instead), and for
+/// words joined by OR the partitions of one word of each side, merged. Excluded words are no source: like phrases
+/// (adjacent words) they are checked on the document, which every candidate is checked against whole.
 /// Every source is read from the start (or the cursor) for one page's worth of rows. A source that ends within
 /// that is the rarest and drives; otherwise the one that reached furthest back in the order is the sparsest and
 /// drives. The driver's rows are checked against every condition on the document: carried by the row, or, for a
@@ -28,13 +30,13 @@ internal static class PostingSearch
     // The rows read from each source before choosing: a page's worth, within a bound for pages of everything.
     private const int MaxProbe = 1000;
 
-    /// <param name="words">The query's folded words, at least one; the last is a prefix.</param>
+    /// <param name="search">The query's text, which has a word.</param>
     public static async Task<IndexPage> QueryAsync(
-        IPostingReader reader, IndexQuery query, IReadOnlyList<IndexTerm> terms, IReadOnlyList<string> words, CancellationToken cancellationToken)
+        IPostingReader reader, IndexQuery query, IReadOnlyList<IndexTerm> terms, TextSearch search, CancellationToken cancellationToken)
     {
         var fetch = StorageArguments.FetchCount(query.Limit);
         var probe = Math.Max(MinChunk, Math.Min(fetch, MaxProbe));
-        var sources = await SourcesAsync(reader, query, terms, words, probe, cancellationToken);
+        var sources = await SourcesAsync(reader, query, terms, search, probe, cancellationToken);
         if (sources is null)
         {
             return new IndexPage([], null);
@@ -80,7 +82,7 @@ internal static class PostingSearch
                 : await Task.WhenAll(chunk.Select(row => DocumentAsync(reader, wordChecks, documents, row, cancellationToken)));
             foreach (var entry in entries)
             {
-                if (entry is not null && entry.Matches(terms, words))
+                if (entry is not null && entry.Matches(terms, search))
                 {
                     hits.Add(new IndexHit(entry.DocumentId, entry.SortKey, entry.Payload));
                     if (hits.Count == fetch)
@@ -96,25 +98,67 @@ internal static class PostingSearch
 
     /// <summary>The sources of the query's conditions; null when one of them is known to have no document.</summary>
     private static async Task<List<PostingSource>?> SourcesAsync(
-        IPostingReader reader, IndexQuery query, IReadOnlyList<IndexTerm> terms, IReadOnlyList<string> words, int probe, CancellationToken cancellationToken)
+        IPostingReader reader, IndexQuery query, IReadOnlyList<IndexTerm> terms, TextSearch search, int probe, CancellationToken cancellationToken)
     {
         TableRange Range(string partition) => query.After is { } after
             ? new TableRange(partition, null, TableLayout.PostingRow(true, after.SortKey, after.DocumentId), TableLayout.DescendingEnd)
             : new TableRange(partition, TableLayout.DescendingRows, null, TableLayout.DescendingEnd);
 
         var sources = terms.Select(term => new PostingSource(reader, [TableLayout.TermPartition(query.Index, term)], Range, carriesBodies: true, probe) { Term = term }).ToList();
-        sources.AddRange(words.Take(words.Count - 1).Distinct(StringComparer.Ordinal)
-            .Select(word => new PostingSource(reader, [TableLayout.WordPartition(query.Index, word)], Range, carriesBodies: false, probe)));
-
-        var beginnings = await WordPartitionsAsync(reader, query.Index, words[^1], cancellationToken);
-        if (beginnings is { Count: 0 })
+        var added = new HashSet<string>(StringComparer.Ordinal);
+        void Add(List<string> partitions)
         {
-            return null;
+            if (added.Add(string.Join('|', partitions)))
+            {
+                sources.Add(new PostingSource(reader, partitions, Range, carriesBodies: false, (probe + partitions.Count - 1) / partitions.Count));
+            }
         }
 
-        if (beginnings is not null)
+        foreach (var group in search.Query.Groups)
         {
-            sources.Add(new PostingSource(reader, beginnings, Range, carriesBodies: false, (probe + beginnings.Count - 1) / beginnings.Count));
+            if (group.Count == 1)
+            {
+                // Every word of a lone phrase is in each of its documents: each is a source.
+                foreach (var partitions in await WordSourcesAsync(reader, query.Index, search, group[0], cancellationToken))
+                {
+                    if (partitions.Count == 0)
+                    {
+                        return null;
+                    }
+
+                    Add(partitions);
+                }
+
+                continue;
+            }
+
+            // Alternatives: one word of each side, their partitions merged; no source when a side has no usable word.
+            var merged = new List<string>();
+            foreach (var phrase in group)
+            {
+                if ((await WordSourcesAsync(reader, query.Index, search, phrase, cancellationToken)).FirstOrDefault() is not { } side)
+                {
+                    merged = null;
+                    break;
+                }
+
+                merged.AddRange(side);
+            }
+
+            if (merged is not null)
+            {
+                merged = [.. merged.Distinct(StringComparer.Ordinal)];
+                if (merged.Count == 0)
+                {
+                    return null;
+                }
+
+                // Alternatives spread over more partitions than a prefix may are checked on the documents instead.
+                if (merged.Count <= MaxPrefixWords)
+                {
+                    Add(merged);
+                }
+            }
         }
 
         if (sources.Count == 0)
@@ -123,6 +167,35 @@ internal static class PostingSearch
         }
 
         return sources;
+    }
+
+    /// <summary>
+    /// The partitions each document of a phrase is in, one list per word: its own partition for a whole word (those
+    /// first), the partitions of the words it begins for a prefix (empty when it begins none; left out when they are
+    /// more than <see cref="MaxPrefixWords"/>).
+    /// </summary>
+    private static async Task<List<List<string>>> WordSourcesAsync(
+        IPostingReader reader, string index, TextSearch search, SearchPhrase phrase, CancellationToken cancellationToken)
+    {
+        var (words, prefixes) = search.Folded(phrase);
+        var lists = new List<List<string>>();
+        for (var k = 0; k < words.Length; k++)
+        {
+            if (!prefixes[k])
+            {
+                lists.Add([TableLayout.WordPartition(index, words[k])]);
+            }
+        }
+
+        for (var k = 0; k < words.Length; k++)
+        {
+            if (prefixes[k] && await WordPartitionsAsync(reader, index, words[k], cancellationToken) is { } beginnings)
+            {
+                lists.Add(beginnings);
+            }
+        }
+
+        return lists;
     }
 
     /// <summary>The partitions of the words a prefix begins; null when they are more than <see cref="MaxPrefixWords"/>.</summary>

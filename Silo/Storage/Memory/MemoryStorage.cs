@@ -276,13 +276,15 @@ public sealed class MemoryStorage : IGrainStateStore, IGrainIndex, IAppendLog, I
                 _indexes[entry.Index] = index = new Dictionary<string, Document>(StringComparer.Ordinal);
             }
 
+            List<string> sequence = [.. TextWords.Split(entry.Text).Select(TextWords.Fold)];
             var document = new Document(
                 entry.Index,
                 entry.DocumentId,
                 entry.SortKey,
                 entry.Payload,
                 [.. entry.Terms],
-                [.. TextWords.Split(entry.Text).Select(TextWords.Fold)]);
+                [.. sequence],
+                sequence);
             index[entry.DocumentId] = document;
             published.Add(document);
         }
@@ -300,8 +302,8 @@ public sealed class MemoryStorage : IGrainStateStore, IGrainIndex, IAppendLog, I
             return [];
         }
 
-        var words = TextWords.Split(query.Text).Select(TextWords.Fold).ToList();
-        return index.Values.Where(d => query.Terms.All(d.Terms.Contains) && TextWords.Holds(d.Words, words));
+        var search = TextSearch.Of(query.Text);
+        return index.Values.Where(d => query.Terms.All(d.Terms.Contains) && (search is null || search.Matches(d.Words, d.Sequence)));
     }
 
     private static bool IsAfter(Document document, IndexCursor after, bool descending)
@@ -321,5 +323,6 @@ public sealed class MemoryStorage : IGrainStateStore, IGrainIndex, IAppendLog, I
         long SortKey,
         string? Payload,
         HashSet<IndexTerm> Terms,
-        HashSet<string> Words);
+        HashSet<string> Words,
+        List<string> Sequence);
 }

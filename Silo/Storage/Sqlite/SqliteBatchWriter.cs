@@ -125,6 +125,9 @@ internal sealed class SqliteBatchWriter : IDisposable
 
     public void Commit()
     {
+        // Applied without savepoints, the batch's words are still the current operation's.
+        _batchWords.UnionWith(_operationWords);
+        _operationWords.Clear();
         Run(_saveVersion, _version);
         _commit.ExecuteNonQuery();
         foreach (var word in _batchWords)

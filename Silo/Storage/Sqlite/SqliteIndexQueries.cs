@@ -262,40 +262,80 @@ internal static class SqliteIndexQueries
     }
 
     /// <summary>
-    /// The FTS5 expression for the text: every word a quoted phrase (words cannot hold a quote, so nothing typed becomes
-    /// FTS5 syntax), the last word also a prefix,
-    /// spelled out as the words of index_word it begins, when they are few: FTS5 then reads only the parts of their
-    /// doclists a query needs, where a prefix without a prefix index makes it read and merge them whole.
+    /// The FTS5 expression for the text's <see cref="SearchQuery"/>: groups joined by AND, the phrases of a group by OR,
+    /// the excluded phrases after NOT. Every word is a quoted string (words hold only letters and digits, so nothing
+    /// typed becomes FTS5 syntax); a phrase's words are joined by <c>+</c>, a prefix word followed by <c>*</c>. A lone
+    /// prefix word is spelled out as the words of index_word it begins, when they are few: FTS5 then reads only the
+    /// parts of their doclists a query needs, where a prefix without a prefix index makes it read and merge them whole.
     /// </summary>
     private static string? Fts5Expression(SqliteConnection connection, string? text)
     {
-        var words = TextWords.Split(text);
-        if (words.Count == 0)
+        var query = SearchQuery.Parse(text);
+        if (query.IsEmpty)
         {
             return null;
         }
 
-        var last = words[^1];
-        var expansion = TextWords.IsInBasicPlane(last) ? PrefixWords(connection, TextWords.Fold(last)) : null;
         var expression = new StringBuilder();
-        for (var i = 0; i < words.Count - 1; i++)
+        var excluding = query.Excluded.Count > 0;
+        if (excluding)
         {
-            expression.Append('"').Append(words[i]).Append("\" AND ");
+            expression.Append('(');
         }
 
-        if (expansion is null)
+        for (var g = 0; g < query.Groups.Count; g++)
         {
-            return expression.Append('"').Append(last).Append("\"*").ToString();
+            var group = query.Groups[g];
+            expression.Append(g == 0 ? "" : " AND ").Append(group.Count > 1 ? "(" : "");
+            for (var p = 0; p < group.Count; p++)
+            {
+                AppendPhrase(connection, expression.Append(p == 0 ? "" : " OR "), group[p], expandPrefix: true);
+            }
+
+            expression.Append(group.Count > 1 ? ")" : "");
         }
 
-        expression.Append('(');
-        for (var i = 0; i < expansion.Count; i++)
+        if (excluding)
         {
-            expression.Append(i == 0 ? "\"" : " OR \"").Append(expansion[i].Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+            expression.Append(") NOT (");
+            for (var p = 0; p < query.Excluded.Count; p++)
+            {
+                AppendPhrase(connection, expression.Append(p == 0 ? "" : " OR "), query.Excluded[p], expandPrefix: false);
+            }
+
+            expression.Append(')');
         }
 
-        return expression.Append(')').ToString();
+        return expression.ToString();
     }
+
+    private static void AppendPhrase(SqliteConnection connection, StringBuilder expression, SearchPhrase phrase, bool expandPrefix)
+    {
+        if (expandPrefix && phrase.Words is [{ IsPrefix: true } word] && TextWords.IsInBasicPlane(word.Text)
+            && PrefixWords(connection, TextWords.Fold(word.Text)) is { } expansion)
+        {
+            expression.Append('(');
+            for (var i = 0; i < expansion.Count; i++)
+            {
+                AppendQuoted(expression.Append(i == 0 ? "" : " OR "), expansion[i]);
+            }
+
+            expression.Append(')');
+            return;
+        }
+
+        for (var i = 0; i < phrase.Words.Count; i++)
+        {
+            AppendQuoted(expression.Append(i == 0 ? "" : " + "), phrase.Words[i].Text);
+            if (phrase.Words[i].IsPrefix)
+            {
+                expression.Append(" *");
+            }
+        }
+    }
+
+    private static void AppendQuoted(StringBuilder expression, string word) =>
+        expression.Append('"').Append(word.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
 
     /// <summary>The words beginning with the folded prefix; null when there are none (FTS5 decides) or too many.</summary>
     private static List<string>? PrefixWords(SqliteConnection connection, string prefix)

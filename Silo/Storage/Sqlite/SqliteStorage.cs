@@ -296,21 +296,14 @@ public sealed class SqliteStorage : IGrainStateStore, IGrainIndex, IAppendLog, I
         try
         {
             writer ??= new SqliteBatchWriter(_connections.Open(readOnly: false));
-            writer.Begin();
-            for (var i = 0; i < batch.Count; i++)
+
+            // Refusals are rare, so the batch is first applied without a savepoint per operation (a savepoint copies
+            // every page an operation touches into a statement journal, and that copying was the writer's largest
+            // cost). Only when an operation is refused is the transaction rolled back and the batch applied again,
+            // each operation under its own savepoint, so that a refused one changes nothing.
+            if (!TryApplyWithoutSavepoints(writer, batch, results))
             {
-                writer.BeginOperation();
-                try
-                {
-                    results[i] = batch[i].Apply(writer);
-                    writer.EndOperation();
-                }
-                catch (Exception exception) when (exception is InconsistentStateException
-                    || (exception is SqliteException && !SqliteErrors.IsUnavailable(exception)))
-                {
-                    writer.UndoOperation();
-                    refusals[i] = exception;
-                }
+                ApplyEachUnderSavepoint(writer, batch, results, refusals);
             }
 
             BeforeCommit?.Invoke();
@@ -357,6 +350,49 @@ public sealed class SqliteStorage : IGrainStateStore, IGrainIndex, IAppendLog, I
         }
 
         return writer;
+    }
+
+    private static bool IsRefusal(Exception exception) =>
+        exception is InconsistentStateException || (exception is SqliteException && !SqliteErrors.IsUnavailable(exception));
+
+    /// <summary>Applies the whole batch in one transaction; false (and the transaction rolled back) when one operation was refused.</summary>
+    private static bool TryApplyWithoutSavepoints(SqliteBatchWriter writer, List<WriteOperation> batch, string?[] results)
+    {
+        writer.Begin();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            try
+            {
+                results[i] = batch[i].Apply(writer);
+            }
+            catch (Exception exception) when (IsRefusal(exception))
+            {
+                writer.Rollback();
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void ApplyEachUnderSavepoint(SqliteBatchWriter writer, List<WriteOperation> batch, string?[] results, Exception?[] refusals)
+    {
+        writer.Begin();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            writer.BeginOperation();
+            try
+            {
+                results[i] = batch[i].Apply(writer);
+                writer.EndOperation();
+            }
+            catch (Exception exception) when (IsRefusal(exception))
+            {
+                writer.UndoOperation();
+                refusals[i] = exception;
+                results[i] = null;
+            }
+        }
     }
 
     /// <summary>

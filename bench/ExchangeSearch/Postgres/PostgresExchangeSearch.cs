@@ -11,8 +11,9 @@ namespace Collaboration.Bench.ExchangeSearch.Postgres;
 /// folded like our search folds them (lower case, diacritics removed by <c>unaccent</c>, no stemming, no stop words:
 /// the <c>simple</c> dictionary); themes are a text array under a GIN index; the other filters and the order (newest
 /// first, ties by id) have B-tree indexes that end in the order, so a page with a selective filter is a walk of an
-/// index. The same filters, order, page size and keyset cursor as <c>GET /exchanges</c>: every word must occur, the
-/// last as a prefix (<c>to_tsquery</c> with <c>:*</c>).
+/// index. The same filters, order, page size and keyset cursor as <c>GET /exchanges</c>: every word must occur, a
+/// word typed with <c>*</c> after it as a prefix (<c>to_tsquery</c> with <c>:*</c>). The benchmark's queries use no
+/// phrase, OR or exclusion.
 /// </summary>
 internal sealed class PostgresExchangeSearch(NpgsqlDataSource dataSource)
 {
@@ -210,8 +211,8 @@ internal sealed class PostgresExchangeSearch(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Plain words as a tsquery: each a quoted operand (nothing typed becomes tsquery syntax), all required, the last
-    /// a prefix. A word is a run of letters and digits, as our search splits them.
+    /// Plain words as a tsquery: each a quoted operand (nothing typed becomes tsquery syntax), all required, one
+    /// followed by <c>*</c> a prefix. A word is a run of letters and digits, as our search splits them.
     /// </summary>
     internal static string? TsQuery(string? text)
     {
@@ -221,6 +222,7 @@ internal sealed class PostgresExchangeSearch(NpgsqlDataSource dataSource)
         }
 
         var words = new List<string>();
+        var prefixes = new List<bool>();
         var word = new StringBuilder();
         foreach (var c in text + " ")
         {
@@ -231,11 +233,12 @@ internal sealed class PostgresExchangeSearch(NpgsqlDataSource dataSource)
             else if (word.Length > 0)
             {
                 words.Add(word.ToString());
+                prefixes.Add(c == '*');
                 word.Clear();
             }
         }
 
-        return words.Count == 0 ? null : string.Join(" & ", words.Select((w, i) => i == words.Count - 1 ? $"'{w}':*" : $"'{w}'"));
+        return words.Count == 0 ? null : string.Join(" & ", words.Select((w, i) => prefixes[i] ? $"'{w}':*" : $"'{w}'"));
     }
 
     private async Task ExecuteAsync(string sql)

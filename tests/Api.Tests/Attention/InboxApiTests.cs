@@ -52,7 +52,9 @@ public sealed class InboxApiTests(CollaborationApiFactory api) : IClassFixture<C
         Assert.Contains("awaits your signature", items[1].GetProperty("summary").GetString());
         Assert.Equal($"exchange/{exchangeId}", items[3].GetProperty("subject").GetString());
         Assert.Contains("not recorded yet", items[4].GetProperty("summary").GetString());
-        Assert.StartsWith("inbox-c left", items[0].GetProperty("summary").GetString());
+        // Names, not ids: the partner that left is "Sea" (inbox-c).
+        Assert.Equal("Sea left project INBOX-P", items[0].GetProperty("summary").GetString());
+        Assert.Equal("Lead replied to «Welcome desks»", items[3].GetProperty("summary").GetString());
 
         // Whoever acted is not told of it: the lead drafted, recorded the event and replied.
         var leadKinds = await KindsAsync(lead, "inbox-lead");

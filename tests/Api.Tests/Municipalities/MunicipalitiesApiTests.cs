@@ -221,11 +221,13 @@ public class MunicipalitiesApiTests(CollaborationApiFactory api) : IClassFixture
     {
         var oldKey = await api.CreateMunicipalityAsync("rotating-town", "HR");
         using var coordinator = api.CreateCoordinatorClient();
+        using var withOld = api.CreateClient(oldKey);
+        // Used just before, so that the old key is remembered by the server when it is revoked.
+        Assert.Equal(HttpStatusCode.OK, (await withOld.GetAsync("/municipalities/rotating-town")).StatusCode);
 
         var issued = await (await coordinator.PostAsync("/municipalities/rotating-town/api-key", null)).AssertJsonAsync(HttpStatusCode.OK);
         var newKey = issued.GetProperty("apiKey").GetString();
 
-        using var withOld = api.CreateClient(oldKey);
         using var withNew = api.CreateClient(newKey);
         await (await withOld.GetAsync("/municipalities/rotating-town")).AssertProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Equal(HttpStatusCode.OK, (await withNew.GetAsync("/municipalities/rotating-town")).StatusCode);

@@ -14,23 +14,26 @@ public sealed class CoordinatorKeyTests
     [Fact]
     public async Task WithoutAConfiguredKeyTheFirstStartWritesOneToTheDataFolderAndLaterStartsKeepIt()
     {
-        using var first = new GeneratedKeyFactory();
-        using (var anonymous = first.CreateClient(apiKey: null))
+        var folder = Path.Combine(Path.GetTempPath(), "collaboration-api-tests", Guid.NewGuid().ToString("N"));
+        var keyFile = Path.Combine(folder, "coordinator.key");
+        string key;
+        using (var first = new GeneratedKeyFactory(folder, deletesDataPath: false))
         {
-            // The key is made on the first authentication.
-            await (await anonymous.GetAsync("/municipalities")).AssertProblemAsync(HttpStatusCode.Unauthorized);
-        }
+            using (var anonymous = first.CreateClient(apiKey: null))
+            {
+                // The key is made on the first authentication.
+                await (await anonymous.GetAsync("/municipalities")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+            }
 
-        var keyFile = Path.Combine(first.DataPath, "coordinator.key");
-        Assert.True(File.Exists(keyFile));
-        var key = (await File.ReadAllTextAsync(keyFile)).Trim();
-        using (var coordinator = first.CreateClient(key))
-        {
+            Assert.True(File.Exists(keyFile));
+            key = (await File.ReadAllTextAsync(keyFile)).Trim();
+            using var coordinator = first.CreateClient(key);
             Assert.Equal(HttpStatusCode.OK, (await coordinator.GetAsync("/municipalities")).StatusCode);
         }
 
-        // A second host on the same data folder finds the stored hash and keeps the key.
-        using var second = new GeneratedKeyFactory(first.DataPath);
+        // The next server on the same data folder (one at a time: the folder belongs to one process) finds the
+        // stored hash and keeps the key.
+        using var second = new GeneratedKeyFactory(folder, deletesDataPath: true);
         using var again = second.CreateClient(key);
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/municipalities")).StatusCode);
         Assert.Equal(key, (await File.ReadAllTextAsync(keyFile)).Trim());
@@ -47,15 +50,16 @@ public sealed class CoordinatorKeyTests
         Assert.False(File.Exists(Path.Combine(folder.Path, CoordinatorKey.FileName)));
     }
 
-    private sealed class GeneratedKeyFactory(string? sharedDataPath = null) : CollaborationApiFactory
+    private sealed class GeneratedKeyFactory(string folder, bool deletesDataPath) : CollaborationApiFactory
     {
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
             ["Collaboration:CoordinatorKey"] = "",
-            ["Collaboration:DataPath"] = DataPath,
         };
 
-        public override string DataPath => sharedDataPath ?? base.DataPath;
+        public override string DataPath => folder;
+
+        protected override bool DeletesDataPath => deletesDataPath;
     }
 
     /// <summary>The network's credential as a front sees it when another front stores its hash in between its read and its write.</summary>

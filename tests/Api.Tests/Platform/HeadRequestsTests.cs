@@ -16,7 +16,8 @@ public sealed class HeadRequestsTests(CollaborationApiFactory api) : IClassFixtu
             .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
             .Select(e => "/" + e.RoutePattern.RawText!.Trim('/'))
             .Select(path => path.Replace("{id}", "head-town", StringComparison.Ordinal))
-            .Where(path => !path.Contains('{', StringComparison.Ordinal) && path != "/network/activity/stream")
+            // The Orleans dashboard's "/orleans" redirects to "/orleans/", which this client follows as a GET.
+            .Where(path => !path.Contains('{', StringComparison.Ordinal) && path is not ("/network/activity/stream" or "/orleans"))
             .Distinct()
             .ToList();
         Assert.Contains("/municipalities/head-town", routes);
@@ -29,7 +30,7 @@ public sealed class HeadRequestsTests(CollaborationApiFactory api) : IClassFixtu
             Assert.True(get.StatusCode == head.StatusCode, $"HEAD {path} is {(int)head.StatusCode}, GET {(int)get.StatusCode}");
             Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
             Assert.Equal(get.Headers.ETag, head.Headers.ETag);
-            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+            Assert.True((await head.Content.ReadAsByteArrayAsync()).Length == 0, $"HEAD {path} has a body");
         }
     }
 

@@ -23,6 +23,9 @@ public class CollaborationApiFactory : WebApplicationFactory<Program>
     /// <summary>The data folder of this host (a fresh temporary folder unless a derived fixture shares one).</summary>
     public virtual string DataPath => _ownDataPath;
 
+    /// <summary>Whether disposing deletes <see cref="DataPath"/>; a fixture whose folder outlives it says no.</summary>
+    protected virtual bool DeletesDataPath => true;
+
     /// <summary>Settings a derived fixture overrides (a provider, a limit).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -69,7 +72,7 @@ public class CollaborationApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && DeletesDataPath)
         {
             try
             {

@@ -1,3 +1,4 @@
+using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 
 namespace Collaboration.Browser.Tests.Support;
@@ -24,6 +25,9 @@ public sealed class DashboardFixture : IAsyncLifetime
             "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions",
             "--window-size=1440,1000", "--force-device-scale-factor=1", "--lang=en-GB", $"--user-data-dir={_profile}");
+
+        // The page's console (a refusal of the content security policy among it), for the tests that read it.
+        options.SetLoggingPreference(LogType.Browser, LogLevel.All);
         Driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
     }
 

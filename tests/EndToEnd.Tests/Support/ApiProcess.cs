@@ -36,6 +36,57 @@ public sealed partial class ApiProcess : IAsyncDisposable
 
     public static async Task<ApiProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string>? settings = null)
     {
+        var api = Launch(dataPath, settings);
+        var process = api._process;
+        process.Exited += (_, _) =>
+        {
+            // Its last lines (an unhandled exception's message among them) may still be on their way: read them to the end.
+            process.WaitForExit();
+            api._started.TrySetException(
+                new InvalidOperationException($"The API exited with {process.ExitCode} before it started:{Environment.NewLine}{api.RecentOutput}"));
+        };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        try
+        {
+            api.BaseAddress = await api._started.Task.WaitAsync(StartTimeout);
+        }
+        catch (TimeoutException)
+        {
+            await api.KillAsync();
+            throw new TimeoutException($"The API did not start within {StartTimeout}:{Environment.NewLine}{api.RecentOutput}");
+        }
+
+        return api;
+    }
+
+    /// <summary>
+    /// Runs the API where it must refuse to start, and returns its exit code and everything it wrote once it has
+    /// exited and its output is read to the end. A process still running after the start timeout is killed.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilItExitsAsync(string dataPath, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        await using var api = Launch(dataPath, settings);
+        api._process.Start();
+        api._process.BeginOutputReadLine();
+        api._process.BeginErrorReadLine();
+        try
+        {
+            // With redirected output, WaitForExitAsync also waits for the end of both streams.
+            await api._process.WaitForExitAsync().WaitAsync(StartTimeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The API was still running after {StartTimeout}:{Environment.NewLine}{api.RecentOutput}");
+        }
+
+        return (api._process.ExitCode, string.Join(Environment.NewLine, api._output));
+    }
+
+    private static ApiProcess Launch(string dataPath, IReadOnlyDictionary<string, string>? settings)
+    {
         var startInfo = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -77,27 +128,6 @@ public sealed partial class ApiProcess : IAsyncDisposable
         var api = new ApiProcess(process);
         process.OutputDataReceived += (_, e) => api.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => api.OnLine(e.Data);
-        process.Exited += (_, _) =>
-        {
-            // Its last lines (an unhandled exception's message among them) may still be on their way: read them to the end.
-            process.WaitForExit();
-            api._started.TrySetException(
-                new InvalidOperationException($"The API exited with {process.ExitCode} before it started:{Environment.NewLine}{api.RecentOutput}"));
-        };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        try
-        {
-            api.BaseAddress = await api._started.Task.WaitAsync(StartTimeout);
-        }
-        catch (TimeoutException)
-        {
-            await api.KillAsync();
-            throw new TimeoutException($"The API did not start within {StartTimeout}:{Environment.NewLine}{api.RecentOutput}");
-        }
-
         return api;
     }
 

@@ -108,6 +108,21 @@ public sealed class AlertRulesTests
     }
 
     [Fact]
+    public void ADeactivatedPartnerIsNeverQuietAndWaitsForNoBoundary()
+    {
+        var last = new DateTimeOffset(2026, 1, 10, 14, 30, 0, TimeSpan.Zero);
+        var deactivated = last.AddDays(30);
+
+        var before = AlertRules.ForPartner(last, last.AddDays(60), deactivated);
+        var longAfter = AlertRules.ForPartner(last, last.AddDays(400), deactivated);
+
+        Assert.Empty(before.Findings);
+        Assert.Null(before.NextBoundary);
+        Assert.Empty(longAfter.Findings);
+        Assert.Null(longAfter.NextBoundary);
+    }
+
+    [Fact]
     public void AnAgreementOpenForSixtyDaysIsAlertedUntilItIsInForce()
     {
         var created = new DateTimeOffset(2026, 2, 1, 10, 0, 0, TimeSpan.Zero);

@@ -11,6 +11,7 @@ using Collaboration.Grains.Inbox;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Municipalities;
 using Collaboration.Grains.Network;
+using Collaboration.Grains.Operations;
 using Collaboration.Grains.Projects;
 using Collaboration.Grains.Queries;
 using Collaboration.Grains.Storage;
@@ -75,6 +76,7 @@ public sealed class GrainInterfacesThroughTheClientTests(GrainCluster cluster) :
             [nameof(INetworkQueryGrain)] = NetworkQueryAsync,
             [nameof(IReportQueryGrain)] = ReportQueryAsync,
             [nameof(IStorageHealthGrain)] = StorageHealthAsync,
+            [nameof(IClusterStatusGrain)] = ClusterStatusAsync,
             [nameof(IAttentionRouterGrain)] = AttentionRouterAsync,
             [nameof(IInboxGrain)] = InboxAsync,
             [nameof(IAlertWatchGrain)] = AlertWatchAsync,
@@ -399,6 +401,17 @@ public sealed class GrainInterfacesThroughTheClientTests(GrainCluster cluster) :
     {
         // Completes when storage answers (a memory storage always does); an outage would throw StorageUnavailableException.
         await Grains.GetGrain<IStorageHealthGrain>(IStorageHealthGrain.Key).CheckAsync();
+    }
+
+    private async Task ClusterStatusAsync()
+    {
+        // The test cluster's silos, every one active; the answer names one of them.
+        var status = await Grains.GetGrain<IClusterStatusGrain>(IClusterStatusGrain.Key).GetAsync();
+
+        var hosts = await Grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+        Assert.Equal(hosts.Count, status.ActiveSilos);
+        Assert.Contains(hosts.Keys, silo => silo.ToString() == status.SiloAddress);
+        Assert.False(string.IsNullOrEmpty(status.SiloName));
     }
 
     private async Task AttentionRouterAsync()

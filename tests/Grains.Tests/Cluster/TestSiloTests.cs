@@ -1,11 +1,15 @@
 using Collaboration.Grains.Domain;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Storage;
+using Collaboration.Grains.Exchanges;
 using Collaboration.Grains.Tests.Support;
+using Collaboration.Silo.Hosting;
 using Collaboration.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Metadata;
+using Orleans.Serialization.TypeSystem;
 
 namespace Collaboration.Grains.Tests.Cluster;
 
@@ -47,5 +51,21 @@ public sealed class TestSiloTests(GrainCluster cluster)
         Assert.Same(cluster.Faults, cluster.Silo.GetRequiredService<IAppendLog>());
         Assert.Same(cluster.Storage, cluster.Silo.GetRequiredService<IGrainIndex>());
         Assert.Same(cluster.Storage, cluster.Silo.GetRequiredService<IStorageHealth>());
+    }
+
+    [Fact]
+    public void GrainInterfaceTypesComeFromTheCacheAndAreExactlyWhatOrleansWorksOut()
+    {
+        var providers = cluster.Silo.GetServices<IGrainInterfaceTypeProvider>().ToList();
+        var uncached = new GrainInterfaceTypeResolver(
+            providers.Where(p => p is not CachedGrainInterfaceTypes), cluster.Silo.GetRequiredService<TypeConverter>());
+        var resolver = cluster.Silo.GetRequiredService<GrainInterfaceTypeResolver>();
+
+        Assert.IsType<CachedGrainInterfaceTypes>(providers[0]);
+        foreach (var type in new[] { typeof(IExchangeGrain), typeof(Collaboration.Grains.Activity.IActivityLogGrain), typeof(IGrainWithStringKey) })
+        {
+            Assert.Equal(uncached.GetGrainInterfaceType(type), resolver.GetGrainInterfaceType(type));
+            Assert.Equal(uncached.GetGrainInterfaceType(type), resolver.GetGrainInterfaceType(type));
+        }
     }
 }

@@ -100,8 +100,24 @@ public sealed class ExchangeSearchQueryTests
     [InlineData("\"; DROP TABLE exchanges; --")]
     [InlineData("title:x OR body:* NEAR(a b)")]
     [InlineData("<script>alert(1)</script>")]
-    public void HostileSearchTextIsPassedOnAsPlainWords(string q)
+    public void HostileSearchTextIsPassedOnAsTyped(string q)
     {
         Assert.Equal(q, ExchangeCatalog.BuildSearch(new ExchangeFilter(Q: q), limit: null, cursor: null).Text);
+    }
+
+    [Theory]
+    [InlineData("OR migrants", "`OR` must stand between two words")]
+    [InlineData("migrants OR", "`OR` must stand between two words")]
+    [InlineData("' OR 1=1 --", "`OR` must stand between two words")]
+    [InlineData("-tourism", "nothing to search for")]
+    [InlineData("-\"local partnership\" -tourism", "nothing to search for")]
+    [InlineData("integration OR -tourism", "cannot be one side of `OR`")]
+    [InlineData("*", "no word to search for")]
+    [InlineData("-\"", "no word to search for")]
+    public void AMalformedSearchIsRefusedSayingWhatIsWrongAndHowToWriteIt(string q, string reason)
+    {
+        var error = Assert.Throws<DomainValidationException>(() => ExchangeCatalog.BuildSearch(new ExchangeFilter(Q: q), limit: null, cursor: null));
+
+        Assert.Contains(reason, Assert.Single(error.Errors["q"]), StringComparison.Ordinal);
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Collaboration.Tests.Node;
+using Collaboration.Tests.Setup;
 
 namespace Collaboration.Tests.Azurite;
 
@@ -15,6 +16,9 @@ namespace Collaboration.Tests.Azurite;
 public sealed class AzuriteServer : IAsyncDisposable
 {
     public const string Version = "3.37.0";
+
+    /// <summary>The environment variable naming an Azurite package installed elsewhere, used instead of the pinned one.</summary>
+    public const string ExistingVariable = "COLLABORATION_AZURITE";
 
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
@@ -39,7 +43,7 @@ public sealed class AzuriteServer : IAsyncDisposable
     /// <summary>Installs Azurite if needed and starts it on a free port.</summary>
     public static async Task<AzuriteServer> StartAsync()
     {
-        var script = await NpmPackage.InstallAsync("azurite", Version, "azurite", Path.Combine("dist", "src", "table", "main.js"));
+        var script = await TableServiceScriptAsync();
         // Another process may take the port between probing and binding: try a few.
         for (var attempt = 1; ; attempt++)
         {
@@ -54,6 +58,24 @@ public sealed class AzuriteServer : IAsyncDisposable
                 await server.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// The table service of an Azurite installed elsewhere (<see cref="ExistingVariable"/>: the folder of the azurite
+    /// npm package, e.g. <c>$(npm root -g)/azurite</c>), or else the pinned one, installed into <c>.tools/azurite</c>.
+    /// </summary>
+    private static async Task<string> TableServiceScriptAsync()
+    {
+        var entry = Path.Combine("dist", "src", "table", "main.js");
+        if (Environment.GetEnvironmentVariable(ExistingVariable) is { Length: > 0 } existing)
+        {
+            var script = Path.Combine(existing, entry);
+            return File.Exists(script)
+                ? script
+                : throw new InvalidOperationException($"{ExistingVariable} is '{existing}', which has no {entry}; give the folder of the azurite npm package.");
+        }
+
+        return await NpmPackage.InstallAsync("azurite", Version, "azurite", entry);
     }
 
     /// <summary>Starts the process (again) on the same port and waits until it accepts connections.</summary>
@@ -80,6 +102,7 @@ public sealed class AzuriteServer : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
+        TestSetupLog.Announce($"starting Azurite's table service ({_script}) on 127.0.0.1:{Port}; stopped when its tests end");
         var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
         process.OutputDataReceived += (_, e) => Collect(e.Data);
         process.ErrorDataReceived += (_, e) => Collect(e.Data);

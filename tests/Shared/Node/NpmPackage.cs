@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Collaboration.Tests.Setup;
 
 namespace Collaboration.Tests.Node;
 
@@ -37,6 +38,7 @@ internal static class NpmPackage
         }
 
         var npm = FindOnPath("npm") ?? throw new InvalidOperationException($"npm is not on PATH; the tests need it to install {package}.");
+        TestSetupLog.Announce($"installing {package}@{version} with npm into {folder} (once per clone; needs the npm registry)");
         var install = new ProcessStartInfo(npm)
         {
             RedirectStandardOutput = true,

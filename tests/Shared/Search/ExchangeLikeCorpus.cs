@@ -62,14 +62,16 @@ public sealed class ExchangeLikeCorpus
     /// <summary>The first page of a search, newest first, worked out from the documents themselves.</summary>
     public List<string> FirstPage(IndexQuery query)
     {
-        var words = TextWords.Split(query.Text).Select(TextWords.Fold).ToList();
+        var search = TextSearch.Of(query.Text);
         return [.. Documents
             .Where(d => query.Terms.All(d.Terms.Contains))
-            .Where(d => TextWords.Holds(TextWords.Split(d.Text).Select(TextWords.Fold).ToHashSet(StringComparer.Ordinal), words))
+            .Where(d => search is null || Holds(search, TextWords.Split(d.Text).Select(TextWords.Fold).ToList()))
             .OrderByDescending(d => d.SortKey).ThenByDescending(d => d.DocumentId, StringComparer.Ordinal)
             .Take(query.Limit)
             .Select(d => d.DocumentId)];
     }
+
+    private static bool Holds(TextSearch search, List<string> sequence) => search.Matches(sequence.ToHashSet(StringComparer.Ordinal), sequence);
 
     /// <summary>How many documents hold the word.</summary>
     public int DocumentsHolding(string word) => Documents.Count(d => TextWords.Split(d.Text).Contains(word));

@@ -26,7 +26,7 @@ public sealed class AzureTableSearchCostOnAzuriteTests(AzuriteFixture azurite) :
         [
             new(ExchangeLikeCorpus.Index) { Text = ExchangeLikeCorpus.RareWord },
             new(ExchangeLikeCorpus.Index) { Text = corpus.Vocabulary[0] },
-            new(ExchangeLikeCorpus.Index) { Text = corpus.Vocabulary[0][..2] },
+            new(ExchangeLikeCorpus.Index) { Text = corpus.Vocabulary[0][..2] + "*" },
             new(ExchangeLikeCorpus.Index) { Text = $"{corpus.Vocabulary[3]} {corpus.Vocabulary[40]}" },
             new(ExchangeLikeCorpus.Index) { Terms = [theme], Text = corpus.Vocabulary[50] },
             new(ExchangeLikeCorpus.Index) { Terms = [theme, new IndexTerm("kind", "kind-1")], Text = corpus.Vocabulary[5], Limit = 7 },

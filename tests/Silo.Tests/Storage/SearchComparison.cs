@@ -7,8 +7,8 @@ using Collaboration.Silo.Storage.Memory;
 namespace Collaboration.Silo.Tests.Storage;
 
 /// <summary>
-/// The same random documents written to a storage and to the memory storage, then random searches (words and
-/// prefixes from a small vocabulary with diacritics, themes, a country, both orders, small pages) asked of both and
+/// The same random documents written to a storage and to the memory storage, then random searches (words, prefixes,
+/// phrases, OR and exclusions over a small vocabulary with diacritics, themes, a country, both orders, small pages) asked of both and
 /// compared page by page to the end, with their counts. Sort keys are drawn with ties, and some documents are
 /// written again, so that neither the order of writes nor of storage rows follows the order of the index.
 /// </summary>
@@ -51,15 +51,10 @@ internal static class SearchComparison
 
         for (var q = 0; q < searches; q++)
         {
-            var words = Enumerable.Range(0, 1 + random.Next(2)).Select(_ => Vocabulary[random.Next(Vocabulary.Length)]).ToList();
-            if (random.Next(2) == 0)
-            {
-                words[^1] = words[^1][..Math.Min(words[^1].Length, 1 + random.Next(4))];
-            }
-
+            var text = RandomSearch(random);
             var query = new IndexQuery("exchanges")
             {
-                Text = string.Join(' ', words),
+                Text = text,
                 Terms = Themes.Where(_ => random.Next(4) == 0).Select(t => new IndexTerm("theme", t)).Concat(random.Next(3) == 0 ? [new IndexTerm("country", "IT")] : []).ToArray(),
                 Descending = random.Next(4) != 0,
                 Limit = 1 + random.Next(40),
@@ -80,5 +75,29 @@ internal static class SearchComparison
                 query = query with { After = actual.Next };
             }
         }
+    }
+
+    /// <summary>
+    /// One to three groups of one or two alternatives (each a word or a phrase of two, its last word sometimes cut to
+    /// a prefix), then sometimes an excluded word or phrase.
+    /// </summary>
+    private static string RandomSearch(Random random)
+    {
+        string Word() => Vocabulary[random.Next(Vocabulary.Length)];
+        string Part()
+        {
+            var words = Enumerable.Range(0, random.Next(4) == 0 ? 2 : 1).Select(_ => Word()).ToList();
+            if (random.Next(3) == 0)
+            {
+                words[^1] = words[^1][..Math.Min(words[^1].Length, 1 + random.Next(4))] + "*";
+            }
+
+            return words.Count == 1 ? words[0] : $"\"{string.Join(' ', words)}\"";
+        }
+
+        var groups = Enumerable.Range(0, 1 + random.Next(random.Next(3) == 0 ? 3 : 2))
+            .Select(_ => random.Next(4) == 0 ? $"{Part()} OR {Part()}" : Part());
+        var exclusion = random.Next(4) == 0 ? [$"-{Part()}"] : Array.Empty<string>();
+        return string.Join(' ', groups.Concat(exclusion));
     }
 }

@@ -312,14 +312,17 @@ public abstract class StorageContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheLastWordOfTheTextAlsoMatchesAsAPrefixAndTheOthersMustBeWhole()
+    public async Task AWordWithAStarMatchesAsAPrefixAndAWordWithoutMustBeWhole()
     {
         await PublishNetworkAsync();
 
-        Assert.Equal(["kelme"], await IdsAsync(new IndexQuery(Exchanges) { Text = "Kel" }));
-        Assert.Equal(["novo-mesto", "canepina"], await IdsAsync(new IndexQuery(Exchanges) { Text = "integr" }));
-        Assert.Equal(["kelme", "novo-mesto"], await IdsAsync(new IndexQuery(Exchanges) { Text = "partner" }));
-        Assert.Equal(["novo-mesto"], await IdsAsync(new IndexQuery(Exchanges) { Text = "mesto nov" }));
+        Assert.Equal(["kelme"], await IdsAsync(new IndexQuery(Exchanges) { Text = "Kel*" }));
+        Assert.Empty(await IdsAsync(new IndexQuery(Exchanges) { Text = "Kel" }));
+        Assert.Equal(["novo-mesto", "canepina"], await IdsAsync(new IndexQuery(Exchanges) { Text = "integr*" }));
+        Assert.Equal(["kelme", "novo-mesto"], await IdsAsync(new IndexQuery(Exchanges) { Text = "partner*" }));
+        Assert.Equal(["kelme", "novo-mesto"], await IdsAsync(new IndexQuery(Exchanges) { Text = "partnership" }));
+        Assert.Equal(["novo-mesto"], await IdsAsync(new IndexQuery(Exchanges) { Text = "nov* mesto" }));
+        Assert.Equal(["canepina"], await IdsAsync(new IndexQuery(Exchanges) { Text = "integr* conference*" }));
         Assert.Empty(await IdsAsync(new IndexQuery(Exchanges) { Text = "integr conference" }));
     }
 
@@ -328,9 +331,52 @@ public abstract class StorageContractTests : IAsyncLifetime
     {
         await PublishNetworkAsync();
 
-        Assert.Equal(["novo-mesto", "herceg-novi"], await IdsAsync(new IndexQuery(Exchanges) { Text = "nov" }));
+        Assert.Equal(["novo-mesto", "herceg-novi"], await IdsAsync(new IndexQuery(Exchanges) { Text = "nov*" }));
         Assert.Equal(["novo-mesto"], await IdsAsync(new IndexQuery(Exchanges) { Text = "novo immigrants" }));
         Assert.Empty(await IdsAsync(new IndexQuery(Exchanges) { Text = "novo canepina" }));
+    }
+
+    [Fact]
+    public async Task APhraseMatchesItsWordsOnlyAdjacentAndInOrder()
+    {
+        await PublishNetworkAsync();
+
+        Assert.Equal(["novo-mesto"], await IdsAsync(new IndexQuery(Exchanges) { Text = "\"local partnership\"" }));
+        Assert.Equal(["kelme"], await IdsAsync(new IndexQuery(Exchanges) { Text = "\"the partnership\"" }));
+        Assert.Empty(await IdsAsync(new IndexQuery(Exchanges) { Text = "\"partnership local\"" }));
+        Assert.Empty(await IdsAsync(new IndexQuery(Exchanges) { Text = "\"local municipality\"" }));
+        Assert.Equal(["novo-mesto"], await IdsAsync(new IndexQuery(Exchanges) { Text = "\"LOCAL partn\"*" }));
+        Assert.Equal(["novo-mesto"], await IdsAsync(new IndexQuery(Exchanges) { Text = "\"loc* partnership between\"" }));
+        Assert.Equal(["laragne"], await IdsAsync(new IndexQuery(Exchanges) { Text = "\"laragne montéglin\"" }));
+        Assert.Equal(["laragne"], await IdsAsync(new IndexQuery(Exchanges) { Text = "Laragne-Montéglin" }));
+        Assert.Empty(await IdsAsync(new IndexQuery(Exchanges) { Text = "Montéglin-Laragne" }));
+        Assert.Equal(1, await Index.CountAsync(new IndexQuery(Exchanges) { Text = "\"local partnership\"" }));
+    }
+
+    [Fact]
+    public async Task OrMatchesEitherSideAndBindsTighterThanTheWordsAround()
+    {
+        await PublishNetworkAsync();
+
+        Assert.Equal(["kelme", "gallese"], await IdsAsync(new IndexQuery(Exchanges) { Text = "Kelmė OR gallese" }));
+        Assert.Equal(["novo-mesto", "canepina"], await IdsAsync(new IndexQuery(Exchanges) { Text = "conference OR \"local partnership\"" }));
+        Assert.Equal(["kelme"], await IdsAsync(new IndexQuery(Exchanges) { Text = "conference OR agreement signs" }));
+        Assert.Equal(["laragne", "herceg-novi"], await IdsAsync(new IndexQuery(Exchanges) { Text = "tour* OR mobil* OR xyz" }));
+        Assert.Equal(["laragne", "herceg-novi", "canepina"], await IdsAsync(new IndexQuery(Exchanges) { Text = "on" }));
+        Assert.Empty(await IdsAsync(new IndexQuery(Exchanges) { Text = "on or" }));
+        Assert.Equal(2, await Index.CountAsync(new IndexQuery(Exchanges) { Text = "Kelmė OR gallese" }));
+    }
+
+    [Fact]
+    public async Task AnExcludedWordOrPhraseRemovesTheDocumentsHoldingIt()
+    {
+        await PublishNetworkAsync();
+
+        Assert.Equal(["novo-mesto"], await IdsAsync(new IndexQuery(Exchanges) { Text = "integr* -conference" }));
+        Assert.Equal(["kelme"], await IdsAsync(new IndexQuery(Exchanges) { Text = "partnership -\"local partnership\"" }));
+        Assert.Equal(["novo-mesto", "canepina"], await IdsAsync(new IndexQuery(Exchanges) { Text = "integr* -\"conference integration\"" }));
+        Assert.Equal(["laragne", "canepina"], await IdsAsync(new IndexQuery(Exchanges) { Text = "on OR in -tour* -volunteer*" }));
+        Assert.Equal(1, await Index.CountAsync(new IndexQuery(Exchanges) { Text = "integr* -conference" }));
     }
 
     [Fact]
@@ -339,18 +385,20 @@ public abstract class StorageContractTests : IAsyncLifetime
         await PublishNetworkAsync();
 
         Assert.Equal(["kelme"], await IdsAsync(new IndexQuery(Exchanges) { Text = "partnership", Terms = [Term("country", "LT")] }));
-        Assert.Equal(["canepina"], await IdsAsync(new IndexQuery(Exchanges) { Text = "integ", Terms = [Term("country", "IT")] }));
+        Assert.Equal(["canepina"], await IdsAsync(new IndexQuery(Exchanges) { Text = "integ*", Terms = [Term("country", "IT")] }));
         Assert.Empty(await IdsAsync(new IndexQuery(Exchanges) { Text = "kelme", Terms = [Term("country", "IT")] }));
+        Assert.Equal(["gallese"], await IdsAsync(new IndexQuery(Exchanges) { Text = "canepina OR gallese -conference", Terms = [Term("country", "IT")] }));
     }
 
     [Theory]
     [InlineData("\" OR 1=1 --")]
     [InlineData("'; DROP TABLE grain_state; --")]
     [InlineData("NEAR(kelme")]
-    [InlineData("kelme OR gallese")]
-    [InlineData("text:kelme")]
     [InlineData("kelme AND")]
-    public async Task HostileTextIsTakenAsPlainWordsAndFindsOnlyDocumentsHavingThemAll(string text)
+    [InlineData("kelme NOT partnership")]
+    [InlineData("text:kelme")]
+    [InlineData("kelme {text}: partnership")]
+    public async Task Fts5AndSqlSyntaxIsPlainWordsAndFindsOnlyDocumentsHavingThemAll(string text)
     {
         await PublishNetworkAsync();
 
@@ -364,17 +412,32 @@ public abstract class StorageContractTests : IAsyncLifetime
     [InlineData("kelme\"")]
     [InlineData("\"kel\"*")]
     [InlineData("(kelme)")]
-    [InlineData("-kelme")]
     [InlineData("^kelme")]
     [InlineData("{kelme}")]
     [InlineData("kelme NEAR(")]
     [InlineData("kelme * ")]
-    public async Task QuotesOperatorsAndBracketsAroundAWordAreIgnored(string text)
+    [InlineData("kelme - ")]
+    [InlineData("kelme -\"")]
+    public async Task QuotesBracketsAndStraySymbolsAroundAWordLeaveTheWord(string text)
     {
         await PublishNetworkAsync();
 
         string[] expected = text.Contains("NEAR", StringComparison.Ordinal) ? [] : ["kelme"];
         Assert.Equal(expected, await IdsAsync(new IndexQuery(Exchanges) { Text = text }));
+    }
+
+    [Theory]
+    [InlineData("-kelme")]
+    [InlineData("OR kelme")]
+    [InlineData("kelme OR")]
+    [InlineData("kelme OR -gallese")]
+    public async Task AMalformedSearchIsRefusedByEveryProviderAlike(string text)
+    {
+        await PublishNetworkAsync();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Index.QueryAsync(new IndexQuery(Exchanges) { Text = text }));
+        await Assert.ThrowsAsync<ArgumentException>(() => Index.CountAsync(new IndexQuery(Exchanges) { Text = text }));
+        await Assert.ThrowsAsync<ArgumentException>(() => Index.QueryAsync(new IndexQuery("no-such-index") { Text = text }));
     }
 
     [Fact]
@@ -390,7 +453,7 @@ public abstract class StorageContractTests : IAsyncLifetime
     {
         await PublishNetworkAsync();
 
-        var text = string.Join(" - ", Enumerable.Repeat("\"kelmė\" (partnership)", 3000)) + "\0 agree";
+        var text = string.Join(" - ", Enumerable.Repeat("\"kelmė\" (partnership) -zebra", 3000)) + " \0 agree*";
 
         Assert.Equal(["kelme"], await IdsAsync(new IndexQuery(Exchanges) { Text = text }));
     }
@@ -399,6 +462,7 @@ public abstract class StorageContractTests : IAsyncLifetime
     [InlineData("*")]
     [InlineData("\"")]
     [InlineData("  -- () \"\" ")]
+    [InlineData("-\"")]
     [InlineData("")]
     public async Task TextWithoutAnyWordDoesNotFilter(string text)
     {
@@ -497,8 +561,8 @@ public abstract class StorageContractTests : IAsyncLifetime
 
         Assert.Equal(6, await Index.CountAsync(new IndexQuery(Exchanges) { Limit = 1, After = new IndexCursor(35, "x") }));
         Assert.Equal(2, await Index.CountAsync(new IndexQuery(Exchanges) { Terms = [Term("theme", "integration")], Limit = 1 }));
-        Assert.Equal(2, await Index.CountAsync(new IndexQuery(Exchanges) { Text = "partner" }));
-        Assert.Equal(1, await Index.CountAsync(new IndexQuery(Exchanges) { Text = "partner", Terms = [Term("country", "SI")] }));
+        Assert.Equal(2, await Index.CountAsync(new IndexQuery(Exchanges) { Text = "partner*" }));
+        Assert.Equal(1, await Index.CountAsync(new IndexQuery(Exchanges) { Text = "partner*", Terms = [Term("country", "SI")] }));
         Assert.Equal(0, await Index.CountAsync(new IndexQuery("events")));
     }
 

@@ -81,10 +81,26 @@
 
   // ---- Signing in and out -------------------------------------------------------------------------------
 
+  // The Orleans dashboard (/orleans) cannot send the key itself: the key buys it a short session cookie (HttpOnly,
+  // for /orleans only), and the tab goes there; Back returns here.
+  async function openOrleans() {
+    const response = await fetch('/orleans/session', {
+      method: 'POST',
+      headers: { Authorization: 'Bearer ' + state.key },
+      cache: 'no-store',
+    }).catch(() => null);
+    if (response && response.ok) {
+      window.location.assign('/orleans/');
+    } else {
+      setStatus('offline', response && response.status === 404 ? 'The Orleans dashboard is switched off' : 'The Orleans dashboard could not be opened');
+    }
+  }
+
   function showKeyForm(message) {
     $('dashboard').hidden = true;
     $('key-panel').hidden = false;
     $('sign-out').hidden = true;
+    $('open-orleans').hidden = true;
     $('key-error').textContent = message || '';
     $('key-error').hidden = !message;
     setStatus('offline', 'Not connected');
@@ -121,6 +137,7 @@
     $('key-panel').hidden = true;
     $('dashboard').hidden = false;
     $('sign-out').hidden = false;
+    $('open-orleans').hidden = false;
     renderSummary(summary);
 
     const from = Math.max(0, summary.lastActivitySeq - RECENT);
@@ -1158,6 +1175,7 @@
       open(key, performance.now());
     });
     $('sign-out').addEventListener('click', () => signOut());
+    $('open-orleans').addEventListener('click', () => openOrleans());
     $('graph-tools').addEventListener('submit', (event) => {
       event.preventDefault();
       search($('graph-search').value);

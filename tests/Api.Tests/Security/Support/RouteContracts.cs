@@ -120,8 +120,39 @@ public static class RouteContracts
         new("GET /network/activity/stream", _ => "/network/activity/stream") { Owner = Forbidden, Other = Forbidden },
         new("GET /network/alerts", _ => "/network/alerts") { Owner = Forbidden, Other = Forbidden },
         new("GET /dashboard", _ => "/dashboard") { Anonymous = true },
+
+        // The Orleans dashboard: every route of it (page, files, data) the coordinator's alone, by key or session cookie.
+        new("POST /orleans/session", _ => "/orleans/session") { Owner = Forbidden, Other = Forbidden },
+        OrleansDashboard("GET /orleans", _ => "/orleans/"),
+        OrleansDashboard("GET /orleans/index.html", _ => "/orleans/index.html"),
+        OrleansDashboard("GET /orleans/favicon.ico", _ => "/orleans/favicon.ico"),
+        OrleansDashboard("GET /orleans/index.min.js", _ => "/orleans/index.min.js"),
+        OrleansDashboard("GET /orleans/index.css", _ => "/orleans/index.css"),
+        OrleansDashboard("GET /orleans/fonts/{**path}", _ => "/orleans/fonts/fa-solid-900.woff2"),
+        OrleansDashboard("GET /orleans/img/{**path}", _ => "/orleans/img/OrleansLogo.png"),
+        OrleansDashboard("GET /orleans/version", _ => "/orleans/version"),
+        OrleansDashboard("GET /orleans/DashboardCounters", _ => "/orleans/DashboardCounters"),
+        OrleansDashboard("GET /orleans/ClusterStats", _ => "/orleans/ClusterStats"),
+        OrleansDashboard("GET /orleans/Reminders", _ => "/orleans/Reminders"),
+        OrleansDashboard("GET /orleans/Reminders/{page:int}", _ => "/orleans/Reminders/1"),
+        OrleansDashboard("GET /orleans/HistoricalStats/{*path}", w => $"/orleans/HistoricalStats/{w.Silo}"),
+        OrleansDashboard("GET /orleans/SiloProperties/{*address}", w => $"/orleans/SiloProperties/{w.Silo}"),
+        OrleansDashboard("GET /orleans/SiloStats/{*address}", w => $"/orleans/SiloStats/{w.Silo}"),
+        OrleansDashboard("GET /orleans/SiloCounters/{*address}", w => $"/orleans/SiloCounters/{w.Silo}"),
+        OrleansDashboard("GET /orleans/GrainStats/{*grainName}", _ => "/orleans/GrainStats/Collaboration.Grains.Municipalities.MunicipalityGrain"),
+        OrleansDashboard("GET /orleans/TopGrainMethods", _ => "/orleans/TopGrainMethods"),
+        OrleansDashboard("GET /orleans/GrainState", w => $"/orleans/GrainState?grainId={w.Owner}&grainType=Collaboration.Grains.Municipalities.MunicipalityGrain"),
+        OrleansDashboard("GET /orleans/GrainTypes", _ => "/orleans/GrainTypes"),
+        OrleansDashboard("GET /orleans/SiloMetadata/{*address}", w => $"/orleans/SiloMetadata/{w.Silo}"),
+        OrleansDashboard("GET /orleans/LifecycleStages", _ => "/orleans/LifecycleStages"),
+
+        // The dashboard's log stream is switched off (HideTrace): the coordinator is refused too.
+        OrleansDashboard("GET /orleans/Trace", _ => "/orleans/Trace") with { Coordinator = Forbidden },
     }
     .Concat(Collaboration.Api.Features.Dashboard.DashboardApi.FileNames.Select(file =>
         new RouteContract($"GET /dashboard/{file}", _ => $"/dashboard/{file}") { Anonymous = true }))
     .ToDictionary(c => c.Key);
+
+    private static RouteContract OrleansDashboard(string key, Func<SecurityWorld, string> path) =>
+        new(key, path) { Owner = Access.Forbidden, Other = Access.Forbidden };
 }

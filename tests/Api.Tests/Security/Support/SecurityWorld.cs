@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Collaboration.Api.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Collaboration.Api.Tests.Security.Support;
 
@@ -44,6 +45,9 @@ public sealed class SecurityWorld
     /// <summary>A webhook of the owner.</summary>
     public required string Webhook { get; init; }
 
+    /// <summary>The host's silo, as the Orleans dashboard's routes name it.</summary>
+    public required string Silo { get; init; }
+
     public static async Task<SecurityWorld> CreateAsync(CollaborationApiFactory api)
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
@@ -76,6 +80,7 @@ public sealed class SecurityWorld
             OwnExchange = ownExchange,
             Reply = reply,
             Webhook = webhook,
+            Silo = api.Services.GetRequiredService<Orleans.Runtime.ILocalSiloDetails>().SiloAddress.ToParsableString(),
         };
     }
 
