@@ -95,7 +95,7 @@ public sealed record Agreement
         if (!actor.IsCoordinator && !partyIds.Contains(actor.MunicipalityId!, StringComparer.Ordinal))
         {
             throw new ForbiddenException(
-                $"A municipality drafts only agreements it is a party to; {actor} is not among the parties. The coordinator may draft any agreement.");
+                $"A partner drafts only agreements it is a party to; {actor} is not among the parties. The coordinator may draft any agreement.");
         }
 
         var agreement = new Agreement

@@ -227,7 +227,7 @@ public sealed partial class AgreementGrain(
         var missing = municipalityIds.Where((_, i) => found[i] is null).ToList();
         if (missing.Count > 0)
         {
-            throw new DomainValidationException(field, $"There is no municipality {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
+            throw new DomainValidationException(field, $"There is no partner {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
         }
     }
 

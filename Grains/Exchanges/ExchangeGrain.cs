@@ -27,7 +27,7 @@ public sealed class ExchangeGrain([PersistentState("exchange", GrainStorage.Name
         ArgumentNullException.ThrowIfNull(actor);
         if (actor.Kind != ActorKind.Municipality || actor.MunicipalityId is not { } author)
         {
-            throw new ForbiddenException("Exchanges are posted by a municipality in its own name; coordinators do not post them.");
+            throw new ForbiddenException("Exchanges are posted by a partner in its own name; coordinators do not post them.");
         }
 
         var valid = ExchangeValidation.Normalize(draft);

@@ -32,14 +32,14 @@ public sealed class AgreementSummaryTests
     [Fact]
     public void TheLastSignatureNamesTheSignerAndThePartiesTheAgreementBinds()
     {
-        var agreement = Shelter.Draft(Shelter.Gallese, Shelter.NovoMesto).SignedBy(Shelter.Gallese);
+        var agreement = Shelter.Draft(Shelter.Canepina, Shelter.NovoMesto).SignedBy(Shelter.Canepina);
 
         var change = agreement.Sign(Actor.Municipality(Shelter.NovoMesto), Shelter.SignatureOf("Novo mesto"), Shelter.Drafted.AddDays(1), NameOf);
 
         Assert.Equal(
             [
                 "Mayor of Novo mesto (Mayor) signed for Novo mesto.",
-                "Every party has signed: the agreement is in force between Gallese, Novo mesto.",
+                "Every party has signed: the agreement is in force between Canepina, Novo mesto.",
             ],
             change.Events.Select(e => e.Summary));
         Assert.Equal(Shelter.NovoMesto, change.Events[0].MunicipalityId);
@@ -71,7 +71,7 @@ public sealed class AgreementSummaryTests
     [Fact]
     public void AWithdrawalThatTerminatesNamesThePartyThatLeft()
     {
-        var agreement = Shelter.Draft(Shelter.HercegNovi, Shelter.Kelme);
+        var agreement = Shelter.Draft(Shelter.Canepina, Shelter.Kelme);
 
         var change = agreement.Withdraw(Actor.Municipality(Shelter.Kelme), Shelter.Kelme, Shelter.Drafted, NameOf);
 
