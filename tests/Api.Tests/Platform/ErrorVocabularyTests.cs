@@ -25,26 +25,6 @@ public sealed class ErrorVocabularyTests(CollaborationApiFactory api) : IClassFi
     }
 
     [Fact]
-    public async Task APartyThatIsNotAnIdSaysItIsNotAPartnerId()
-    {
-        using var network = new AgreementNetwork(api);
-        await network.AddAsync("gallese");
-
-        var response = await network.Coordinator.PostAsJsonAsync("/agreements", new
-        {
-            title = "SHELTER partnership agreement",
-            areas = AgreementNetwork.ShelterAreas,
-            parties = new[] { network.Id("gallese"), "Herceg Novi" },
-            text = "The partners agree to keep cooperating.",
-        });
-
-        var problem = await response.AssertValidationProblemAsync("parties");
-        Assert.Equal(
-            "'Herceg Novi' is not a partner id (lower-case letters, digits and hyphens).",
-            problem.GetProperty("errors").GetProperty("parties")[0].GetString());
-    }
-
-    [Fact]
     public async Task APartnerThatDraftsAnAgreementItIsNotPartyToIsToldItIsAPartner()
     {
         using var network = new AgreementNetwork(api);
