@@ -10,5 +10,5 @@ public static class ClaimsPrincipalExtensions
         user.IsInRole(Roles.Coordinator)
             ? Actor.Coordinator
             : Actor.Municipality(user.FindFirstValue(Roles.MunicipalityClaim)
-                ?? throw new InvalidOperationException("An authenticated caller is either the coordinator or a municipality."));
+                ?? throw new InvalidOperationException("An authenticated caller is either the coordinator or a partner."));
 }

@@ -17,7 +17,7 @@ public sealed class ApiKeyGrain([PersistentState("key", GrainStorage.Name)] IPer
         if (key.State.MunicipalityId is not null && key.State.MunicipalityId != municipalityId)
         {
             // 256-bit keys do not collide; this guards against a bug handing one key to two partners.
-            throw new InvalidOperationException("This API key is already bound to another municipality.");
+            throw new InvalidOperationException("This API key is already bound to another partner.");
         }
 
         key.State.MunicipalityId = municipalityId;

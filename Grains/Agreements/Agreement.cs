@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using Collaboration.Grains.Access;
 using Collaboration.Grains.Errors;
+using Collaboration.Grains.Municipalities;
 
 namespace Collaboration.Grains.Agreements;
 
@@ -24,6 +25,10 @@ namespace Collaboration.Grains.Agreements;
 /// <item><c>open</c>|<c>inForce</c> -> <c>terminated</c> when a withdrawal leaves fewer than two parties
 /// (signed or not, as docs/contract.md counts parties). Terminated is final.</item>
 /// </list>
+/// </para>
+/// <para>
+/// Each transition takes the partners' names for the summaries of what happened (people read them; code never
+/// does): the grain looks them up, and without a lookup partners are named by their ids.
 /// </para>
 /// </summary>
 [GenerateSerializer, Immutable, Alias("collaboration.Agreement")]
@@ -78,8 +83,10 @@ public sealed record Agreement
         Actor actor,
         AgreementContent content,
         IReadOnlyList<string> parties,
-        DateTimeOffset at)
+        DateTimeOffset at,
+        Func<string, string>? partnerNames = null)
     {
+        var name = partnerNames ?? PartnerNames.Ids;
         var errors = new ValidationErrors();
         var normalised = AgreementInput.Content(content, errors);
         var partyIds = AgreementInput.Parties(parties, errors);
@@ -88,7 +95,7 @@ public sealed record Agreement
         if (!actor.IsCoordinator && !partyIds.Contains(actor.MunicipalityId!, StringComparer.Ordinal))
         {
             throw new ForbiddenException(
-                $"A municipality drafts only agreements it is a party to; {actor} is not among the parties. The coordinator may draft any agreement.");
+                $"A partner drafts only agreements it is a party to; {actor} is not among the parties. The coordinator may draft any agreement.");
         }
 
         var agreement = new Agreement
@@ -108,14 +115,15 @@ public sealed record Agreement
             new AgreementEvent(
                 AgreementEventTypes.Drafted,
                 actor.ToString(),
-                $"{actor} drafted \"{agreement.Title}\" between {string.Join(", ", partyIds)}.",
+                $"{Who(actor, name)} drafted \"{agreement.Title}\" between {string.Join(", ", partyIds.Select(name))}.",
                 AgreementStatus.Open),
         ]);
     }
 
     /// <summary>The acting party signs for itself; the signature that completes the parties' puts the agreement in force.</summary>
-    public AgreementChange Sign(Actor actor, AgreementSignature signature, DateTimeOffset at)
+    public AgreementChange Sign(Actor actor, AgreementSignature signature, DateTimeOffset at, Func<string, string>? partnerNames = null)
     {
+        var name = partnerNames ?? PartnerNames.Ids;
         var errors = new ValidationErrors();
         var given = AgreementInput.Signature(signature, errors);
         errors.ThrowIfAny();
@@ -146,20 +154,21 @@ public sealed record Agreement
             AgreementEventTypes.Signed,
             actor.ToString(),
             Status == AgreementStatus.InForce
-                ? $"{given.Signatory} ({given.Role}) signed for {party.MunicipalityId}, acceding to the agreement in force."
-                : $"{given.Signatory} ({given.Role}) signed for {party.MunicipalityId}.",
+                ? $"{given.Signatory} ({given.Role}) signed for {name(party.MunicipalityId)}, acceding to the agreement in force."
+                : $"{given.Signatory} ({given.Role}) signed for {name(party.MunicipalityId)}.",
             Status)
         {
             MunicipalityId = party.MunicipalityId,
             Signatory = given.Signatory,
             Role = given.Role,
         };
-        return Changed(parties, Content, actor, at, [signed]);
+        return Changed(parties, Content, actor, at, name, [signed]);
     }
 
     /// <summary>Replaces the title, areas and text while the agreement is open; every signature given so far is cleared.</summary>
-    public AgreementChange Amend(Actor actor, AgreementContent content, DateTimeOffset at)
+    public AgreementChange Amend(Actor actor, AgreementContent content, DateTimeOffset at, Func<string, string>? partnerNames = null)
     {
+        var name = partnerNames ?? PartnerNames.Ids;
         var errors = new ValidationErrors();
         var amended = AgreementInput.Content(content, errors);
         errors.ThrowIfAny();
@@ -196,11 +205,11 @@ public sealed record Agreement
             return new AgreementChange(this, []);
         }
 
-        var cleared = Parties.Where(p => p.HasSigned).Select(p => p.MunicipalityId).ToArray();
-        var summary = $"{actor} amended the {string.Join(" and ", changed)}"
+        var cleared = Parties.Where(p => p.HasSigned).Select(p => name(p.MunicipalityId)).ToArray();
+        var summary = $"{Who(actor, name)} amended the {string.Join(" and ", changed)}"
             + (cleared.Length == 0 ? "." : $"; the signatures of {string.Join(", ", cleared)} were cleared and must be given again.");
         var parties = Parties.Select(p => p.Unsigned()).ToArray();
-        return Changed(parties, amended, actor, at, [
+        return Changed(parties, amended, actor, at, name, [
             new AgreementEvent(AgreementEventTypes.Amended, actor.ToString(), summary, AgreementStatus.Open),
         ]);
     }
@@ -209,8 +218,9 @@ public sealed record Agreement
     /// Admits <paramref name="municipalityId"/> as a party that has not signed yet; whether it exists is the
     /// caller's to check. An agreement in force stays in force (see the class comment).
     /// </summary>
-    public AgreementChange Accede(Actor actor, string municipalityId, DateTimeOffset at)
+    public AgreementChange Accede(Actor actor, string municipalityId, DateTimeOffset at, Func<string, string>? partnerNames = null)
     {
+        var name = partnerNames ?? PartnerNames.Ids;
         var errors = new ValidationErrors();
         AgreementInput.MunicipalityId(municipalityId, "municipalityId", errors);
         errors.ThrowIfAny();
@@ -245,17 +255,18 @@ public sealed record Agreement
         var joined = new AgreementEvent(
             AgreementEventTypes.PartyJoined,
             actor.ToString(),
-            $"{municipalityId} acceded, admitted by {actor}; it is a party that has not signed yet.",
+            $"{name(municipalityId)} acceded, admitted by {Who(actor, name, sentenceStart: false)}; it is a party that has not signed yet.",
             Status)
         {
             MunicipalityId = municipalityId,
         };
-        return Changed([.. Parties, new AgreementParty(municipalityId)], Content, actor, at, [joined]);
+        return Changed([.. Parties, new AgreementParty(municipalityId)], Content, actor, at, name, [joined]);
     }
 
     /// <summary>The acting party withdraws itself; fewer than two parties left terminate the agreement.</summary>
-    public AgreementChange Withdraw(Actor actor, string municipalityId, DateTimeOffset at)
+    public AgreementChange Withdraw(Actor actor, string municipalityId, DateTimeOffset at, Func<string, string>? partnerNames = null)
     {
+        var name = partnerNames ?? PartnerNames.Ids;
         if (!actor.Is(municipalityId))
         {
             throw new ForbiddenException(
@@ -273,12 +284,12 @@ public sealed record Agreement
         var withdrew = new AgreementEvent(
             AgreementEventTypes.PartyWithdrew,
             actor.ToString(),
-            $"{municipalityId} withdrew from the agreement; {parties.Length} parties remain.",
+            $"{name(municipalityId)} withdrew from the agreement; {(parties.Length == 1 ? "1 party remains" : $"{parties.Length} parties remain")}.",
             Status)
         {
             MunicipalityId = municipalityId,
         };
-        return Changed(parties, Content, actor, at, [withdrew]);
+        return Changed(parties, Content, actor, at, name, [withdrew]);
     }
 
     /// <summary>
@@ -290,6 +301,7 @@ public sealed record Agreement
         AgreementContent content,
         Actor actor,
         DateTimeOffset at,
+        Func<string, string> name,
         IReadOnlyList<AgreementEvent> events)
     {
         var status = Status;
@@ -309,7 +321,7 @@ public sealed record Agreement
                 ? new AgreementEvent(
                     AgreementEventTypes.InForce,
                     actor.ToString(),
-                    $"Every party has signed: the agreement is in force between {string.Join(", ", parties.Select(p => p.MunicipalityId))}.",
+                    $"Every party has signed: the agreement is in force between {string.Join(", ", parties.Select(p => name(p.MunicipalityId)))}.",
                     status)
                 : new AgreementEvent(
                     AgreementEventTypes.Terminated,
@@ -330,6 +342,10 @@ public sealed record Agreement
         };
         return new AgreementChange(agreement, all);
     }
+
+    /// <summary>Who acted, for a summary: a partner by its name, or the coordinator.</summary>
+    private static string Who(Actor actor, Func<string, string> name, bool sentenceStart = true) =>
+        actor.MunicipalityId is { } id ? name(id) : sentenceStart ? "The coordinator" : "the coordinator";
 
     private ConflictException Refused(string rule) => new($"{rule}; it is {Status.ToWire()}.");
 }

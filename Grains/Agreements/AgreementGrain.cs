@@ -3,6 +3,7 @@ using Collaboration.Grains.Access;
 using Collaboration.Grains.Activity;
 using Collaboration.Grains.Domain;
 using Collaboration.Grains.Errors;
+using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Municipalities;
 using Collaboration.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,11 +16,13 @@ namespace Collaboration.Grains.Agreements;
 /// <summary>
 /// Keeps one agreement: runs its transitions (<see cref="Agreement"/>) one at a time, stores the result with
 /// its index entry, and records every change in the agreement's history log and in the network's activity log.
+/// The summaries of the changes name partners as the partners index names them now, which activates no partner.
 /// </summary>
 [GrainType("agreement")]
 public sealed partial class AgreementGrain(
     [PersistentState("agreement", GrainStorage.Name)] IPersistentState<AgreementState> store,
     IAppendLog log,
+    IGrainIndex index,
     [FromKeyedServices(DomainClock.Key)] TimeProvider clock,
     ILogger<AgreementGrain> logger) : Grain, IAgreementGrain
 {
@@ -57,7 +60,7 @@ public sealed partial class AgreementGrain(
 
         try
         {
-            var change = Agreement.Draft(this.GetPrimaryKeyString(), actor, content, parties, clock.GetUtcNow());
+            var change = Agreement.Draft(this.GetPrimaryKeyString(), actor, content, parties, clock.GetUtcNow(), await index.PartnerNamesAsync());
             await EnsureMunicipalitiesExistAsync([.. change.Agreement.Parties.Select(p => p.MunicipalityId)], "parties");
             return await CommitAsync(change, creationRequest);
         }
@@ -73,10 +76,13 @@ public sealed partial class AgreementGrain(
 
     public Task<Agreement> GetAsync() => Task.FromResult(Existing());
 
-    public Task<Agreement> SignAsync(Actor actor, AgreementSignature signature) =>
-        CommitAsync(Existing().Sign(actor, signature, clock.GetUtcNow()));
+    public async Task<Agreement> SignAsync(Actor actor, AgreementSignature signature)
+    {
+        var agreement = Existing();
+        return await CommitAsync(agreement.Sign(actor, signature, clock.GetUtcNow(), await index.PartnerNamesAsync()));
+    }
 
-    public Task<Agreement> AmendAsync(Actor actor, AgreementContent content, string? expectedVersion)
+    public async Task<Agreement> AmendAsync(Actor actor, AgreementContent content, string? expectedVersion)
     {
         var agreement = Existing();
         if (expectedVersion is not null && expectedVersion != agreement.ETagVersion)
@@ -85,18 +91,22 @@ public sealed partial class AgreementGrain(
                 $"Agreement {agreement.Id} changed since version {expectedVersion} was read (it is at {agreement.ETagVersion}); read it again and retry.");
         }
 
-        return CommitAsync(agreement.Amend(actor, content, clock.GetUtcNow()));
+        return await CommitAsync(agreement.Amend(actor, content, clock.GetUtcNow(), await index.PartnerNamesAsync()));
     }
 
     public async Task<Agreement> AccedeAsync(Actor actor, string municipalityId)
     {
-        var change = Existing().Accede(actor, municipalityId, clock.GetUtcNow());
+        var agreement = Existing();
+        var change = agreement.Accede(actor, municipalityId, clock.GetUtcNow(), await index.PartnerNamesAsync());
         await EnsureMunicipalitiesExistAsync([municipalityId], "municipalityId");
         return await CommitAsync(change);
     }
 
-    public Task<Agreement> WithdrawAsync(Actor actor, string municipalityId) =>
-        CommitAsync(Existing().Withdraw(actor, municipalityId, clock.GetUtcNow()));
+    public async Task<Agreement> WithdrawAsync(Actor actor, string municipalityId)
+    {
+        var agreement = Existing();
+        return await CommitAsync(agreement.Withdraw(actor, municipalityId, clock.GetUtcNow(), await index.PartnerNamesAsync()));
+    }
 
     public async Task<IReadOnlyList<AgreementHistoryEntry>> GetHistoryAsync(long after, int limit)
     {
@@ -217,7 +227,7 @@ public sealed partial class AgreementGrain(
         var missing = municipalityIds.Where((_, i) => found[i] is null).ToList();
         if (missing.Count > 0)
         {
-            throw new DomainValidationException(field, $"There is no municipality {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
+            throw new DomainValidationException(field, $"There is no partner {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
         }
     }
 

@@ -85,7 +85,7 @@ internal static partial class AgreementInput
         {
             if (!IsMunicipalityId(party))
             {
-                errors.Add("parties", $"'{party}' is not a municipality id (lower-case letters, digits and hyphens).");
+                errors.Add("parties", $"'{party}' is not a partner id (lower-case letters, digits and hyphens).");
             }
             else if (distinct.Contains(party, StringComparer.Ordinal))
             {
@@ -111,7 +111,7 @@ internal static partial class AgreementInput
     {
         if (!IsMunicipalityId(municipalityId))
         {
-            errors.Add(field, $"'{municipalityId}' is not a municipality id (lower-case letters, digits and hyphens).");
+            errors.Add(field, $"'{municipalityId}' is not a partner id (lower-case letters, digits and hyphens).");
         }
     }
 

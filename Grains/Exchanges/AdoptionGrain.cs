@@ -35,7 +35,7 @@ public sealed class AdoptionGrain([PersistentState("adoption", GrainStorage.Name
         if (exchange.Author == municipalityId)
         {
             // 409, not 403: the town acts for itself, which it may; what it asks contradicts the exchange.
-            throw new ConflictException("A town cannot adopt its own exchange; adoptions track replication in other towns.");
+            throw new ConflictException("A partner cannot adopt its own exchange; adoptions track replication by other partners.");
         }
 
         if (exchange.Kind == ExchangeKind.Question)

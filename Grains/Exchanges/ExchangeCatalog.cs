@@ -80,7 +80,7 @@ public sealed class ExchangeCatalog(IGrainFactory grains, IGrainIndex index)
         errors.ThrowIfAny();
         if (!ExchangeValidation.IsSlug(municipalityId) || await grains.GetGrain<IMunicipalityGrain>(municipalityId).GetAsync() is null)
         {
-            throw new ResourceNotFoundException("municipality", municipalityId);
+            throw new ResourceNotFoundException("partner", municipalityId);
         }
 
         var posted = await PageAsync<ExchangeListItem>(
@@ -118,7 +118,7 @@ public sealed class ExchangeCatalog(IGrainFactory grains, IGrainIndex index)
             }
             else
             {
-                errors.Add("author", "Must be a municipality id.");
+                errors.Add("author", "Must be a partner id.");
             }
         }
 

@@ -27,7 +27,7 @@ public sealed class ExchangeGrain([PersistentState("exchange", GrainStorage.Name
         ArgumentNullException.ThrowIfNull(actor);
         if (actor.Kind != ActorKind.Municipality || actor.MunicipalityId is not { } author)
         {
-            throw new ForbiddenException("Exchanges are posted by a municipality in its own name; coordinators do not post them.");
+            throw new ForbiddenException("Exchanges are posted by a partner in its own name; coordinators do not post them.");
         }
 
         var valid = ExchangeValidation.Normalize(draft);
@@ -73,9 +73,9 @@ public sealed class ExchangeGrain([PersistentState("exchange", GrainStorage.Name
         exchange.State = state;
         try
         {
-            // One commit for the exchange and its activity record.
+            // One commit for the exchange and its activity record; the author's grain was just asked, so its name needs no index read.
             await exchange.WriteStateAndRecordAsync(
-                "exchange.posted", actor, $"exchange/{record.Id}", $"{PartnerName(municipality.Profile.Name, author)} posted {ExchangeIndex.Name(record.Kind)} «{record.Title}»");
+                "exchange.posted", actor, $"exchange/{record.Id}", $"{PartnerNames.Of(author, municipality.Profile.Name)} posted {ExchangeIndex.Name(record.Kind)} «{record.Title}»");
         }
         catch
         {
@@ -147,9 +147,6 @@ public sealed class ExchangeGrain([PersistentState("exchange", GrainStorage.Name
         state.Withdrawn = true;
         return await ChangeAsync(state, new ActivityEntry("exchange.withdrawn", actor.ToString(), $"exchange/{state.Id}", $"«{state.Title}» by {await index.PartnerNameAsync(state.Author)} was withdrawn"));
     }
-
-    // The author's grain was just asked, so its name needs no index read.
-    private static string PartnerName(string? name, string id) => name is { Length: > 0 } ? name : id;
 
     private ExchangeState Existing() =>
         exchange.State.Id is null ? throw new ResourceNotFoundException("exchange", this.GetPrimaryKeyString()) : exchange.State;

@@ -23,7 +23,7 @@ public sealed class ReplyGrain([PersistentState("reply", GrainStorage.Name)] IPe
         ArgumentNullException.ThrowIfNull(actor);
         if (actor.Kind != ActorKind.Municipality || actor.MunicipalityId is not { } author)
         {
-            throw new ForbiddenException("Replies are posted by a municipality in its own name; coordinators do not post them.");
+            throw new ForbiddenException("Replies are posted by a partner in its own name; coordinators do not post them.");
         }
 
         var text = ExchangeValidation.NormalizeReply(body);

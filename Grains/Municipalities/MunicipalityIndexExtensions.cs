@@ -17,7 +17,11 @@ public static class MunicipalityIndexExtensions
 
     /// <summary>A partner's name for people to read (activity summaries), or its id when the index does not know it.</summary>
     public static async Task<string> PartnerNameAsync(this IGrainIndex index, string id, CancellationToken cancellationToken = default) =>
-        (await index.PartnersByIdAsync(cancellationToken)).TryGetValue(id, out var partner) && partner.Profile.Name is { Length: > 0 } name ? name : id;
+        (await index.PartnerNamesAsync(cancellationToken))(id);
+
+    /// <summary>Every partner's name for people to read, as <see cref="PartnerNameAsync"/> gives one: for code that names several.</summary>
+    public static async Task<Func<string, string>> PartnerNamesAsync(this IGrainIndex index, CancellationToken cancellationToken = default) =>
+        PartnerNames.In(await index.PartnersByIdAsync(cancellationToken));
 
     private static IReadOnlyDictionary<string, MunicipalitySummary> Parse(IReadOnlyList<IndexHit> hits)
     {

@@ -12,21 +12,12 @@ namespace Collaboration.EndToEnd.Tests;
 /// </summary>
 public sealed class ClientModeTests
 {
-    private static readonly TimeSpan RequestBound = TimeSpan.FromSeconds(30);
-
     [Fact]
     public async Task TheShelterWalkthroughRunsThroughAnApiInClientModeOfASiloOnItsOwn()
     {
-        using var siloFolder = new TemporaryFolder();
-        using var apiFolder = new TemporaryFolder();
-        await using var silo = await SiloProcess.StartAsync(siloFolder.Path);
-        await using var api = await ApiProcess.StartAsync(apiFolder.Path, new Dictionary<string, string>
-        {
-            ["Collaboration:Orleans:Mode"] = "Client",
-            ["Collaboration:Orleans:GatewayPort"] = silo.GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        using var coordinator = api.CreateClient(ApiProcess.CoordinatorKey, RequestBound);
-        using var stream = await ActivityStream.OpenAsync(api.CreateClient(ApiProcess.CoordinatorKey, Timeout.InfiniteTimeSpan));
+        await using var front = await ClientModeFront.StartAsync();
+        using var coordinator = front.CreateClient(ApiProcess.CoordinatorKey);
+        using var stream = await ActivityStream.OpenAsync(front.Api.CreateClient(ApiProcess.CoordinatorKey, Timeout.InfiniteTimeSpan));
 
         // The coordinator registers the towns that signed SHELTER's agreement, each with a key of its own.
         var keys = new Dictionary<string, string>();
@@ -51,7 +42,7 @@ public sealed class ClientModeTests
             themes = new[] { "integration", "solidarity" },
         }));
 
-        using var canepina = api.CreateClient(keys["canepina"], RequestBound);
+        using var canepina = front.CreateClient(keys["canepina"]);
         var conference = await Created(await canepina.PostAsJsonAsync("/projects/shelter/events", new
         {
             title = "International conference SHELTER",
@@ -65,12 +56,12 @@ public sealed class ClientModeTests
         var eventId = conference.GetProperty("id").GetString()!;
         foreach (var (id, participants) in new[] { ("canepina", 40), ("gallese", 25), ("herceg-novi", 6), ("novo-mesto", 12), ("kelme", 10), ("laragne", 8) })
         {
-            using var partner = api.CreateClient(keys[id], RequestBound);
+            using var partner = front.CreateClient(keys[id]);
             Assert.Equal(HttpStatusCode.OK, (await partner.PutAsJsonAsync($"/events/{eventId}/participation/{id}", new { participants })).StatusCode);
         }
 
         // Novo mesto shares its local partnership with NGOs; Kelmė finds it by a word and adopts it.
-        using var novoMesto = api.CreateClient(keys["novo-mesto"], RequestBound);
+        using var novoMesto = front.CreateClient(keys["novo-mesto"]);
         var practice = await Created(await novoMesto.PostAsJsonAsync("/exchanges", new
         {
             kind = "goodPractice",
@@ -80,7 +71,7 @@ public sealed class ClientModeTests
             projectId = "shelter",
         }));
         var practiceId = practice.GetProperty("id").GetString()!;
-        using var kelme = api.CreateClient(keys["kelme"], RequestBound);
+        using var kelme = front.CreateClient(keys["kelme"]);
         var found = await Json(await kelme.GetAsync("/exchanges?q=partnership"));
         Assert.Contains(found.GetProperty("items").EnumerateArray(), item => item.GetProperty("id").GetString() == practiceId);
         await Created(await kelme.PutAsJsonAsync($"/exchanges/{practiceId}/adoptions/kelme", new { status = "interested", note = "Presented to the council." }));
@@ -96,7 +87,7 @@ public sealed class ClientModeTests
         var agreementId = agreement.GetProperty("id").GetString()!;
         foreach (var (id, _, _) in Towns)
         {
-            using var party = api.CreateClient(keys[id], RequestBound);
+            using var party = front.CreateClient(keys[id]);
             Assert.Equal(HttpStatusCode.OK, (await party.PostAsJsonAsync($"/agreements/{agreementId}/signatures", new { signatory = $"Mayor of {id}", role = "Mayor" })).StatusCode);
         }
 
@@ -119,8 +110,8 @@ public sealed class ClientModeTests
         Assert.Equal(Enumerable.Range(1, (int)last).Select(i => (long)i), seen);
 
         // Everything lives in the silo's folder: the client front holds no database.
-        Assert.True(File.Exists(Path.Combine(siloFolder.Path, "collaboration.db")));
-        Assert.False(File.Exists(Path.Combine(apiFolder.Path, "collaboration.db")));
+        Assert.True(File.Exists(Path.Combine(front.SiloFolder.Path, "collaboration.db")));
+        Assert.False(File.Exists(Path.Combine(front.ApiFolder.Path, "collaboration.db")));
     }
 
     private static readonly (string Id, string Name, string Country)[] Towns =
@@ -140,12 +131,7 @@ public sealed class ClientModeTests
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
-    private static async Task<JsonElement> Json(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"Expected success but got {(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+    private static Task<JsonElement> Json(HttpResponseMessage response) => SuccessJson.ReadAsync(response);
 
     /// <summary>The live activity stream (server-sent events) of one front, read line by line.</summary>
     private sealed class ActivityStream(HttpClient client, HttpResponseMessage response, StreamReader reader) : IDisposable

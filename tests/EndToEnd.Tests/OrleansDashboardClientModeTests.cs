@@ -12,25 +12,16 @@ namespace Collaboration.EndToEnd.Tests;
 /// </summary>
 public sealed class OrleansDashboardClientModeTests
 {
-    private static readonly TimeSpan RequestBound = TimeSpan.FromSeconds(30);
-
     [Fact]
     public async Task AnApiInClientModeServesTheOrleansDashboardOfTheSiloToTheCoordinatorOnly()
     {
-        using var siloFolder = new TemporaryFolder();
-        using var apiFolder = new TemporaryFolder();
-        await using var silo = await SiloProcess.StartAsync(siloFolder.Path);
-        await using var api = await ApiProcess.StartAsync(apiFolder.Path, new Dictionary<string, string>
-        {
-            ["Collaboration:Orleans:Mode"] = "Client",
-            ["Collaboration:Orleans:GatewayPort"] = silo.GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        using var coordinator = api.CreateClient(ApiProcess.CoordinatorKey, RequestBound);
-        using var anonymous = api.CreateClient(null, RequestBound);
+        await using var front = await ClientModeFront.StartAsync();
+        using var coordinator = front.CreateClient(ApiProcess.CoordinatorKey);
+        using var anonymous = front.CreateClient(null);
         var created = await coordinator.PostAsJsonAsync("/municipalities", new { id = "canepina", name = "Canepina", country = "IT" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var partnerKey = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("apiKey").GetString();
-        using var partner = api.CreateClient(partnerKey, RequestBound);
+        using var partner = front.CreateClient(partnerKey);
 
         var refused = await anonymous.GetAsync("/orleans/DashboardCounters");
         var forbidden = await partner.GetAsync("/orleans/");
@@ -61,7 +52,7 @@ public sealed class OrleansDashboardClientModeTests
         Assert.All(methods.GetProperty("calls").EnumerateArray(), call => Assert.True(call.GetProperty("count").GetInt64() > 0, call.ToString()));
 
         // A browser's way in works here too: the key buys a session cookie for /orleans.
-        using var browser = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = api.BaseAddress, Timeout = RequestBound };
+        using var browser = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = front.Api.BaseAddress, Timeout = ClientModeFront.RequestBound };
         using var signIn = new HttpRequestMessage(HttpMethod.Post, "/orleans/session");
         signIn.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ApiProcess.CoordinatorKey);
         Assert.Equal(HttpStatusCode.NoContent, (await browser.SendAsync(signIn)).StatusCode);
@@ -91,10 +82,5 @@ public sealed class OrleansDashboardClientModeTests
         }
     }
 
-    private static async Task<JsonElement> Json(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"Expected success but got {(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+    private static Task<JsonElement> Json(HttpResponseMessage response) => SuccessJson.ReadAsync(response);
 }

@@ -19,7 +19,7 @@ public sealed record AgreementRequest
         var v = ValidateContent();
         if (Parties is null || Parties.Count < AgreementLimits.MinParties)
         {
-            v.Add("parties", $"At least {AgreementLimits.MinParties} parties (municipality ids) are required.");
+            v.Add("parties", $"At least {AgreementLimits.MinParties} parties (partner ids) are required.");
         }
         else if (Parties.Count > AgreementLimits.MaxParties)
         {

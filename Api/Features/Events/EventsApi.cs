@@ -43,7 +43,7 @@ public static class EventsApi
         events.MapPost("/{eventId}/cancellation", CancelEvent)
             .AcceptsIfMatch().WithName(nameof(CancelEvent)).WithSummary("Cancel an event (the host or the coordinator); it is no longer reported");
         events.MapPut("/{eventId}/participation/{municipalityId}", RecordParticipation)
-            .AcceptsIfMatch().WithName(nameof(RecordParticipation)).WithSummary("Record how many people a town's delegation brought (that town, the host or the coordinator)");
+            .AcceptsIfMatch().WithName(nameof(RecordParticipation)).WithSummary("Record how many people a partner's delegation brought (that partner, the host or the coordinator)");
 
         routes.MapEventReportsApi();
         return routes;

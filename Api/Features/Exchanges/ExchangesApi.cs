@@ -40,7 +40,7 @@ public static class ExchangesApi
             .WithStandardProblems();
 
         group.MapPost("/", PostExchange).RequireAuthorization(Roles.Municipality)
-            .WithName(nameof(PostExchange)).WithSummary("Post a good practice, question, lesson learned or resource, authored by the calling municipality");
+            .WithName(nameof(PostExchange)).WithSummary("Post a good practice, question, lesson learned or resource, authored by the calling partner");
         group.MapGet("/", ListExchanges)
             .WithName(nameof(ListExchanges)).WithSummary("Search exchanges by theme, author's country, author, project, kind and words, newest first, with a cursor");
         group.MapGet("/{id}", GetExchange)
@@ -50,15 +50,15 @@ public static class ExchangesApi
         group.MapPost("/{id}/withdrawal", WithdrawExchange)
             .WithName(nameof(WithdrawExchange)).WithSummary("Withdraw an exchange from lists and search; it still answers for its adoptions (its author or the coordinator)");
         group.MapPost("/{id}/replies", PostReply).RequireAuthorization(Roles.Municipality)
-            .WithName(nameof(PostReply)).WithSummary("Reply to an exchange, as the calling municipality");
+            .WithName(nameof(PostReply)).WithSummary("Reply to an exchange, as the calling partner");
         group.MapGet("/{id}/replies", ListReplies)
             .WithName(nameof(ListReplies)).WithSummary("Read every reply to an exchange, oldest first, with a cursor");
         group.MapGet("/{id}/replies/{replyId}", GetReply)
             .WithName(nameof(GetReply)).WithSummary("Read one reply");
         group.MapGet("/{id}/adoptions/{municipalityId}", GetAdoption)
-            .WithName(nameof(GetAdoption)).WithSummary("Read a town's adoption of an exchange with its history");
+            .WithName(nameof(GetAdoption)).WithSummary("Read a partner's adoption of an exchange with its history");
         group.MapPut("/{id}/adoptions/{municipalityId}", SetAdoption).RequireAuthorization(Roles.Municipality)
-            .AcceptsIfMatch().WithName(nameof(SetAdoption)).WithSummary("Set the status of the calling town's adoption of another town's exchange (If-Match)");
+            .AcceptsIfMatch().WithName(nameof(SetAdoption)).WithSummary("Set the status of the calling partner's adoption of another partner's exchange (If-Match)");
 
         routes.MapGroup("/municipalities").WithTags("Exchanges").RequireAuthorization().WithStandardProblems()
             .MapGet("/{id}/exchanges", GetMunicipalityExchanges)

@@ -20,6 +20,17 @@ internal sealed class AgreementNetwork(CollaborationApiFactory api) : IDisposabl
         "sustainable development", "urban mobility",
     ];
 
+    /// <summary>The names the SHELTER towns are registered under; any other town is registered under its id.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ShelterNames = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["canepina"] = "Canepina",
+        ["gallese"] = "Gallese",
+        ["herceg-novi"] = "Herceg Novi",
+        ["novo-mesto"] = "Novo mesto",
+        ["kelme"] = "Kelmė",
+        ["laragne-monteglin"] = "Laragne-Montéglin",
+    };
+
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..8];
     private readonly Dictionary<string, HttpClient> _clients = [];
 
@@ -34,7 +45,7 @@ internal sealed class AgreementNetwork(CollaborationApiFactory api) : IDisposabl
     {
         foreach (var town in towns)
         {
-            _clients[town] = api.CreateClient(await api.CreateMunicipalityAsync(Id(town)));
+            _clients[town] = api.CreateClient(await api.CreateMunicipalityAsync(Id(town), name: ShelterNames.GetValueOrDefault(town)));
         }
     }
 

@@ -95,7 +95,7 @@ public class AgreementSigningApiTests(CollaborationApiFactory api) : IClassFixtu
         var response = await network.As("canepina").PostAsJsonAsync("/agreements", network.DraftBody("canepina", "atlantis"));
 
         var problem = await response.AssertValidationProblemAsync("parties");
-        Assert.Contains($"There is no municipality '{network.Id("atlantis")}'", problem.GetProperty("errors").GetProperty("parties")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains($"There is no partner '{network.Id("atlantis")}'", problem.GetProperty("errors").GetProperty("parties")[0].GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class AgreementAmendmentTests
         var change = Shelter.Draft().Amend(Actor.Coordinator, Shelter.Content with { Title = "SHELTER network agreement" }, Shelter.Drafted);
 
         Assert.Equal("SHELTER network agreement", change.Agreement.Title);
-        Assert.Equal("coordinator amended the title.", Assert.Single(change.Events).Summary);
+        Assert.Equal("The coordinator amended the title.", Assert.Single(change.Events).Summary);
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed class AgreementDraftingTests
         var error = Assert.Throws<DomainValidationException>(() =>
             Agreement.Draft("ag-1", Actor.Coordinator, Shelter.Content, [Shelter.Canepina, party], Shelter.Drafted));
 
-        Assert.Contains("is not a municipality id", Assert.Single(error.Errors["parties"]), StringComparison.Ordinal);
+        Assert.Contains("is not a partner id", Assert.Single(error.Errors["parties"]), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class AgreementGrainTests(GrainCluster cluster) : IAsyncLifetime
         var error = await Assert.ThrowsAsync<DomainValidationException>(() =>
             Grain.DraftAsync(Actor.Coordinator, Shelter.Content, [Towns.Canepina, atlantis, lemuria]));
 
-        Assert.Equal([$"There is no municipality '{atlantis}', '{lemuria}'."], error.Errors["parties"]);
+        Assert.Equal([$"There is no partner '{atlantis}', '{lemuria}'."], error.Errors["parties"]);
         await Assert.ThrowsAsync<ResourceNotFoundException>(Grain.GetAsync);
     }
 
@@ -260,7 +260,7 @@ public sealed class AgreementGrainTests(GrainCluster cluster) : IAsyncLifetime
         var atlantis = _silo.Id("atlantis");
         var error = await Assert.ThrowsAsync<DomainValidationException>(() => Grain.AccedeAsync(Actor.Coordinator, atlantis));
 
-        Assert.Equal([$"There is no municipality '{atlantis}'."], error.Errors["municipalityId"]);
+        Assert.Equal([$"There is no partner '{atlantis}'."], error.Errors["municipalityId"]);
         Assert.Equal(6, (await Grain.GetAsync()).Parties.Count);
     }
 

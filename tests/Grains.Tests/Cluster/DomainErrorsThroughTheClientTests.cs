@@ -63,7 +63,7 @@ public sealed class DomainErrorsThroughTheClientTests(GrainCluster cluster) : IA
         var error = await Assert.ThrowsAsync<DomainValidationException>(() =>
             Agreement.DraftAsync(Actor.Coordinator, Content, [Kelme, atlantis, lemuria]));
 
-        var expected = new DomainValidationException("parties", $"There is no municipality '{atlantis}', '{lemuria}'.");
+        var expected = new DomainValidationException("parties", $"There is no partner '{atlantis}', '{lemuria}'.");
         AssertSame(expected, error);
         Assert.Equal(expected.Errors.Keys, error.Errors.Keys);
         Assert.Equal(expected.Errors["parties"], error.Errors["parties"]);
