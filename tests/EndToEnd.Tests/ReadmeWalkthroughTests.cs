@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Collaboration.EndToEnd.Tests.Support;
+using Collaboration.Tests.Setup;
 
 namespace Collaboration.EndToEnd.Tests;
 
@@ -24,7 +25,7 @@ public sealed partial class ReadmeWalkthroughTests
     [Fact]
     public async Task TheShelterWalkthroughRunsAsPrintedFromLoadingTheNetworkToTheSignedAgreement()
     {
-        var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryFolder.Root, "README.md"));
         var script = string.Join("\n", Sections.SelectMany(section => ShellBlocks(SectionOf(readme, section))));
         Assert.Contains("API=http://localhost:5000", script, StringComparison.Ordinal);
         using var folder = new TemporaryFolder();
@@ -120,19 +121,6 @@ public sealed partial class ReadmeWalkthroughTests
         }
 
         return (process.ExitCode, await output, await errors);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Collaboration.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Collaboration.sln above {AppContext.BaseDirectory}.");
     }
 
     [GeneratedRegex("```sh\n(.*?)```", RegexOptions.Singleline)]

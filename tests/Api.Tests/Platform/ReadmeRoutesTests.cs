@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Collaboration.Api.Tests.Security.Support;
 using Collaboration.Api.Tests.Support;
+using Collaboration.Tests.Setup;
 
 namespace Collaboration.Api.Tests.Platform;
 
@@ -27,7 +28,7 @@ public sealed partial class ReadmeRoutesTests(CollaborationApiFactory api) : ICl
             .Where(r => !NotApiPrefixes.Any(prefix => r[(r.IndexOf(' ', StringComparison.Ordinal) + 1)..].StartsWith(prefix, StringComparison.Ordinal)))
             .Where(r => !r.StartsWith(OrleansDashboardOwnRoutes, StringComparison.Ordinal))
             .ToHashSet(StringComparer.Ordinal);
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryFolder.Root, "README.md"));
         var documented = DocumentedRoute().Matches(readme)
             .Select(m => $"{m.Groups["method"].Value} {Shape(m.Groups["path"].Value)}")
             .ToHashSet(StringComparer.Ordinal);
@@ -44,19 +45,6 @@ public sealed partial class ReadmeRoutesTests(CollaborationApiFactory api) : ICl
 
     /// <summary>Parameter names differ between the README and the code ("{eventId}", "{id}"): only the shape counts.</summary>
     private static string Shape(string path) => "/" + Parameter().Replace(path, "{}").Trim('/');
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Collaboration.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Collaboration.sln above {AppContext.BaseDirectory}.");
-    }
 
     [GeneratedRegex(@"`(?<method>GET|POST|PUT|DELETE|PATCH) (?<path>/[^\s`?]*)")]
     private static partial Regex DocumentedRoute();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using OpenQA.Selenium;
 using Xunit.Abstractions;
+using Collaboration.Tests.Setup;
 
 namespace Collaboration.Browser.Tests.Support;
 
@@ -25,7 +26,7 @@ public static class PageScreenshot
 
         // Only on request: a test that rewrote a tracked file on every run would leave every working tree changed
         // (and invite binary merge conflicts between branches).
-        var repository = FindRepositoryRoot();
+        var repository = RepositoryFolder.TryFind();
         if (repository is not null && Environment.GetEnvironmentVariable(UpdateVariable) == "1")
         {
             var docs = Path.Combine(repository, "docs", fileName);
@@ -33,18 +34,5 @@ public static class PageScreenshot
             File.Copy(artefact, docs, overwrite: true);
             output.WriteLine($"Screenshot for the README: {docs}");
         }
-    }
-
-    private static string? FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Collaboration.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        return null;
     }
 }

@@ -22,7 +22,7 @@ internal static class NpmPackage
     /// </summary>
     public static async Task<string> InstallAsync(string package, string version, string folderName, string entry)
     {
-        var folder = Path.Combine(RepositoryRoot(), ".tools", folderName);
+        var folder = Path.Combine(RepositoryFolder.Root, ".tools", folderName);
         var file = Path.Combine(folder, "node_modules", package, entry);
         var marker = Path.Combine(folder, $"installed-{version}");
         if (IsInstalled(file, marker))
@@ -82,19 +82,6 @@ internal static class NpmPackage
                 await Task.Delay(200);
             }
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Collaboration.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Collaboration.sln above {AppContext.BaseDirectory}.");
     }
 
     private static string? FindOnPath(string program) =>
