@@ -23,7 +23,8 @@ internal sealed class SqliteBatchWriter : IDisposable
     private readonly SqliteCommand _readETag;
     private readonly SqliteCommand _upsertState;
     private readonly SqliteCommand _deleteState;
-    private readonly SqliteCommand _selectOwnedDocuments;
+    private readonly SqliteCommand _readOwnedDocuments;
+    private readonly SqliteCommand _selectOwnedDocument;
     private readonly SqliteCommand _selectDocument;
     private readonly SqliteCommand _insertDocument;
     private readonly SqliteCommand _selectRowId;
@@ -45,6 +46,12 @@ internal sealed class SqliteBatchWriter : IDisposable
     private readonly HashSet<string> _batchWords = new(StringComparer.Ordinal);
     private readonly HashSet<string> _operationWords = new(StringComparer.Ordinal);
     private readonly HashSet<string> _tokens = new(StringComparer.Ordinal);
+    private readonly HashSet<long> _ownedRowIds = [];
+    private readonly List<long> _publishedRowIds = [];
+    private readonly System.Text.StringBuilder _rowIdList = new();
+    // The state whose ETag was checked last, with the rowids of its documents read in the same statement: the write
+    // that follows the check unpublishes them without reading the row again.
+    private (GrainStateId Id, string? Documents)? _checked;
     private long _version;
 
     public SqliteBatchWriter(SqliteConnection connection)
@@ -61,20 +68,23 @@ internal sealed class SqliteBatchWriter : IDisposable
             "INSERT INTO counter (name, value) VALUES ('etag', $value) ON CONFLICT (name) DO UPDATE SET value = excluded.value;",
             "$value");
         _readETag = Prepare(
-            "SELECT etag FROM grain_state WHERE grain_type = $type AND grain_key = $key AND state_name = $state;",
+            "SELECT etag, docs FROM grain_state WHERE grain_type = $type AND grain_key = $key AND state_name = $state;",
             "$type", "$key", "$state");
         _upsertState = Prepare(
             """
-            INSERT INTO grain_state (grain_type, grain_key, state_name, etag, data) VALUES ($type, $key, $state, $etag, $data)
-            ON CONFLICT (grain_type, grain_key, state_name) DO UPDATE SET etag = excluded.etag, data = excluded.data;
+            INSERT INTO grain_state (grain_type, grain_key, state_name, etag, data, docs) VALUES ($type, $key, $state, $etag, $data, $docs)
+            ON CONFLICT (grain_type, grain_key, state_name) DO UPDATE SET etag = excluded.etag, data = excluded.data, docs = excluded.docs;
             """,
-            "$type", "$key", "$state", "$etag", "$data");
+            "$type", "$key", "$state", "$etag", "$data", "$docs");
         _deleteState = Prepare(
             "DELETE FROM grain_state WHERE grain_type = $type AND grain_key = $key AND state_name = $state;",
             "$type", "$key", "$state");
-        _selectOwnedDocuments = Prepare(
-            "SELECT id, index_name, doc_id, sort_key FROM index_doc WHERE owner_type = $type AND owner_key = $key AND owner_state = $state;",
+        _readOwnedDocuments = Prepare(
+            "SELECT docs FROM grain_state WHERE grain_type = $type AND grain_key = $key AND state_name = $state;",
             "$type", "$key", "$state");
+        _selectOwnedDocument = Prepare(
+            "SELECT index_name, doc_id, sort_key, owner_type, owner_key, owner_state FROM index_doc WHERE id = $id;",
+            "$id");
         _selectDocument = Prepare("SELECT id, sort_key FROM index_doc WHERE index_name = $index AND doc_id = $doc;", "$index", "$doc");
         _selectRowId = Prepare("SELECT 1 FROM index_doc WHERE id = $id;", "$id");
         // A null id takes the next rowid.
@@ -119,6 +129,7 @@ internal sealed class SqliteBatchWriter : IDisposable
         _begin.ExecuteNonQuery();
         // Read inside the write lock, so that two storages opened on one file never hand out the same ETag.
         _version = _readVersion.ExecuteScalar() is long version ? version : 0;
+        _checked = null;
         _batchWords.Clear();
         _operationWords.Clear();
     }
@@ -147,6 +158,7 @@ internal sealed class SqliteBatchWriter : IDisposable
 
     public void BeginOperation()
     {
+        _checked = null;
         _operationWords.Clear();
         _savepoint.ExecuteNonQuery();
     }
@@ -169,15 +181,35 @@ internal sealed class SqliteBatchWriter : IDisposable
     public void CheckETag(GrainStateId id, string? expectedETag)
     {
         Bind(_readETag, id.GrainType, id.GrainKey, id.StateName);
-        var stored = _readETag.ExecuteScalar() as string;
+        string? stored = null;
+        string? documents = null;
+        using (var reader = _readETag.ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                stored = reader.GetString(0);
+                documents = reader.IsDBNull(1) ? null : reader.GetString(1);
+            }
+        }
+
+        _checked = (id, documents);
         if (!string.Equals(stored, expectedETag, StringComparison.Ordinal))
         {
             throw StorageArguments.ETagMismatch(id, stored, expectedETag);
         }
     }
 
-    public void UpsertState(GrainStateId id, byte[] data, string etag) =>
-        Run(_upsertState, id.GrainType, id.GrainKey, id.StateName, etag, data);
+    /// <summary>Stores the state with the rowids of the documents the last <see cref="Publish"/> wrote.</summary>
+    public void UpsertState(GrainStateId id, byte[] data, string etag)
+    {
+        _rowIdList.Clear();
+        foreach (var rowId in _publishedRowIds)
+        {
+            _rowIdList.Append(_rowIdList.Length == 0 ? "" : ",").Append(rowId.ToString(CultureInfo.InvariantCulture));
+        }
+
+        Run(_upsertState, id.GrainType, id.GrainKey, id.StateName, etag, data, _rowIdList.Length == 0 ? null : _rowIdList.ToString());
+    }
 
     public void DeleteState(GrainStateId id) => Run(_deleteState, id.GrainType, id.GrainKey, id.StateName);
 
@@ -185,13 +217,39 @@ internal sealed class SqliteBatchWriter : IDisposable
     public void Unpublish(GrainStateId owner)
     {
         _released.Clear();
-        Bind(_selectOwnedDocuments, owner.GrainType, owner.GrainKey, owner.StateName);
-        using (var reader = _selectOwnedDocuments.ExecuteReader())
+        string? documents;
+        if (_checked is { } checkedState && checkedState.Id == owner)
         {
-            while (reader.Read())
+            documents = checkedState.Documents;
+        }
+        else
+        {
+            Bind(_readOwnedDocuments, owner.GrainType, owner.GrainKey, owner.StateName);
+            documents = _readOwnedDocuments.ExecuteScalar() as string;
+        }
+
+        _checked = null;
+        if (string.IsNullOrEmpty(documents))
+        {
+            return;
+        }
+
+        _ownedRowIds.Clear();
+        foreach (var part in documents.Split(','))
+        {
+            _ownedRowIds.Add(long.Parse(part, CultureInfo.InvariantCulture));
+        }
+
+        foreach (var rowId in _ownedRowIds)
+        {
+            Bind(_selectOwnedDocument, rowId);
+            using var reader = _selectOwnedDocument.ExecuteReader();
+            // A rowid the state listed may since belong to a document another state took over: that one is not its.
+            if (reader.Read()
+                && reader.GetString(3) == owner.GrainType && reader.GetString(4) == owner.GrainKey && reader.GetString(5) == owner.StateName)
             {
-                _released[(reader.GetString(1), reader.GetString(2))] = (reader.GetInt64(0), reader.GetInt64(3));
-                _touchedIndexes.Add(reader.GetString(1));
+                _released[(reader.GetString(0), reader.GetString(1))] = (rowId, reader.GetInt64(2));
+                _touchedIndexes.Add(reader.GetString(0));
             }
         }
 
@@ -204,6 +262,7 @@ internal sealed class SqliteBatchWriter : IDisposable
     /// <summary>Publishes the state's documents; called right after <see cref="Unpublish"/> for the same state.</summary>
     public void Publish(GrainStateId owner, IndexEntry[] entries)
     {
+        _publishedRowIds.Clear();
         foreach (var entry in entries)
         {
             _touchedIndexes.Add(entry.Index);
@@ -233,6 +292,7 @@ internal sealed class SqliteBatchWriter : IDisposable
 
             Bind(_insertDocument, keptRowId, entry.Index, entry.DocumentId, entry.SortKey, entry.Payload, owner.GrainType, owner.GrainKey, owner.StateName);
             var rowId = (long)_insertDocument.ExecuteScalar()!;
+            _publishedRowIds.Add(rowId);
             foreach (var term in entry.Terms)
             {
                 Run(_insertTerm, entry.Index, term.Field, term.Value, entry.SortKey, entry.DocumentId, rowId);

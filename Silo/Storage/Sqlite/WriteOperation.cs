@@ -44,9 +44,10 @@ internal sealed class WriteStateOperation(
     public static string Write(SqliteBatchWriter writer, GrainStateId id, byte[] data, IReadOnlyList<IndexEntry> entries)
     {
         var etag = writer.NextETag();
-        writer.UpsertState(id, data, etag);
         writer.Unpublish(id);
         writer.Publish(id, entries as IndexEntry[] ?? [.. entries]);
+        // After Publish: the state row lists the rowids of the documents just written.
+        writer.UpsertState(id, data, etag);
         return etag;
     }
 }

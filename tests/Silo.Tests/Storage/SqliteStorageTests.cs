@@ -157,7 +157,7 @@ public sealed class SqliteStorageTests : StorageContractTests
 
         using var connection = OpenRawConnection();
         Assert.Equal(1L, Scalar(connection, "SELECT count(*) FROM schema_version;"));
-        Assert.Equal(2L, Scalar(connection, "SELECT version FROM schema_version;"));
+        Assert.Equal(3L, Scalar(connection, "SELECT version FROM schema_version;"));
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
     }
 
@@ -383,6 +383,7 @@ public sealed class SqliteStorageTests : StorageContractTests
                 Execute(connection, $"INSERT INTO index_doc (id, index_name, doc_id, sort_key, payload, owner_type, owner_key, owner_state) VALUES ({id}, 'exchanges', 'd{i}', {i}, '{{}}', 'exchange', 'd{i}', 'state');");
                 Execute(connection, $"INSERT INTO index_term (index_name, field, value, sort_key, doc_id, doc) VALUES ('exchanges', 'theme', 'youth', {i}, 'd{i}', {id});");
                 Execute(connection, $"INSERT INTO index_text (rowid, text) VALUES ({id}, '{texts[i]}');");
+                Execute(connection, $"INSERT INTO grain_state (grain_type, grain_key, state_name, etag, data) VALUES ('exchange', 'd{i}', 'state', '{i + 1}', x'7b7d');");
             }
         }
 
@@ -395,8 +396,15 @@ public sealed class SqliteStorageTests : StorageContractTests
         await storage.WriteAsync(StateOf("d4"), Bytes("{}"), null, [Entry("d4", 4, "Mentorat à la mairie", Term("theme", "youth"))]);
         Assert.Equal(["d4", "d3", "d1", "d0"], (await storage.QueryAsync(new IndexQuery("exchanges") { Text = "mentor*" })).Items.Select(h => h.DocumentId));
 
+        // The documents of a state are found from its row once the owner index is gone: a rewrite without entries removes them.
+        await storage.WriteAsync(StateOf("d1"), Bytes("{}"), "2", []);
+        Assert.Equal(["d4", "d3", "d0"], (await storage.QueryAsync(new IndexQuery("exchanges") { Text = "mentor*" })).Items.Select(h => h.DocumentId));
+        await storage.ClearAsync(StateOf("d0"), "1");
+        Assert.Equal(["d4", "d3"], (await storage.QueryAsync(new IndexQuery("exchanges") { Text = "mentor*" })).Items.Select(h => h.DocumentId));
+
         using var check = OpenRawConnection();
-        Assert.Equal(2L, Scalar(check, "SELECT version FROM schema_version;"));
+        Assert.Equal(3L, Scalar(check, "SELECT version FROM schema_version;"));
+        Assert.Equal(0L, Scalar(check, "SELECT count(*) FROM sqlite_master WHERE name = 'index_doc_by_owner';"));
         Assert.Equal(1L, Scalar(check, "SELECT count(*) FROM index_word WHERE word = 'mentorship';"));
         Assert.Equal(1L, Scalar(check, "SELECT count(*) FROM index_word WHERE word = 'mentorat';"));
     }
@@ -410,6 +418,18 @@ public sealed class SqliteStorageTests : StorageContractTests
         await Sqlite.WriteAsync(StateOf("zebra"), Bytes("{}"), null, [Entry("zebra", 2, "zebra")]);
 
         Assert.Equal(["zebra", "zebu"], (await Sqlite.QueryAsync(new IndexQuery("exchanges") { Text = "zeb*" })).Items.Select(h => h.DocumentId));
+    }
+
+    [Fact]
+    public async Task ADocumentTakenOverWithItsRowidStaysWhenItsFirstOwnerIsRewritten()
+    {
+        var first = await Sqlite.WriteAsync(StateOf("first"), Bytes("{}"), null, [Entry("shared", 1, "first version")]);
+        // The same sort key: the document keeps its rowid, which the first state still lists among its documents.
+        await Sqlite.WriteAsync(StateOf("second"), Bytes("{}"), null, [Entry("shared", 1, "second version")]);
+
+        await Sqlite.WriteAsync(StateOf("first"), Bytes("{}"), first, []);
+
+        Assert.Equal(["shared"], (await Sqlite.QueryAsync(new IndexQuery("exchanges") { Text = "second" })).Items.Select(h => h.DocumentId));
     }
 
     [Fact]
