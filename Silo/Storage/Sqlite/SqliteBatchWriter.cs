@@ -1,5 +1,6 @@
 using System.Globalization;
 using Collaboration.Grains.Indexing;
+using Collaboration.Silo.Storage.Search;
 using Microsoft.Data.Sqlite;
 using Orleans.Storage;
 
@@ -45,6 +46,9 @@ internal sealed class SqliteBatchWriter : IDisposable
     private readonly HashSet<string> _batchWords = new(StringComparer.Ordinal);
     private readonly HashSet<string> _operationWords = new(StringComparer.Ordinal);
     private readonly HashSet<string> _tokens = new(StringComparer.Ordinal);
+    // The documents removed and published, as the words above: the in-memory indexes take them once committed.
+    private readonly List<IndexChange> _batchChanges = [];
+    private readonly List<IndexChange> _operationChanges = [];
     private long _version;
 
     public SqliteBatchWriter(SqliteConnection connection)
@@ -110,6 +114,9 @@ internal sealed class SqliteBatchWriter : IDisposable
     /// <summary>The indexes whose documents the current transaction added, replaced or removed.</summary>
     public IReadOnlyCollection<string> TouchedIndexes => _touchedIndexes;
 
+    /// <summary>The documents the last commit removed and published, in order (valid until the next <see cref="Begin"/>).</summary>
+    public IReadOnlyList<IndexChange> CommittedChanges => _batchChanges;
+
     // Bounds the memory of the cache; beyond it, unknown words are simply inserted again (OR IGNORE).
     private const int MaxCachedWords = 200_000;
 
@@ -121,6 +128,8 @@ internal sealed class SqliteBatchWriter : IDisposable
         _version = _readVersion.ExecuteScalar() is long version ? version : 0;
         _batchWords.Clear();
         _operationWords.Clear();
+        _batchChanges.Clear();
+        _operationChanges.Clear();
     }
 
     public void Commit()
@@ -128,6 +137,8 @@ internal sealed class SqliteBatchWriter : IDisposable
         // Applied without savepoints, the batch's words are still the current operation's.
         _batchWords.UnionWith(_operationWords);
         _operationWords.Clear();
+        _batchChanges.AddRange(_operationChanges);
+        _operationChanges.Clear();
         Run(_saveVersion, _version);
         _commit.ExecuteNonQuery();
         foreach (var word in _batchWords)
@@ -148,6 +159,7 @@ internal sealed class SqliteBatchWriter : IDisposable
     public void BeginOperation()
     {
         _operationWords.Clear();
+        _operationChanges.Clear();
         _savepoint.ExecuteNonQuery();
     }
 
@@ -156,12 +168,15 @@ internal sealed class SqliteBatchWriter : IDisposable
         _release.ExecuteNonQuery();
         _batchWords.UnionWith(_operationWords);
         _operationWords.Clear();
+        _batchChanges.AddRange(_operationChanges);
+        _operationChanges.Clear();
     }
 
     public void UndoOperation()
     {
         _rollbackToSavepoint.ExecuteNonQuery();
         _operationWords.Clear();
+        _operationChanges.Clear();
     }
 
     public string NextETag() => (++_version).ToString(CultureInfo.InvariantCulture);
@@ -192,6 +207,7 @@ internal sealed class SqliteBatchWriter : IDisposable
             {
                 _released[(reader.GetString(1), reader.GetString(2))] = (reader.GetInt64(0), reader.GetInt64(3));
                 _touchedIndexes.Add(reader.GetString(1));
+                _operationChanges.Add(IndexChange.Removed(reader.GetString(1), reader.GetString(2)));
             }
         }
 
@@ -221,6 +237,7 @@ internal sealed class SqliteBatchWriter : IDisposable
                     keptRowId = reader.GetInt64(1) == entry.SortKey ? existing : keptRowId;
                     reader.Close();
                     DeleteDocument(existing);
+                    _operationChanges.Add(IndexChange.Removed(entry.Index, entry.DocumentId));
                 }
             }
 
@@ -233,6 +250,7 @@ internal sealed class SqliteBatchWriter : IDisposable
 
             Bind(_insertDocument, keptRowId, entry.Index, entry.DocumentId, entry.SortKey, entry.Payload, owner.GrainType, owner.GrainKey, owner.StateName);
             var rowId = (long)_insertDocument.ExecuteScalar()!;
+            _operationChanges.Add(IndexChange.Published(entry, rowId));
             foreach (var term in entry.Terms)
             {
                 Run(_insertTerm, entry.Index, term.Field, term.Value, entry.SortKey, entry.DocumentId, rowId);
