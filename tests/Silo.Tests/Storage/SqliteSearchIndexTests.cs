@@ -1,6 +1,7 @@
 using System.Text;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Storage;
+using Collaboration.Silo.Storage;
 using Collaboration.Silo.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
