@@ -1,5 +1,6 @@
 using System.Globalization;
 using Collaboration.Grains.Indexing;
+using Collaboration.Silo.Storage.Search;
 using Microsoft.Data.Sqlite;
 using Orleans.Storage;
 
@@ -52,6 +53,9 @@ internal sealed class SqliteBatchWriter : IDisposable
     // The state whose ETag was checked last, with the rowids of its documents read in the same statement: the write
     // that follows the check unpublishes them without reading the row again.
     private (GrainStateId Id, string? Documents)? _checked;
+    // The documents removed and published, as the words above: the in-memory indexes take them once committed.
+    private readonly List<IndexChange> _batchChanges = [];
+    private readonly List<IndexChange> _operationChanges = [];
     private long _version;
 
     public SqliteBatchWriter(SqliteConnection connection)
@@ -120,6 +124,9 @@ internal sealed class SqliteBatchWriter : IDisposable
     /// <summary>The indexes whose documents the current transaction added, replaced or removed.</summary>
     public IReadOnlyCollection<string> TouchedIndexes => _touchedIndexes;
 
+    /// <summary>The documents the last commit removed and published, in order (valid until the next <see cref="Begin"/>).</summary>
+    public IReadOnlyList<IndexChange> CommittedChanges => _batchChanges;
+
     // Bounds the memory of the cache; beyond it, unknown words are simply inserted again (OR IGNORE).
     private const int MaxCachedWords = 200_000;
 
@@ -132,6 +139,8 @@ internal sealed class SqliteBatchWriter : IDisposable
         _checked = null;
         _batchWords.Clear();
         _operationWords.Clear();
+        _batchChanges.Clear();
+        _operationChanges.Clear();
     }
 
     public void Commit()
@@ -139,6 +148,8 @@ internal sealed class SqliteBatchWriter : IDisposable
         // Applied without savepoints, the batch's words are still the current operation's.
         _batchWords.UnionWith(_operationWords);
         _operationWords.Clear();
+        _batchChanges.AddRange(_operationChanges);
+        _operationChanges.Clear();
         Run(_saveVersion, _version);
         _commit.ExecuteNonQuery();
         foreach (var word in _batchWords)
@@ -160,6 +171,7 @@ internal sealed class SqliteBatchWriter : IDisposable
     {
         _checked = null;
         _operationWords.Clear();
+        _operationChanges.Clear();
         _savepoint.ExecuteNonQuery();
     }
 
@@ -168,12 +180,15 @@ internal sealed class SqliteBatchWriter : IDisposable
         _release.ExecuteNonQuery();
         _batchWords.UnionWith(_operationWords);
         _operationWords.Clear();
+        _batchChanges.AddRange(_operationChanges);
+        _operationChanges.Clear();
     }
 
     public void UndoOperation()
     {
         _rollbackToSavepoint.ExecuteNonQuery();
         _operationWords.Clear();
+        _operationChanges.Clear();
     }
 
     public string NextETag() => (++_version).ToString(CultureInfo.InvariantCulture);
@@ -250,6 +265,7 @@ internal sealed class SqliteBatchWriter : IDisposable
             {
                 _released[(reader.GetString(0), reader.GetString(1))] = (rowId, reader.GetInt64(2));
                 _touchedIndexes.Add(reader.GetString(0));
+                _operationChanges.Add(IndexChange.Removed(reader.GetString(0), reader.GetString(1)));
             }
         }
 
@@ -280,6 +296,7 @@ internal sealed class SqliteBatchWriter : IDisposable
                     keptRowId = reader.GetInt64(1) == entry.SortKey ? existing : keptRowId;
                     reader.Close();
                     DeleteDocument(existing);
+                    _operationChanges.Add(IndexChange.Removed(entry.Index, entry.DocumentId));
                 }
             }
 
@@ -293,6 +310,7 @@ internal sealed class SqliteBatchWriter : IDisposable
             Bind(_insertDocument, keptRowId, entry.Index, entry.DocumentId, entry.SortKey, entry.Payload, owner.GrainType, owner.GrainKey, owner.StateName);
             var rowId = (long)_insertDocument.ExecuteScalar()!;
             _publishedRowIds.Add(rowId);
+            _operationChanges.Add(IndexChange.Published(entry, rowId));
             foreach (var term in entry.Terms)
             {
                 Run(_insertTerm, entry.Index, term.Field, term.Value, entry.SortKey, entry.DocumentId, rowId);

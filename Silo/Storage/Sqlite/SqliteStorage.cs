@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Storage;
+using Collaboration.Silo.Storage.Search;
 using Collaboration.Silo.Telemetry;
 using Microsoft.Data.Sqlite;
 using Orleans.Storage;
@@ -28,6 +29,7 @@ public sealed class SqliteStorage : IGrainStateStore, IGrainIndex, IAppendLog, I
     private readonly TaskCompletionSource _writerStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentBag<SqliteConnection> _idleReaders = [];
     private readonly IndexQueryCache _queryCache;
+    private readonly SearchIndexes _searchIndexes = new();
     private readonly SqliteCheckpointer _checkpointer;
     private readonly CollaborationMetrics? _metrics;
     private readonly Lock _initializeLock = new();
@@ -76,6 +78,9 @@ public sealed class SqliteStorage : IGrainStateStore, IGrainIndex, IAppendLog, I
     /// <summary>The thread that copies the WAL into the database file (tests wait for its checkpoints).</summary>
     internal SqliteCheckpointer Checkpointer => _checkpointer;
 
+    /// <summary>The indexes held in memory, which answer queries once filled from the file.</summary>
+    internal SearchIndexes SearchIndexes => _searchIndexes;
+
     /// <summary>Runs on the writer thread right before each COMMIT; tests hold a commit open with it.</summary>
     internal Action? BeforeCommit { get; set; }
 
@@ -121,13 +126,29 @@ public sealed class SqliteStorage : IGrainStateStore, IGrainIndex, IAppendLog, I
     public Task<IndexPage> QueryAsync(IndexQuery query, CancellationToken cancellationToken = default)
     {
         StorageArguments.Validate(query);
-        return RunCachedReadAsync(query, count: false, connection => SqliteIndexQueries.Query(connection, query), cancellationToken);
+        return RunCachedReadAsync(query, count: false, connection => Query(connection, query), cancellationToken);
     }
 
     public Task<long> CountAsync(IndexQuery query, CancellationToken cancellationToken = default)
     {
         StorageArguments.Validate(query);
-        return RunCachedReadAsync(query, count: true, connection => SqliteIndexQueries.Count(connection, query), cancellationToken);
+        return RunCachedReadAsync(
+            query, count: true, connection => _searchIndexes.TryCount(query) ?? SqliteIndexQueries.Count(connection, query), cancellationToken);
+    }
+
+    /// <summary>
+    /// The page found in memory with its payloads read from the file; from SQLite alone while the memory indexes are not
+    /// filled, or when a document found moved in the file meanwhile (a commit the memory indexes are about to take).
+    /// </summary>
+    private IndexPage Query(SqliteConnection connection, IndexQuery query)
+    {
+        if (_searchIndexes.TryQuery(query, StorageArguments.FetchCount(query.Limit)) is { } found
+            && SqlitePayloads.TryRead(connection, query.Index, found) is { } hits)
+        {
+            return StorageArguments.ToPage(hits, query.Limit);
+        }
+
+        return SqliteIndexQueries.Query(connection, query);
     }
 
     public Task AppendAsync(string log, long sequence, DateTimeOffset at, string payload, CancellationToken cancellationToken = default)
@@ -261,7 +282,12 @@ public sealed class SqliteStorage : IGrainStateStore, IGrainIndex, IAppendLog, I
             {
                 while (batch.Count < _options.MaxBatchSize && reader.TryRead(out var operation))
                 {
-                    if (operation.CancellationToken.IsCancellationRequested)
+                    if (operation is FillSearchIndexesOperation fill)
+                    {
+                        writer = FillSearchIndexes(writer);
+                        fill.Succeed(null);
+                    }
+                    else if (operation.CancellationToken.IsCancellationRequested)
                     {
                         operation.Cancel();
                     }
@@ -287,6 +313,22 @@ public sealed class SqliteStorage : IGrainStateStore, IGrainIndex, IAppendLog, I
             writer?.Dispose();
             _writerStopped.TrySetResult();
         }
+    }
+
+    private SqliteBatchWriter? FillSearchIndexes(SqliteBatchWriter? writer)
+    {
+        try
+        {
+            writer ??= new SqliteBatchWriter(_connections.Open(readOnly: false));
+            _searchIndexes.Fill(writer.Connection);
+        }
+        catch (Exception)
+        {
+            // The file cannot be opened now: the memory indexes stay empty and SQLite answers every query.
+            _searchIndexes.Fill(null);
+        }
+
+        return writer;
     }
 
     private SqliteBatchWriter? CommitBatch(SqliteBatchWriter? writer, List<WriteOperation> batch)
@@ -331,6 +373,7 @@ public sealed class SqliteStorage : IGrainStateStore, IGrainIndex, IAppendLog, I
         }
 
         // Before any writer hears of its commit: a read that follows an acknowledged write never gets an older answer.
+        _searchIndexes.Apply(writer.CommittedChanges);
         _queryCache.Invalidate(writer.TouchedIndexes);
         _lastCommitFailed = false;
         _checkpointer.Committed();
@@ -510,6 +553,8 @@ public sealed class SqliteStorage : IGrainStateStore, IGrainIndex, IAppendLog, I
             }
 
             _initialized = true;
+            // First in the writer's queue: the memory indexes are filled before any write reaches the file.
+            _queue.Writer.TryWrite(new FillSearchIndexesOperation());
         }
     }
 }

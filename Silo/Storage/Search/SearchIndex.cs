@@ -1,0 +1,597 @@
+using System.Text;
+using Collaboration.Grains.Indexing;
+
+namespace Collaboration.Silo.Storage.Search;
+
+/// <summary>
+/// One index's documents held in memory for answering queries: each document in a slot with its sort key, its id, its
+/// row in the store, its term numbers and its folded words in order; each term and each word with the
+/// <see cref="PostingList"/> of the documents having it, in the index's order. A query walks the shortest posting list
+/// it can (a term, a word of each group, the index itself), from its cursor in its direction, and checks each
+/// document against every other condition until the page is full. Not thread-safe: <see cref="SearchIndexes"/> locks.
+/// </summary>
+internal sealed class SearchIndex : IComparer<int>
+{
+    // A prefix expanding to more words than this is not walked word by word; its documents are checked one by one.
+    private const int MaxPrefixListsToWalk = 64;
+
+    private readonly Dictionary<string, int> _slotsByDocument = new(StringComparer.Ordinal);
+    private readonly Stack<int> _freeSlots = new();
+    private readonly Dictionary<IndexTerm, int> _termIds = [];
+    private readonly List<PostingList> _termPostings = [];
+    private readonly Dictionary<string, int> _wordIds = new(StringComparer.Ordinal);
+    private readonly List<string> _words = [];
+    private readonly List<PostingList> _wordPostings = [];
+    private readonly SortedSet<string> _sortedWords = new(StringComparer.Ordinal);
+    private readonly PostingList _all = new();
+    private string?[] _documentIds = [];
+    private long[] _sortKeys = [];
+    private long[] _rowIds = [];
+    private int[][] _terms = [];
+    private int[][] _sequences = [];
+    private int _slotCount;
+
+    public int Count => _all.Count;
+
+    /// <summary>Compares two slots in the index's order.</summary>
+    public int Compare(int x, int y) => x == y ? 0 : DocumentOrder.Compare(_sortKeys[x], _documentIds[x]!, _sortKeys[y], _documentIds[y]!);
+
+    public void Remove(string documentId)
+    {
+        if (!_slotsByDocument.Remove(documentId, out var slot))
+        {
+            return;
+        }
+
+        foreach (var term in _terms[slot])
+        {
+            _termPostings[term].Remove(slot, this);
+        }
+
+        foreach (var word in Distinct(_sequences[slot]))
+        {
+            _wordPostings[word].Remove(slot, this);
+        }
+
+        _all.Remove(slot, this);
+        _documentIds[slot] = null;
+        _terms[slot] = [];
+        _sequences[slot] = [];
+        _freeSlots.Push(slot);
+    }
+
+    /// <summary>Adds (or replaces) a document, its words given as the text's words in order.</summary>
+    public void Add(IndexEntry entry, long rowId)
+    {
+        Remove(entry.DocumentId);
+        var words = TextWords.Split(entry.Text);
+        var sequence = new int[words.Count];
+        for (var i = 0; i < words.Count; i++)
+        {
+            // Most words are ASCII, where folding is lower-casing (as the writer folds the words it publishes).
+            sequence[i] = WordId(Ascii.IsValid(words[i]) ? words[i].ToLowerInvariant() : TextWords.Fold(words[i]));
+        }
+
+        var slot = Place(entry.DocumentId, entry.SortKey, rowId, TermIds(entry.Terms), sequence);
+        Post(slot);
+    }
+
+    /// <summary>Places a document without posting it (the start's fill posts every document at once, in order).</summary>
+    public int Place(string documentId, long sortKey, long rowId, int[] terms, int[] sequence)
+    {
+        var slot = _freeSlots.Count > 0 ? _freeSlots.Pop() : NewSlot();
+        _documentIds[slot] = documentId;
+        _sortKeys[slot] = sortKey;
+        _rowIds[slot] = rowId;
+        _terms[slot] = terms;
+        _sequences[slot] = sequence;
+        _slotsByDocument[documentId] = slot;
+        return slot;
+    }
+
+    public void SetTerms(int slot, int[] terms) => _terms[slot] = terms;
+
+    public void SetSequence(int slot, int[] sequence) => _sequences[slot] = sequence;
+
+    /// <summary>Posts every placed document, in the index's order so that every posting list only appends.</summary>
+    public void PostAllPlaced()
+    {
+        var slots = _slotsByDocument.Values.ToArray();
+        Array.Sort(slots, this);
+        foreach (var slot in slots)
+        {
+            Post(slot);
+        }
+
+        _all.Trim();
+        foreach (var list in _termPostings)
+        {
+            list.Trim();
+        }
+
+        foreach (var list in _wordPostings)
+        {
+            list.Trim();
+        }
+    }
+
+    public int TermId(IndexTerm term)
+    {
+        if (!_termIds.TryGetValue(term, out var id))
+        {
+            id = _termPostings.Count;
+            _termIds[term] = id;
+            _termPostings.Add(new PostingList());
+        }
+
+        return id;
+    }
+
+    public int WordId(string folded)
+    {
+        if (!_wordIds.TryGetValue(folded, out var id))
+        {
+            id = _words.Count;
+            _wordIds[folded] = id;
+            _words.Add(folded);
+            _wordPostings.Add(new PostingList());
+            _sortedWords.Add(folded);
+        }
+
+        return id;
+    }
+
+    /// <summary>The page's documents (up to <paramref name="fetch"/>) in the query's order after its cursor.</summary>
+    public List<SearchHit> Query(IndexQuery query, SearchQuery text, int fetch)
+    {
+        var hits = new List<SearchHit>(Math.Min(fetch, 64));
+        if (Compile(query, text) is not { } plan)
+        {
+            return hits;
+        }
+
+        foreach (var slot in Walk(plan, query))
+        {
+            if (hits.Count >= fetch)
+            {
+                break;
+            }
+
+            if (plan.Matches(this, slot))
+            {
+                hits.Add(new SearchHit(_documentIds[slot]!, _sortKeys[slot], _rowIds[slot]));
+            }
+        }
+
+        return hits;
+    }
+
+    public long CountMatches(IndexQuery query, SearchQuery text)
+    {
+        if (Compile(query with { After = null }, text) is not { } plan)
+        {
+            return 0;
+        }
+
+        if (plan.Terms.Length == 0 && plan.Groups.Length == 0)
+        {
+            return _all.Count;
+        }
+
+        if (plan.Terms.Length == 1 && plan.Groups.Length == 0)
+        {
+            return _termPostings[plan.Terms[0]].Count;
+        }
+
+        long count = 0;
+        foreach (var slot in Walk(plan, query with { After = null }))
+        {
+            if (plan.Matches(this, slot))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>What the index holds in memory, roughly: arrays, strings and dictionary entries.</summary>
+    public long Bytes()
+    {
+        long bytes = _documentIds.Length * (8L + 8 + 8 + 8 + 8);
+        foreach (var id in _slotsByDocument.Keys)
+        {
+            bytes += 22 + 2L * id.Length + 24;
+        }
+
+        for (var slot = 0; slot < _slotCount; slot++)
+        {
+            bytes += 24 + 4L * _terms[slot].Length + 24 + 4L * _sequences[slot].Length;
+        }
+
+        bytes += _all.Bytes;
+        foreach (var list in _termPostings)
+        {
+            bytes += list.Bytes + 48;
+        }
+
+        foreach (var list in _wordPostings)
+        {
+            bytes += list.Bytes;
+        }
+
+        foreach (var word in _words)
+        {
+            // The string, shared by the dictionary, the list and the sorted set (an entry and a node each).
+            bytes += 22 + 2L * word.Length + 24 + 8 + 48;
+        }
+
+        return bytes;
+    }
+
+    private int NewSlot()
+    {
+        if (_slotCount == _documentIds.Length)
+        {
+            var size = Math.Max(16, _slotCount * 2);
+            Array.Resize(ref _documentIds, size);
+            Array.Resize(ref _sortKeys, size);
+            Array.Resize(ref _rowIds, size);
+            Array.Resize(ref _terms, size);
+            Array.Resize(ref _sequences, size);
+        }
+
+        return _slotCount++;
+    }
+
+    private void Post(int slot)
+    {
+        _all.Add(slot, this);
+        foreach (var term in _terms[slot])
+        {
+            _termPostings[term].Add(slot, this);
+        }
+
+        foreach (var word in Distinct(_sequences[slot]))
+        {
+            _wordPostings[word].Add(slot, this);
+        }
+    }
+
+    private int[] TermIds(IReadOnlyList<IndexTerm> terms)
+    {
+        var ids = new int[terms.Count];
+        var count = 0;
+        foreach (var term in terms)
+        {
+            var id = TermId(term);
+            if (Array.IndexOf(ids, id, 0, count) < 0)
+            {
+                ids[count++] = id;
+            }
+        }
+
+        return count == ids.Length ? ids : ids[..count];
+    }
+
+    private static IEnumerable<int> Distinct(int[] sequence)
+    {
+        var seen = new HashSet<int>(sequence.Length);
+        foreach (var word in sequence)
+        {
+            if (word >= 0 && seen.Add(word))
+            {
+                yield return word;
+            }
+        }
+    }
+
+    /// <summary>The query's conditions as numbers; null when one of them cannot hold, so nothing matches.</summary>
+    private QueryPlan? Compile(IndexQuery query, SearchQuery text)
+    {
+        var terms = new List<int>();
+        foreach (var term in query.Terms)
+        {
+            if (!_termIds.TryGetValue(term, out var id))
+            {
+                return null;
+            }
+
+            if (!terms.Contains(id))
+            {
+                terms.Add(id);
+            }
+        }
+
+        var groups = new List<CompiledPhrase[]>();
+        foreach (var group in text.Groups)
+        {
+            var phrases = group.Select(CompilePhrase).Where(p => !p.Never).ToArray();
+            if (phrases.Length == 0)
+            {
+                return null;
+            }
+
+            groups.Add(phrases);
+        }
+
+        var excluded = text.Excluded.Select(CompilePhrase).Where(p => !p.Never).ToArray();
+        return new QueryPlan([.. terms], [.. groups], excluded);
+    }
+
+    private CompiledPhrase CompilePhrase(SearchPhrase phrase)
+    {
+        var words = new CompiledWord[phrase.Words.Count];
+        for (var i = 0; i < words.Length; i++)
+        {
+            var folded = TextWords.Fold(phrase.Words[i].Text);
+            if (!phrase.Words[i].IsPrefix)
+            {
+                words[i] = _wordIds.TryGetValue(folded, out var id) ? new CompiledWord(id, null) : CompiledWord.None;
+                continue;
+            }
+
+            var expansion = new HashSet<int>();
+            foreach (var word in _sortedWords.GetViewBetween(folded, folded + char.MaxValue))
+            {
+                if (word.StartsWith(folded, StringComparison.Ordinal))
+                {
+                    expansion.Add(_wordIds[word]);
+                }
+            }
+
+            words[i] = expansion.Count == 0 ? CompiledWord.None : new CompiledWord(-1, expansion);
+        }
+
+        return new CompiledPhrase(words);
+    }
+
+    /// <summary>The posting lists whose union holds every match: the shortest of the query's terms and groups.</summary>
+    private PostingList[] Source(QueryPlan plan)
+    {
+        PostingList[]? best = null;
+        long bestCount = long.MaxValue;
+        foreach (var term in plan.Terms)
+        {
+            Consider([_termPostings[term]]);
+        }
+
+        foreach (var group in plan.Groups)
+        {
+            var lists = new List<PostingList>();
+            foreach (var phrase in group)
+            {
+                if (PhraseSource(phrase) is not { } phraseLists)
+                {
+                    lists = null;
+                    break;
+                }
+
+                lists.AddRange(phraseLists);
+            }
+
+            if (lists is not null)
+            {
+                Consider([.. lists]);
+            }
+        }
+
+        return best ?? [_all];
+
+        void Consider(PostingList[] lists)
+        {
+            long count = 0;
+            foreach (var list in lists)
+            {
+                count += list.Count;
+            }
+
+            if (count < bestCount)
+            {
+                (best, bestCount) = (lists, count);
+            }
+        }
+    }
+
+    // The shortest posting lists of one word of the phrase that every occurrence of the phrase is in.
+    private List<PostingList>? PhraseSource(CompiledPhrase phrase)
+    {
+        List<PostingList>? best = null;
+        long bestCount = long.MaxValue;
+        foreach (var word in phrase.Words)
+        {
+            List<PostingList> lists;
+            if (word.Prefix is { } expansion)
+            {
+                if (expansion.Count > MaxPrefixListsToWalk)
+                {
+                    continue;
+                }
+
+                lists = [.. expansion.Select(id => _wordPostings[id])];
+            }
+            else
+            {
+                lists = [_wordPostings[word.Id]];
+            }
+
+            var count = lists.Sum(l => (long)l.Count);
+            if (count < bestCount)
+            {
+                (best, bestCount) = (lists, count);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The documents of the query's source, in its order, strictly after its cursor, each once.</summary>
+    private IEnumerable<int> Walk(QueryPlan plan, IndexQuery query)
+    {
+        var lists = Source(plan);
+        var descending = query.Descending;
+        var positions = new int[lists.Length];
+        for (var i = 0; i < lists.Length; i++)
+        {
+            if (query.After is { } after)
+            {
+                int CompareWithCursor(int slot) => DocumentOrder.Compare(_sortKeys[slot], _documentIds[slot]!, after.SortKey, after.DocumentId);
+                positions[i] = descending ? lists[i].FirstNotBefore(CompareWithCursor) - 1 : lists[i].FirstAfter(CompareWithCursor);
+            }
+            else
+            {
+                positions[i] = descending ? lists[i].Count - 1 : 0;
+            }
+        }
+
+        var step = descending ? -1 : 1;
+        if (lists.Length == 1)
+        {
+            var list = lists[0];
+            for (var p = positions[0]; p >= 0 && p < list.Count; p += step)
+            {
+                yield return list[p];
+            }
+
+            yield break;
+        }
+
+        while (true)
+        {
+            var next = -1;
+            for (var i = 0; i < lists.Length; i++)
+            {
+                var p = positions[i];
+                if (p < 0 || p >= lists[i].Count)
+                {
+                    continue;
+                }
+
+                var slot = lists[i][p];
+                if (next < 0 || (descending ? Compare(slot, next) > 0 : Compare(slot, next) < 0))
+                {
+                    next = slot;
+                }
+            }
+
+            if (next < 0)
+            {
+                yield break;
+            }
+
+            // A document in several of the lists is taken once.
+            for (var i = 0; i < lists.Length; i++)
+            {
+                var p = positions[i];
+                if (p >= 0 && p < lists[i].Count && lists[i][p] == next)
+                {
+                    positions[i] = p + step;
+                }
+            }
+
+            yield return next;
+        }
+    }
+
+    private readonly record struct CompiledWord(int Id, HashSet<int>? Prefix)
+    {
+        public static CompiledWord None { get; } = new(-1, null);
+
+        public bool IsNone => Id < 0 && Prefix is null;
+
+        public bool Fits(int word) => Prefix is { } expansion ? expansion.Contains(word) : word == Id;
+    }
+
+    private sealed class CompiledPhrase(CompiledWord[] words)
+    {
+        public CompiledWord[] Words { get; } = words;
+
+        public bool Never { get; } = words.Any(w => w.IsNone);
+
+        public bool OccursIn(int[] sequence)
+        {
+            if (Words.Length == 1)
+            {
+                var word = Words[0];
+                if (word.Prefix is null)
+                {
+                    return sequence.AsSpan().Contains(word.Id);
+                }
+
+                foreach (var held in sequence)
+                {
+                    if (word.Prefix.Contains(held))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            for (var start = 0; start + Words.Length <= sequence.Length; start++)
+            {
+                var k = 0;
+                while (k < Words.Length && Words[k].Fits(sequence[start + k]))
+                {
+                    k++;
+                }
+
+                if (k == Words.Length)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    private sealed class QueryPlan(int[] terms, CompiledPhrase[][] groups, CompiledPhrase[] excluded)
+    {
+        public int[] Terms { get; } = terms;
+
+        public CompiledPhrase[][] Groups { get; } = groups;
+
+        public bool Matches(SearchIndex index, int slot)
+        {
+            var held = index._terms[slot].AsSpan();
+            foreach (var term in Terms)
+            {
+                if (!held.Contains(term))
+                {
+                    return false;
+                }
+            }
+
+            var sequence = index._sequences[slot];
+            foreach (var group in Groups)
+            {
+                var any = false;
+                foreach (var phrase in group)
+                {
+                    if (phrase.OccursIn(sequence))
+                    {
+                        any = true;
+                        break;
+                    }
+                }
+
+                if (!any)
+                {
+                    return false;
+                }
+            }
+
+            foreach (var phrase in excluded)
+            {
+                if (phrase.OccursIn(sequence))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

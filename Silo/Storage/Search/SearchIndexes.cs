@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using Collaboration.Grains.Indexing;
+using Microsoft.Data.Sqlite;
+
+namespace Collaboration.Silo.Storage.Search;
+
+/// <summary>
+/// Every index of a SQLite store held in memory (<see cref="SearchIndex"/>), so that lists and searches are answered
+/// by walking posting lists instead of SQLite's B-trees and FTS5. The store stays the durable copy: the indexes are
+/// filled from its file once, on the writer thread before its first batch, and then follow its commits, each applied
+/// right after it succeeded (never ahead of it). Until the fill is done, or when a query's words are beyond what
+/// this folding matches exactly as FTS5 (characters above U+FFFF), the store answers instead.
+/// </summary>
+internal sealed class SearchIndexes
+{
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+    private readonly Dictionary<string, SearchIndex> _indexes = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _filled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool _ready;
+
+    /// <summary>Completes once the indexes were filled from the file (or the fill failed and the store answers).</summary>
+    public Task Filled => _filled.Task;
+
+    public bool IsReady => _ready;
+
+    /// <summary>How long the fill took; zero until it is done.</summary>
+    public TimeSpan FillTime { get; private set; }
+
+    /// <summary>Fills the indexes from the file; with no connection (the file could not be opened), leaves them to the store.</summary>
+    public void Fill(SqliteConnection? connection)
+    {
+        if (_filled.Task.IsCompleted)
+        {
+            return;
+        }
+
+        if (connection is null)
+        {
+            _filled.TrySetResult();
+            return;
+        }
+
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            _lock.EnterWriteLock();
+            try
+            {
+                SearchIndexFill.Run(connection, _indexes);
+            }
+            finally
+            {
+                _lock.ExitWriteLock();
+            }
+
+            FillTime = watch.Elapsed;
+            _ready = true;
+        }
+        catch
+        {
+            // Without its indexes in memory the store still answers every query, only slower.
+            _lock.EnterWriteLock();
+            _indexes.Clear();
+            _lock.ExitWriteLock();
+        }
+
+        _filled.TrySetResult();
+    }
+
+    /// <summary>Applies a commit's changes, in the order they were made.</summary>
+    public void Apply(IReadOnlyList<IndexChange> changes)
+    {
+        if (!_ready || changes.Count == 0)
+        {
+            return;
+        }
+
+        _lock.EnterWriteLock();
+        try
+        {
+            foreach (var change in changes)
+            {
+                var index = IndexOf(change.Index);
+                if (change.Entry is { } entry)
+                {
+                    index.Add(entry, change.RowId);
+                }
+                else
+                {
+                    index.Remove(change.DocumentId);
+                }
+            }
+        }
+        catch
+        {
+            // The commit stands whatever happens here; an index that missed a change would answer wrongly, so from
+            // here on the store answers.
+            _ready = false;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>The page's documents, or null when the store must answer. Malformed text throws <see cref="ArgumentException"/>.</summary>
+    public List<SearchHit>? TryQuery(IndexQuery query, int fetch)
+    {
+        if (!_ready || ParseAnswerable(query.Text) is not { } text)
+        {
+            return null;
+        }
+
+        _lock.EnterReadLock();
+        try
+        {
+            return _indexes.TryGetValue(query.Index, out var index) ? index.Query(query, text, fetch) : [];
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    public long? TryCount(IndexQuery query)
+    {
+        if (!_ready || ParseAnswerable(query.Text) is not { } text)
+        {
+            return null;
+        }
+
+        _lock.EnterReadLock();
+        try
+        {
+            return _indexes.TryGetValue(query.Index, out var index) ? index.CountMatches(query, text) : 0;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>The documents held and the bytes they take, roughly, per index.</summary>
+    public IReadOnlyDictionary<string, (int Documents, long Bytes)> Sizes()
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return _indexes.ToDictionary(i => i.Key, i => (i.Value.Count, i.Value.Bytes()), StringComparer.Ordinal);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    private SearchIndex IndexOf(string name)
+    {
+        if (!_indexes.TryGetValue(name, out var index))
+        {
+            _indexes[name] = index = new SearchIndex();
+        }
+
+        return index;
+    }
+
+    // FTS5 folds characters above U+FFFF differently from TextWords: a query with such a word is left to it.
+    private static SearchQuery? ParseAnswerable(string? text)
+    {
+        var query = SearchQuery.Parse(text);
+        foreach (var phrase in query.Groups.SelectMany(g => g).Concat(query.Excluded))
+        {
+            foreach (var word in phrase.Words)
+            {
+                if (!TextWords.IsInBasicPlane(word.Text))
+                {
+                    return null;
+                }
+            }
+        }
+
+        return query;
+    }
+}

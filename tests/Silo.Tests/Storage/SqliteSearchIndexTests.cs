@@ -1,0 +1,267 @@
+using System.Text;
+using Collaboration.Grains.Indexing;
+using Collaboration.Grains.Storage;
+using Collaboration.Silo.Storage;
+using Collaboration.Silo.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace Collaboration.Silo.Tests.Storage;
+
+/// <summary>
+/// The SQLite store's indexes held in memory: every answer they give is the one SQLite gives on its own file (its
+/// queries run directly on a connection of the test), through writes, rewrites, withdrawals, ties and cursors, and
+/// after a restart that fills them again from the file.
+/// </summary>
+public sealed class SqliteSearchIndexTests : IAsyncLifetime
+{
+    private static readonly string[] Vocabulary =
+    [
+        "migration", "migrants", "migratory", "integration", "inclusion", "library", "ciudad", "kelmė", "Laragne-Montéglin",
+        "local", "partnership", "youth", "mentoring", "e-mail", "tourism", "water", "bridge", "school", "Zürich", "ÉCOLE",
+    ];
+
+    private static readonly string[] Searches =
+    [
+        "migration", "migr*", "mi*", "kelme", "KELMĖ", "\"local partnership\"", "local partnership", "integration OR inclusion",
+        "integration OR inclusion youth", "youth -tourism", "laragne-monteglin", "\"partnership local\"", "e-mail", "zurich",
+        "ecole", "unknownword", "migr* -water", "\"local part*\"", "school OR unknownword", "bridge water school",
+    ];
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "collaboration-tests", Guid.NewGuid().ToString("N"));
+    private readonly Dictionary<string, string> _etags = [];
+    private SqliteStorage _storage = null!;
+
+    public async Task InitializeAsync() => _storage = await OpenAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _storage.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task EveryQueryAnsweredFromMemoryGivesTheIdsAndPayloadsSqliteGivesOnItsFile()
+    {
+        var random = new Random(7);
+        for (var i = 0; i < 300; i++)
+        {
+            await WriteAsync(random, $"d{i:D3}", sortKey: random.Next(0, 120));
+        }
+
+        await AssertSameAsSqliteAsync(random);
+    }
+
+    [Fact]
+    public async Task RewritesWithdrawalsAndClearsReachTheMemoryIndexesOnceCommitted()
+    {
+        var random = new Random(11);
+        for (var i = 0; i < 200; i++)
+        {
+            await WriteAsync(random, $"d{i:D3}", sortKey: i / 3);
+        }
+
+        for (var i = 0; i < 200; i += 3)
+        {
+            // Same sort key with other words and terms; a new sort key; no entry at all; the state cleared.
+            switch (i % 4)
+            {
+                case 0:
+                    await WriteAsync(random, $"d{i:D3}", sortKey: i / 3);
+                    break;
+                case 1:
+                    await WriteAsync(random, $"d{i:D3}", sortKey: random.Next(0, 100));
+                    break;
+                case 2:
+                    _etags[$"d{i:D3}"] = await _storage.WriteAsync(StateOf($"d{i:D3}"), Bytes("withdrawn"), _etags[$"d{i:D3}"], []);
+                    break;
+                default:
+                    await _storage.ClearAsync(StateOf($"d{i:D3}"), _etags[$"d{i:D3}"]);
+                    _etags.Remove($"d{i:D3}");
+                    break;
+            }
+        }
+
+        await AssertSameAsSqliteAsync(random);
+        Assert.Equal(
+            ["d002"],
+            (await _storage.QueryAsync(new IndexQuery("exchanges") { Text = "rewritten", Terms = [new IndexTerm("country", "XX")] })).Items
+                .Select(h => h.DocumentId).Where(id => id == "d002"));
+    }
+
+    [Fact]
+    public async Task DocumentsWithTheSameSortKeyArePagedByTheirIdsWithoutLossOrRepeat()
+    {
+        foreach (var id in new[] { "b", "a", "c", "ab", "B", "a\uE000", "a\U0001F600" })
+        {
+            await WriteTextAsync(id, sortKey: 5, "tie");
+        }
+
+        foreach (var descending in new[] { true, false })
+        {
+            var walked = new List<string>();
+            IndexCursor? after = null;
+            do
+            {
+                var page = await _storage.QueryAsync(new IndexQuery("exchanges") { Text = "tie", Limit = 2, After = after, Descending = descending });
+                walked.AddRange(page.Items.Select(h => h.DocumentId));
+                after = page.Next;
+            }
+            while (after is not null);
+
+            using var connection = OpenConnection();
+            var all = SqliteIndexQueries.Query(connection, new IndexQuery("exchanges") { Text = "tie", Limit = 100, Descending = descending });
+            Assert.Equal(all.Items.Select(h => h.DocumentId), walked);
+            Assert.Equal(7, walked.Distinct().Count());
+        }
+    }
+
+    [Fact]
+    public async Task AfterARestartTheIndexesAreFilledFromTheFileAndAnswerAsBefore()
+    {
+        var random = new Random(3);
+        for (var i = 0; i < 150; i++)
+        {
+            await WriteAsync(random, $"d{i:D3}", sortKey: random.Next(0, 60));
+        }
+
+        // A document rewritten with the same sort key keeps its row: its old words must not come back with the fill.
+        await WriteTextAsync("d000", sortKey: 1000, "before rewrite");
+        await WriteTextAsync("d000", sortKey: 1000, "after change");
+        await _storage.DisposeAsync();
+
+        _storage = await OpenAsync();
+
+        Assert.True(_storage.SearchIndexes.IsReady);
+        Assert.Empty((await _storage.QueryAsync(new IndexQuery("exchanges") { Text = "before rewrite" })).Items);
+        Assert.Equal(["d000"], (await _storage.QueryAsync(new IndexQuery("exchanges") { Text = "\"after change\"" })).Items.Select(h => h.DocumentId));
+        await AssertSameAsSqliteAsync(random);
+
+        // And it keeps following the commits after the fill.
+        await WriteTextAsync("late", sortKey: 1, "arrived late");
+        Assert.Equal(["late"], (await _storage.QueryAsync(new IndexQuery("exchanges") { Text = "arrived" })).Items.Select(h => h.DocumentId));
+    }
+
+    [Fact]
+    public async Task AQueryTheMemoryIndexesAnswerDoesNotReachSqlitesTextIndex()
+    {
+        await WriteTextAsync("one", sortKey: 1, "only in memory");
+        // Emptied behind the store's back, FTS5 would find nothing: the answer must come from memory.
+        using (var connection = OpenConnection(readOnly: false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM index_text;";
+            command.ExecuteNonQuery();
+        }
+
+        Assert.Equal(["one"], (await _storage.QueryAsync(new IndexQuery("exchanges") { Text = "memory" })).Items.Select(h => h.DocumentId));
+        Assert.Equal(1, await _storage.CountAsync(new IndexQuery("exchanges") { Text = "only" }));
+    }
+
+    private async Task AssertSameAsSqliteAsync(Random random)
+    {
+        Assert.True(_storage.SearchIndexes.IsReady);
+        using var connection = OpenConnection();
+        var termChoices = new IndexTerm[][]
+        {
+            [], [new("country", "IT")], [new("theme", "t1")], [new("country", "LT"), new("theme", "t2")],
+            [new("theme", "t0"), new("theme", "t3")], [new("country", "nowhere")], [new("kind", "question"), new("country", "IT"), new("theme", "t1")],
+        };
+        var queries = 0;
+        foreach (var terms in termChoices)
+        {
+            foreach (var text in Searches.Prepend(null))
+            {
+                foreach (var descending in new[] { true, false })
+                {
+                    var query = new IndexQuery("exchanges") { Terms = terms, Text = text, Descending = descending, Limit = random.Next(1, 8) };
+                    // Page by page to the end, the cursors of both compared.
+                    for (var page = 0; page < 100; page++)
+                    {
+                        var memory = _storage.SearchIndexes.TryQuery(query, query.Limit + 1);
+                        Assert.NotNull(memory);
+                        var ours = await _storage.QueryAsync(query);
+                        var sqlite = SqliteIndexQueries.Query(connection, query);
+                        Assert.Equal(Describe(sqlite), Describe(ours));
+                        queries++;
+                        if (sqlite.Next is null)
+                        {
+                            break;
+                        }
+
+                        query = query with { After = sqlite.Next };
+                    }
+
+                    var counted = query with { After = null };
+                    Assert.Equal(SqliteIndexQueries.Count(connection, counted), await _storage.CountAsync(counted));
+                }
+            }
+        }
+
+        Assert.True(queries > 300, $"{queries} queries compared");
+    }
+
+    private static string Describe(IndexPage page) =>
+        string.Join(" | ", page.Items.Select(h => $"{h.DocumentId}@{h.SortKey}:{h.Payload}")) + $" next {page.Next}";
+
+    private async Task WriteAsync(Random random, string id, long sortKey)
+    {
+        var words = Enumerable.Range(0, random.Next(1, 9)).Select(_ => Vocabulary[random.Next(Vocabulary.Length)]);
+        var terms = new List<IndexTerm>
+        {
+            new("country", random.Next(3) switch { 0 => "IT", 1 => "LT", _ => "FR" }),
+            new("kind", random.Next(2) == 0 ? "question" : "offer"),
+            new("theme", $"t{random.Next(4)}"),
+            new("theme", $"t{random.Next(4)}"),
+        };
+        if (id == "d002")
+        {
+            terms.Add(new IndexTerm("country", "XX"));
+            words = words.Append("rewritten");
+        }
+
+        await WriteEntryAsync(new IndexEntry("exchanges", id)
+        {
+            SortKey = sortKey,
+            Terms = terms,
+            Text = string.Join(random.Next(2) == 0 ? ' ' : '\n', words),
+            Payload = $"{{\"id\":\"{id}\",\"n\":{random.Next()}}}",
+        });
+    }
+
+    private Task WriteTextAsync(string id, long sortKey, string text) =>
+        WriteEntryAsync(new IndexEntry("exchanges", id) { SortKey = sortKey, Text = text, Payload = id });
+
+    private async Task WriteEntryAsync(IndexEntry entry)
+    {
+        var etag = _etags.GetValueOrDefault(entry.DocumentId);
+        _etags[entry.DocumentId] = await _storage.WriteAsync(StateOf(entry.DocumentId), Bytes(entry.DocumentId), etag, [entry]);
+    }
+
+    private async Task<SqliteStorage> OpenAsync()
+    {
+        var storage = new SqliteStorage(new SqliteStorageOptions { DataPath = _folder, CachedQueriesPerIndex = 0 });
+        await storage.CheckAsync();
+        await storage.SearchIndexes.Filled;
+        return storage;
+    }
+
+    private SqliteConnection OpenConnection(bool readOnly = true)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = _storage.DatabasePath,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWrite,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    private static GrainStateId StateOf(string key) => new("exchange", key, "state");
+
+    private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+}
