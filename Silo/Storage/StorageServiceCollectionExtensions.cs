@@ -5,6 +5,7 @@ using Collaboration.Silo.Storage.Memory;
 using Collaboration.Silo.Storage.Sqlite;
 using Collaboration.Silo.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Collaboration.Silo.Storage;
@@ -36,7 +37,8 @@ public static class StorageServiceCollectionExtensions
             provider.GetRequiredService<DataFolderLock>();
             return new SqliteStorage(
                 provider.GetRequiredService<IOptions<SqliteStorageOptions>>().Value,
-                provider.GetService<CollaborationMetrics>());
+                provider.GetService<CollaborationMetrics>(),
+                provider.GetService<ILogger<SqliteStorage>>());
         });
         return services.AddStorageInterfaces<SqliteStorage>();
     }

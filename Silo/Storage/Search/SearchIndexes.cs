@@ -23,6 +23,9 @@ internal sealed class SearchIndexes
 
     public bool IsReady => _ready;
 
+    /// <summary>Why the indexes were given up (the fill or a commit's changes failed), so the store answers; null while they serve.</summary>
+    public Exception? Failure { get; private set; }
+
     /// <summary>How long the fill took; zero until it is done.</summary>
     public TimeSpan FillTime { get; private set; }
 
@@ -56,9 +59,10 @@ internal sealed class SearchIndexes
             FillTime = watch.Elapsed;
             _ready = true;
         }
-        catch
+        catch (Exception exception)
         {
             // Without its indexes in memory the store still answers every query, only slower.
+            Failure = exception;
             _lock.EnterWriteLock();
             _indexes.Clear();
             _lock.ExitWriteLock();
@@ -91,10 +95,11 @@ internal sealed class SearchIndexes
                 }
             }
         }
-        catch
+        catch (Exception exception)
         {
             // The commit stands whatever happens here; an index that missed a change would answer wrongly, so from
             // here on the store answers.
+            Failure = exception;
             _ready = false;
         }
         finally

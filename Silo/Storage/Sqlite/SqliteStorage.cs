@@ -5,6 +5,8 @@ using Collaboration.Grains.Storage;
 using Collaboration.Silo.Storage.Search;
 using Collaboration.Silo.Telemetry;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Storage;
 
 namespace Collaboration.Silo.Storage.Sqlite;
@@ -14,14 +16,16 @@ namespace Collaboration.Silo.Storage.Sqlite;
 /// <para>
 /// Writes go through a queue to a single writer thread, which commits whatever is queued (up to
 /// <see cref="SqliteStorageOptions.MaxBatchSize"/>) in one transaction: one fsync for many grains (group commit).
-/// A caller's task completes only after the commit that holds its change. Each operation runs under its own
-/// savepoint, so a refused one (stale ETag, taken sequence number) fails alone; a failed commit fails the whole batch.
-/// Reads use their own connections and run beside the writer. Index answers are cached per index until a commit
-/// touches that index (<see cref="IndexQueryCache"/>), so the storage must own its file: another process writing
-/// the same file would not be seen by cached answers (the grain runtime is single-process in any case).
+/// A caller's task completes only after the commit that holds its change. A batch is applied without savepoints;
+/// when one operation is refused (stale ETag, taken sequence number), the batch is applied again with each operation
+/// under its own savepoint, so that the refused one fails alone. A failed commit fails the whole batch.
+/// Reads use their own connections and run beside the writer. Lists and searches are answered from posting lists held
+/// in memory (<see cref="SearchIndexes"/>), filled from the file at open and following each commit, and by SQLite until
+/// then; answers are cached per index until a commit touches that index (<see cref="IndexQueryCache"/>). So the storage
+/// must own its file: another process writing the same file would not be seen (the data folder is locked for that).
 /// </para>
 /// </summary>
-public sealed class SqliteStorage : IGrainStateStore, IGrainIndex, IAppendLog, IStorageHealth, IAsyncDisposable, IDisposable
+public sealed partial class SqliteStorage : IGrainStateStore, IGrainIndex, IAppendLog, IStorageHealth, IAsyncDisposable, IDisposable
 {
     private readonly SqliteStorageOptions _options;
     private readonly SqliteConnections _connections;
@@ -32,6 +36,7 @@ public sealed class SqliteStorage : IGrainStateStore, IGrainIndex, IAppendLog, I
     private readonly SearchIndexes _searchIndexes = new();
     private readonly SqliteCheckpointer _checkpointer;
     private readonly CollaborationMetrics? _metrics;
+    private readonly ILogger _logger;
     private readonly Lock _initializeLock = new();
     private volatile bool _initialized;
     private volatile bool _lastCommitFailed;
@@ -41,7 +46,7 @@ public sealed class SqliteStorage : IGrainStateStore, IGrainIndex, IAppendLog, I
 
     /// <param name="options">Where the file is and how the writer batches.</param>
     /// <param name="metrics">Where commits are counted; none in tests that build a storage on its own.</param>
-    public SqliteStorage(SqliteStorageOptions options, CollaborationMetrics? metrics = null)
+    public SqliteStorage(SqliteStorageOptions options, CollaborationMetrics? metrics = null, ILogger<SqliteStorage>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DataPath, nameof(options));
@@ -58,6 +63,7 @@ public sealed class SqliteStorage : IGrainStateStore, IGrainIndex, IAppendLog, I
         _queryCache = new IndexQueryCache(_options.CachedQueriesPerIndex);
         _checkpointer = new SqliteCheckpointer(_connections);
         _metrics = metrics;
+        _logger = logger ?? NullLogger<SqliteStorage>.Instance;
         _queue = Channel.CreateBounded<WriteOperation>(new BoundedChannelOptions(_options.MaxQueuedWrites)
         {
             SingleReader = true,
@@ -321,11 +327,20 @@ public sealed class SqliteStorage : IGrainStateStore, IGrainIndex, IAppendLog, I
         {
             writer ??= new SqliteBatchWriter(_connections.Open(readOnly: false));
             _searchIndexes.Fill(writer.Connection);
+            if (_searchIndexes.IsReady)
+            {
+                LogIndexesFilled(_options.FileName, _searchIndexes.FillTime);
+            }
+            else
+            {
+                LogIndexesNotFilled(_searchIndexes.Failure, _options.FileName);
+            }
         }
-        catch (Exception)
+        catch (Exception exception)
         {
             // The file cannot be opened now: the memory indexes stay empty and SQLite answers every query.
             _searchIndexes.Fill(null);
+            LogIndexesNotFilled(exception, _options.FileName);
         }
 
         return writer;
@@ -373,7 +388,13 @@ public sealed class SqliteStorage : IGrainStateStore, IGrainIndex, IAppendLog, I
         }
 
         // Before any writer hears of its commit: a read that follows an acknowledged write never gets an older answer.
+        var servedFromMemory = _searchIndexes.IsReady;
         _searchIndexes.Apply(writer.CommittedChanges);
+        if (servedFromMemory && !_searchIndexes.IsReady)
+        {
+            LogIndexesGivenUp(_searchIndexes.Failure, _options.FileName);
+        }
+
         _queryCache.Invalidate(writer.TouchedIndexes);
         _lastCommitFailed = false;
         _checkpointer.Committed();
@@ -557,4 +578,13 @@ public sealed class SqliteStorage : IGrainStateStore, IGrainIndex, IAppendLog, I
             _queue.Writer.TryWrite(new FillSearchIndexesOperation());
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lists and searches of {File} are answered from memory; filling its indexes took {FillTime} (writes waited for it)")]
+    private partial void LogIndexesFilled(string file, TimeSpan fillTime);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The indexes of {File} could not be held in memory; SQLite answers every list and search, more slowly")]
+    private partial void LogIndexesNotFilled(Exception? exception, string file);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A commit's changes could not be applied to the indexes held in memory; from now on SQLite answers every list and search of {File}, more slowly")]
+    private partial void LogIndexesGivenUp(Exception? exception, string file);
 }

@@ -4,6 +4,7 @@ using Collaboration.Grains.Storage;
 using Collaboration.Silo.Storage;
 using Collaboration.Silo.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace Collaboration.Silo.Tests.Storage;
 
@@ -146,6 +147,25 @@ public sealed class SqliteSearchIndexTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OpeningAStoreTellsItsLogThatListsAreAnsweredFromMemoryAndThatWritesWaitedForTheFill()
+    {
+        await WriteTextAsync("one", sortKey: 1, "filled at open");
+        await _storage.DisposeAsync();
+        var log = new RecordingLogger();
+
+        _storage = new SqliteStorage(new SqliteStorageOptions { DataPath = _folder, CachedQueriesPerIndex = 0 }, logger: log);
+        await _storage.CheckAsync();
+        // The line is written on the writer thread right after the fill, which may be after Filled has completed.
+        var line = await log.FirstLine.WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Single(log.Lines);
+        Assert.Equal(LogLevel.Information, line.Level);
+        Assert.Contains("answered from memory", line.Message, StringComparison.Ordinal);
+        Assert.Contains("writes waited for it", line.Message, StringComparison.Ordinal);
+        Assert.Null(_storage.SearchIndexes.Failure);
+    }
+
+    [Fact]
     public async Task AQueryTheMemoryIndexesAnswerDoesNotReachSqlitesTextIndex()
     {
         await WriteTextAsync("one", sortKey: 1, "only in memory");
@@ -264,4 +284,27 @@ public sealed class SqliteSearchIndexTests : IAsyncLifetime
     private static GrainStateId StateOf(string key) => new("exchange", key, "state");
 
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+
+    private sealed class RecordingLogger : ILogger<SqliteStorage>
+    {
+        private readonly TaskCompletionSource<(LogLevel Level, string Message)> _firstLine = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public List<(LogLevel Level, string Message)> Lines { get; } = [];
+
+        public Task<(LogLevel Level, string Message)> FirstLine => _firstLine.Task;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (Lines)
+            {
+                Lines.Add((logLevel, formatter(state, exception)));
+                _firstLine.TrySetResult(Lines[0]);
+            }
+        }
+    }
 }
