@@ -129,6 +129,12 @@ internal static class TextWords
     /// <summary>Lower case without diacritics, as the SQLite tokenizer stores a token.</summary>
     public static string Fold(string word)
     {
+        // Most words are ASCII, which has no diacritics to fold: lower case alone, without a copy when already lower.
+        if (Ascii.IsValid(word))
+        {
+            return word.ToLowerInvariant();
+        }
+
         var folded = new StringBuilder(word.Length);
         foreach (var rune in word.EnumerateRunes())
         {

@@ -1,4 +1,3 @@
-using System.Text;
 using Collaboration.Grains.Indexing;
 
 namespace Collaboration.Silo.Storage.Search;
@@ -69,7 +68,7 @@ internal sealed class SearchIndex : IComparer<int>
         for (var i = 0; i < words.Count; i++)
         {
             // Most words are ASCII, where folding is lower-casing (as the writer folds the words it publishes).
-            sequence[i] = WordId(Ascii.IsValid(words[i]) ? words[i].ToLowerInvariant() : TextWords.Fold(words[i]));
+            sequence[i] = WordId(TextWords.Fold(words[i]));
         }
 
         var slot = Place(entry.DocumentId, entry.SortKey, rowId, TermIds(entry.Terms), sequence);
