@@ -67,7 +67,6 @@ internal sealed class SearchIndex : IComparer<int>
         var sequence = new int[words.Count];
         for (var i = 0; i < words.Count; i++)
         {
-            // Most words are ASCII, where folding is lower-casing (as the writer folds the words it publishes).
             sequence[i] = WordId(TextWords.Fold(words[i]));
         }
 
