@@ -11,7 +11,8 @@ namespace Collaboration.Grains.Exchanges;
 
 /// <summary>A reply. It calls the exchange (which never calls replies) and the activity log.</summary>
 // Thousands are posted and each is read now and then, through the catalogue's indexes more than through its grain:
-// an idle one leaves memory after two minutes rather than the silo's fifteen.
+// a posted one leaves memory as soon as its post is answered (as an exchange does), and one read again after two
+// idle minutes rather than the silo's fifteen.
 [GrainType("exchange-reply")]
 [CollectionAgeLimit(Minutes = 2)]
 public sealed class ReplyGrain([PersistentState("reply", GrainStorage.Name)] IPersistentState<ReplyState> reply,
@@ -63,6 +64,7 @@ public sealed class ReplyGrain([PersistentState("reply", GrainStorage.Name)] IPe
             throw;
         }
 
+        DeactivateOnIdle();
         return reply.State.ToRecord()!;
     }
 

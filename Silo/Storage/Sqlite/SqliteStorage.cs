@@ -462,11 +462,13 @@ public sealed partial class SqliteStorage : IGrainStateStore, IGrainIndex, IAppe
     /// <summary>
     /// An index read answered from the cache while no commit has touched its index since; otherwise read and kept.
     /// The generation is read before the query runs, so an answer that may predate a commit is never kept as current.
+    /// A text search is never kept: its words make almost every one new, so its answers would only fill the cache
+    /// (4,096 pages of exchanges held about 100 MB) and push out the lists that are asked again and again.
     /// </summary>
     private Task<T> RunCachedReadAsync<T>(IndexQuery query, bool count, Func<SqliteConnection, T> read, CancellationToken cancellationToken)
         where T : notnull
     {
-        if (!_queryCache.Enabled || cancellationToken.IsCancellationRequested)
+        if (!_queryCache.Enabled || query.Text is not null || cancellationToken.IsCancellationRequested)
         {
             return RunReadAsync(read, cancellationToken);
         }

@@ -52,6 +52,22 @@ public sealed class SqliteIndexCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ATextSearchIsReadAfreshEachTimeWhileAListOfTheSameIndexIsCached()
+    {
+        var storage = Open();
+        await storage.WriteAsync(State("exchange", "x1"), Bytes("x"), null, [Document("exchanges", "x1", "newcomers practice", ("author", "canepina"))]);
+        var byAuthor = new IndexQuery("exchanges") { Terms = [new IndexTerm("author", "canepina")] };
+        var byText = byAuthor with { Text = "newcomers" };
+        Assert.Equal(["newcomers practice"], Payloads(await storage.QueryAsync(byAuthor)));
+        Assert.Equal(["newcomers practice"], Payloads(await storage.QueryAsync(byText)));
+
+        ChangePayloadBehindTheStoragesBack("exchanges", "x1", "changed on disk");
+
+        Assert.Equal(["newcomers practice"], Payloads(await storage.QueryAsync(byAuthor)));
+        Assert.Equal(["changed on disk"], Payloads(await storage.QueryAsync(byText)));
+    }
+
+    [Fact]
     public async Task ClearingAStateInvalidatesTheIndexesOfTheDocumentsItHad()
     {
         var storage = Open();
@@ -81,7 +97,7 @@ public sealed class SqliteIndexCacheTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PagesWithDifferentCursorsLimitsOrTextAreCachedApart()
+    public async Task PagesWithDifferentCursorsLimitsOrTextGetTheirOwnAnswers()
     {
         var storage = Open();
         for (var i = 1; i <= 5; i++)
