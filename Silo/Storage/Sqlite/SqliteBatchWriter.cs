@@ -9,6 +9,12 @@ namespace Collaboration.Silo.Storage.Sqlite;
 /// <summary>
 /// The writer connection and its prepared statements. Used by the writer thread only: it applies a batch of
 /// operations inside one transaction, each under its own savepoint so that a refused one changes nothing.
+/// <para>
+/// The texts go into FTS5 (index_text) only at <see cref="Commit"/>, all of the batch's kept operations at once and in
+/// their order: once FTS5 takes part in a transaction, it writes its pending terms out as a new segment at every
+/// savepoint, and SQLite opens one for each statement that needs a statement journal too, so text written along with
+/// each operation cost one tiny segment (and its merges) per operation instead of one per batch.
+/// </para>
 /// </summary>
 internal sealed class SqliteBatchWriter : IDisposable
 {
@@ -28,6 +34,7 @@ internal sealed class SqliteBatchWriter : IDisposable
     private readonly SqliteCommand _selectOwnedDocument;
     private readonly SqliteCommand _selectDocument;
     private readonly SqliteCommand _insertDocument;
+    private readonly SqliteCommand _lastRowId;
     private readonly SqliteCommand _selectRowId;
     private readonly SqliteCommand _insertTerm;
     private readonly SqliteCommand _insertText;
@@ -56,6 +63,9 @@ internal sealed class SqliteBatchWriter : IDisposable
     // The documents removed and published, as the words above: the in-memory indexes take them once committed.
     private readonly List<IndexChange> _batchChanges = [];
     private readonly List<IndexChange> _operationChanges = [];
+    // The text changes waiting for the commit, as the words above: (rowid, null) deletes a text, (rowid, text) inserts one.
+    private readonly List<(long RowId, string? Text)> _batchTexts = [];
+    private readonly List<(long RowId, string? Text)> _operationTexts = [];
     private long _version;
 
     public SqliteBatchWriter(SqliteConnection connection)
@@ -91,13 +101,14 @@ internal sealed class SqliteBatchWriter : IDisposable
             "$id");
         _selectDocument = Prepare("SELECT id, sort_key FROM index_doc WHERE index_name = $index AND doc_id = $doc;", "$index", "$doc");
         _selectRowId = Prepare("SELECT 1 FROM index_doc WHERE id = $id;", "$id");
-        // A null id takes the next rowid.
+        // A null id takes the next rowid. No RETURNING: it makes SQLite open a statement journal (a savepoint) per insert.
         _insertDocument = Prepare(
             """
             INSERT INTO index_doc (id, index_name, doc_id, sort_key, payload, owner_type, owner_key, owner_state)
-            VALUES ($id, $index, $doc, $sort, $payload, $type, $key, $state) RETURNING id;
+            VALUES ($id, $index, $doc, $sort, $payload, $type, $key, $state);
             """,
             "$id", "$index", "$doc", "$sort", "$payload", "$type", "$key", "$state");
+        _lastRowId = Prepare("SELECT last_insert_rowid();");
         // OR IGNORE: a term listed twice in one entry is one term.
         _insertTerm = Prepare(
             """
@@ -141,6 +152,8 @@ internal sealed class SqliteBatchWriter : IDisposable
         _operationWords.Clear();
         _batchChanges.Clear();
         _operationChanges.Clear();
+        _batchTexts.Clear();
+        _operationTexts.Clear();
     }
 
     public void Commit()
@@ -150,6 +163,9 @@ internal sealed class SqliteBatchWriter : IDisposable
         _operationWords.Clear();
         _batchChanges.AddRange(_operationChanges);
         _operationChanges.Clear();
+        _batchTexts.AddRange(_operationTexts);
+        _operationTexts.Clear();
+        WriteTexts();
         Run(_saveVersion, _version);
         _commit.ExecuteNonQuery();
         foreach (var word in _batchWords)
@@ -172,6 +188,7 @@ internal sealed class SqliteBatchWriter : IDisposable
         _checked = null;
         _operationWords.Clear();
         _operationChanges.Clear();
+        _operationTexts.Clear();
         _savepoint.ExecuteNonQuery();
     }
 
@@ -182,6 +199,8 @@ internal sealed class SqliteBatchWriter : IDisposable
         _operationWords.Clear();
         _batchChanges.AddRange(_operationChanges);
         _operationChanges.Clear();
+        _batchTexts.AddRange(_operationTexts);
+        _operationTexts.Clear();
     }
 
     public void UndoOperation()
@@ -189,6 +208,7 @@ internal sealed class SqliteBatchWriter : IDisposable
         _rollbackToSavepoint.ExecuteNonQuery();
         _operationWords.Clear();
         _operationChanges.Clear();
+        _operationTexts.Clear();
     }
 
     public string NextETag() => (++_version).ToString(CultureInfo.InvariantCulture);
@@ -307,8 +327,8 @@ internal sealed class SqliteBatchWriter : IDisposable
                 keptRowId = _selectRowId.ExecuteScalar() is null ? kept : null;
             }
 
-            Bind(_insertDocument, keptRowId, entry.Index, entry.DocumentId, entry.SortKey, entry.Payload, owner.GrainType, owner.GrainKey, owner.StateName);
-            var rowId = (long)_insertDocument.ExecuteScalar()!;
+            Run(_insertDocument, keptRowId, entry.Index, entry.DocumentId, entry.SortKey, entry.Payload, owner.GrainType, owner.GrainKey, owner.StateName);
+            var rowId = (long)_lastRowId.ExecuteScalar()!;
             _publishedRowIds.Add(rowId);
             _operationChanges.Add(IndexChange.Published(entry, rowId));
             foreach (var term in entry.Terms)
@@ -317,7 +337,7 @@ internal sealed class SqliteBatchWriter : IDisposable
             }
 
             // Every document gets a text row, even an empty one, so that deleting it by rowid is always exact.
-            Run(_insertText, rowId, entry.Text ?? string.Empty);
+            _operationTexts.Add((rowId, entry.Text ?? string.Empty));
             AddWords(entry.Text);
         }
     }
@@ -353,9 +373,27 @@ internal sealed class SqliteBatchWriter : IDisposable
         }
     }
 
+    /// <summary>The batch's text changes in their order, so a rowid deleted and written again ends with its last text.</summary>
+    private void WriteTexts()
+    {
+        foreach (var (rowId, text) in _batchTexts)
+        {
+            if (text is null)
+            {
+                Run(_deleteText, rowId);
+            }
+            else
+            {
+                Run(_insertText, rowId, text);
+            }
+        }
+
+        _batchTexts.Clear();
+    }
+
     private void DeleteDocument(long rowId)
     {
-        Run(_deleteText, rowId);
+        _operationTexts.Add((rowId, null));
         Run(_deleteTerms, rowId);
         Run(_deleteDocument, rowId);
     }

@@ -257,6 +257,71 @@ public sealed class SqliteStorageTests : StorageContractTests
     }
 
     [Fact]
+    public async Task AnOperationRefusedInTheMiddleOfABatchLeavesNoSearchableTextInTheFile()
+    {
+        await Sqlite.AppendAsync("activity", 2, DateTimeOffset.UnixEpoch, "taken");
+        using var gate = new CommitGate(Sqlite);
+        var blocker = Sqlite.WriteAsync(StateOf("blocker"), Bytes("{}"), null, []);
+        Assert.True(gate.Reached.Wait(SignalTimeout));
+
+        var before = Sqlite.WriteAsync(StateOf("gallese"), Bytes("{}"), null, [Entry("gallese", 1, "harbour before")]);
+        // The state is written (with its text) before its log record finds its number taken: all of it is undone.
+        var refused = Sqlite.AppendWithStatesAsync("activity", 2,
+        [
+            new LogAppend(DateTimeOffset.UnixEpoch, seq => $"canepina ({seq})", StateWrite("canepina", "{}", null, Entry("canepina", 2, "harbour phantom"))),
+        ]);
+        var after = Sqlite.WriteAsync(StateOf("kelme"), Bytes("{}"), null, [Entry("kelme", 3, "harbour after")]);
+        gate.Open();
+
+        await blocker;
+        await before;
+        await after;
+        await Assert.ThrowsAsync<InconsistentStateException>(() => refused);
+        using var connection = OpenRawConnection();
+        Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM index_text WHERE index_text MATCH 'phantom';"));
+        Assert.Equal(2L, Scalar(connection, "SELECT count(*) FROM index_text WHERE index_text MATCH 'harbour';"));
+        Assert.Equal(
+            ["kelme", "gallese"],
+            SqliteIndexQueries.Query(connection, new IndexQuery("exchanges") { Text = "harbour" }).Items.Select(h => h.DocumentId));
+        Assert.Empty(SqliteIndexQueries.Query(connection, new IndexQuery("exchanges") { Text = "phantom" }).Items);
+    }
+
+    [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(1, 2, 3)]
+    public async Task ADocumentRewrittenTwiceInOneBatchIsFoundInTheFileByItsLastTextOnly(long firstSortKey, long secondSortKey, long lastSortKey)
+    {
+        await Sqlite.WriteAsync(StateOf("earlier"), Bytes("{}"), null, [Entry("shared", firstSortKey, "committed zeroth")]);
+        using var gate = new CommitGate(Sqlite);
+        var blocker = Sqlite.WriteAsync(StateOf("blocker"), Bytes("{}"), null, []);
+        Assert.True(gate.Reached.Wait(SignalTimeout));
+
+        // Each state takes the document over from the one before, within one transaction; the same sort key keeps the rowid.
+        var writes = new[]
+        {
+            Sqlite.WriteAsync(StateOf("first"), Bytes("{}"), null, [Entry("shared", firstSortKey, "written first")]),
+            Sqlite.WriteAsync(StateOf("second"), Bytes("{}"), null, [Entry("shared", secondSortKey, "written second")]),
+            Sqlite.WriteAsync(StateOf("last"), Bytes("{}"), null, [Entry("shared", lastSortKey, "written last")]),
+        };
+        gate.Open();
+        await blocker;
+        await Task.WhenAll(writes);
+
+        using var connection = OpenRawConnection();
+        var rowId = (long)Scalar(connection, "SELECT id FROM index_doc WHERE doc_id = 'shared';")!;
+        foreach (var gone in new[] { "zeroth", "first", "second" })
+        {
+            Assert.Equal(0L, Scalar(connection, $"SELECT count(*) FROM index_text WHERE index_text MATCH '{gone}';"));
+        }
+
+        Assert.Equal(rowId, Scalar(connection, "SELECT rowid FROM index_text WHERE index_text MATCH 'last';"));
+        Assert.Equal(1L, Scalar(connection, "SELECT count(*) FROM index_text WHERE index_text MATCH 'written';"));
+        Assert.Equal(["shared"], SqliteIndexQueries.Query(connection, new IndexQuery("exchanges") { Text = "written last" }).Items.Select(h => h.DocumentId));
+        Assert.Equal(["shared"], await IdsAsync(new IndexQuery("exchanges") { Text = "last" }));
+        Assert.Empty(await IdsAsync(new IndexQuery("exchanges") { Text = "second" }));
+    }
+
+    [Fact]
     public async Task AWriteIsNotAcknowledgedNorVisibleBeforeItsCommit()
     {
         await Sqlite.CheckAsync();
