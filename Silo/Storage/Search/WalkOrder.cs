@@ -1,7 +1,7 @@
 namespace Collaboration.Silo.Storage.Search;
 
 /// <summary>The order a query walks an index's documents in: the index's own order, or its reverse.</summary>
-internal sealed class WalkOrder(IComparer<int> index, bool descending)
+internal sealed class WalkOrder(SearchIndex index, bool descending)
 {
     public bool Descending { get; } = descending;
 
