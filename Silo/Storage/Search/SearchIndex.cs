@@ -5,9 +5,10 @@ namespace Collaboration.Silo.Storage.Search;
 /// <summary>
 /// One index's documents held in memory for answering queries: each document in a slot with its sort key, its id, its
 /// row in the store, its term numbers and its folded words in order; each term and each word with the
-/// <see cref="PostingList"/> of the documents having it, in the index's order. A query walks the shortest posting list
-/// it can (a term, a word of each group, the index itself), from its cursor in its direction, and checks each
-/// document against every other condition until the page is full. Not thread-safe: <see cref="SearchIndexes"/> locks.
+/// <see cref="PostingList"/> of the documents having it, in the index's order. A query intersects the posting lists of
+/// its terms and of the words of each group (a union for OR and prefixes), skipping ahead from its cursor in its
+/// direction, and reads a document's words in order only for what the lists cannot tell (phrases, prefixes of many
+/// words, exclusions), until the page is full. Not thread-safe: <see cref="SearchIndexes"/> locks.
 /// </summary>
 internal sealed class SearchIndex : IComparer<int>
 {
@@ -33,7 +34,17 @@ internal sealed class SearchIndex : IComparer<int>
     public int Count => _all.Count;
 
     /// <summary>Compares two slots in the index's order.</summary>
-    public int Compare(int x, int y) => x == y ? 0 : DocumentOrder.Compare(_sortKeys[x], _documentIds[x]!, _sortKeys[y], _documentIds[y]!);
+    public int Compare(int x, int y)
+    {
+        if (x == y)
+        {
+            return 0;
+        }
+
+        // Sort keys rarely tie, so the ids are seldom read.
+        var order = _sortKeys[x].CompareTo(_sortKeys[y]);
+        return order != 0 ? order : DocumentOrder.CompareCodePoints(_documentIds[x]!, _documentIds[y]!);
+    }
 
     public void Remove(string documentId)
     {
@@ -148,14 +159,10 @@ internal sealed class SearchIndex : IComparer<int>
             return hits;
         }
 
-        foreach (var slot in Walk(plan, query))
+        for (var cursor = Cursor(plan, query); cursor.Current != PostingCursor.End && hits.Count < fetch; cursor.MoveNext())
         {
-            if (hits.Count >= fetch)
-            {
-                break;
-            }
-
-            if (plan.Matches(this, slot))
+            var slot = cursor.Current;
+            if (plan.Holds(_sequences[slot]))
             {
                 hits.Add(new SearchHit(_documentIds[slot]!, _sortKeys[slot], _rowIds[slot]));
             }
@@ -166,7 +173,8 @@ internal sealed class SearchIndex : IComparer<int>
 
     public long CountMatches(IndexQuery query, SearchQuery text)
     {
-        if (Compile(query with { After = null }, text) is not { } plan)
+        query = query with { After = null };
+        if (Compile(query, text) is not { } plan)
         {
             return 0;
         }
@@ -182,9 +190,9 @@ internal sealed class SearchIndex : IComparer<int>
         }
 
         long count = 0;
-        foreach (var slot in Walk(plan, query with { After = null }))
+        for (var cursor = Cursor(plan, query); cursor.Current != PostingCursor.End; cursor.MoveNext())
         {
-            if (plan.Matches(this, slot))
+            if (plan.Holds(_sequences[cursor.Current]))
             {
                 count++;
             }
@@ -284,6 +292,7 @@ internal sealed class SearchIndex : IComparer<int>
         }
     }
 
+
     /// <summary>The query's conditions as numbers; null when one of them cannot hold, so nothing matches.</summary>
     private QueryPlan? Compile(IndexQuery query, SearchQuery text)
     {
@@ -329,7 +338,7 @@ internal sealed class SearchIndex : IComparer<int>
                 continue;
             }
 
-            var expansion = new HashSet<int>();
+            var expansion = new List<int>();
             foreach (var word in _sortedWords.GetViewBetween(folded, folded + char.MaxValue))
             {
                 if (word.StartsWith(folded, StringComparison.Ordinal))
@@ -338,166 +347,111 @@ internal sealed class SearchIndex : IComparer<int>
                 }
             }
 
-            words[i] = expansion.Count == 0 ? CompiledWord.None : new CompiledWord(-1, expansion);
+            words[i] = expansion.Count == 0 ? CompiledWord.None : new CompiledWord(-1, [.. expansion]);
         }
 
         return new CompiledPhrase(words);
     }
 
-    /// <summary>The posting lists whose union holds every match: the shortest of the query's terms and groups.</summary>
-    private PostingList[] Source(QueryPlan plan)
+    /// <summary>
+    /// The walk over every document that has the query's terms and, for each group whose words can be walked, the words
+    /// of one of its phrases, from the query's cursor in its order. What the posting lists cannot tell (the order of a
+    /// phrase's words, a prefix with too many words, exclusions) is left to <see cref="QueryPlan.Holds"/>.
+    /// </summary>
+    private PostingCursor Cursor(QueryPlan plan, IndexQuery query)
     {
-        PostingList[]? best = null;
-        long bestCount = long.MaxValue;
+        var order = new WalkOrder(this, query.Descending);
+        var parts = new List<PostingCursor>(plan.Terms.Length + plan.Groups.Length);
         foreach (var term in plan.Terms)
         {
-            Consider([_termPostings[term]]);
+            parts.Add(ListCursor(_termPostings[term], order, query.After));
         }
 
         foreach (var group in plan.Groups)
         {
-            var lists = new List<PostingList>();
-            foreach (var phrase in group)
+            if (GroupCursor(group, order, query.After) is { } cursor)
             {
-                if (PhraseSource(phrase) is not { } phraseLists)
-                {
-                    lists = null;
-                    break;
-                }
-
-                lists.AddRange(phraseLists);
-            }
-
-            if (lists is not null)
-            {
-                Consider([.. lists]);
+                parts.Add(cursor);
             }
         }
 
-        return best ?? [_all];
-
-        void Consider(PostingList[] lists)
+        return parts.Count switch
         {
-            long count = 0;
-            foreach (var list in lists)
-            {
-                count += list.Count;
-            }
-
-            if (count < bestCount)
-            {
-                (best, bestCount) = (lists, count);
-            }
-        }
+            0 => ListCursor(_all, order, query.After),
+            1 => parts[0],
+            _ => new IntersectionCursor([.. parts], order),
+        };
     }
 
-    // The shortest posting lists of one word of the phrase that every occurrence of the phrase is in.
-    private List<PostingList>? PhraseSource(CompiledPhrase phrase)
+    // The documents having one of the group's phrases' words; null when a phrase has no word that can be walked.
+    private PostingCursor? GroupCursor(CompiledPhrase[] group, WalkOrder order, IndexCursor? after)
     {
-        List<PostingList>? best = null;
-        long bestCount = long.MaxValue;
-        foreach (var word in phrase.Words)
+        var phrases = new PostingCursor[group.Length];
+        for (var i = 0; i < group.Length; i++)
         {
-            List<PostingList> lists;
-            if (word.Prefix is { } expansion)
+            var words = new List<PostingCursor>(group[i].Words.Length);
+            foreach (var word in group[i].Words)
             {
-                if (expansion.Count > MaxPrefixListsToWalk)
+                if (word.Expansion is not { } expansion)
                 {
-                    continue;
+                    words.Add(ListCursor(_wordPostings[word.Id], order, after));
                 }
+                else if (word.IsWalkable)
+                {
+                    var lists = new PostingCursor[expansion.Length];
+                    for (var k = 0; k < lists.Length; k++)
+                    {
+                        lists[k] = ListCursor(_wordPostings[expansion[k]], order, after);
+                    }
 
-                lists = [.. expansion.Select(id => _wordPostings[id])];
-            }
-            else
-            {
-                lists = [_wordPostings[word.Id]];
+                    words.Add(lists.Length == 1 ? lists[0] : new UnionCursor(lists, order));
+                }
             }
 
-            var count = lists.Sum(l => (long)l.Count);
-            if (count < bestCount)
+            if (words.Count == 0)
             {
-                (best, bestCount) = (lists, count);
+                return null;
             }
+
+            phrases[i] = words.Count == 1 ? words[0] : new IntersectionCursor([.. words], order);
         }
 
-        return best;
+        return phrases.Length == 1 ? phrases[0] : new UnionCursor(phrases, order);
     }
 
-    /// <summary>The documents of the query's source, in its order, strictly after its cursor, each once.</summary>
-    private IEnumerable<int> Walk(QueryPlan plan, IndexQuery query)
+    private PostingListCursor ListCursor(PostingList list, WalkOrder order, IndexCursor? after)
     {
-        var lists = Source(plan);
-        var descending = query.Descending;
-        var positions = new int[lists.Length];
-        for (var i = 0; i < lists.Length; i++)
+        int position;
+        if (after is { } cursor)
         {
-            if (query.After is { } after)
-            {
-                int CompareWithCursor(int slot) => DocumentOrder.Compare(_sortKeys[slot], _documentIds[slot]!, after.SortKey, after.DocumentId);
-                positions[i] = descending ? lists[i].FirstNotBefore(CompareWithCursor) - 1 : lists[i].FirstAfter(CompareWithCursor);
-            }
-            else
-            {
-                positions[i] = descending ? lists[i].Count - 1 : 0;
-            }
+            int CompareWithCursor(int slot) => DocumentOrder.Compare(_sortKeys[slot], _documentIds[slot]!, cursor.SortKey, cursor.DocumentId);
+            position = order.Descending ? list.FirstNotBefore(CompareWithCursor) - 1 : list.FirstAfter(CompareWithCursor);
+        }
+        else
+        {
+            position = order.Descending ? list.Count - 1 : 0;
         }
 
-        var step = descending ? -1 : 1;
-        if (lists.Length == 1)
-        {
-            var list = lists[0];
-            for (var p = positions[0]; p >= 0 && p < list.Count; p += step)
-            {
-                yield return list[p];
-            }
-
-            yield break;
-        }
-
-        while (true)
-        {
-            var next = -1;
-            for (var i = 0; i < lists.Length; i++)
-            {
-                var p = positions[i];
-                if (p < 0 || p >= lists[i].Count)
-                {
-                    continue;
-                }
-
-                var slot = lists[i][p];
-                if (next < 0 || (descending ? Compare(slot, next) > 0 : Compare(slot, next) < 0))
-                {
-                    next = slot;
-                }
-            }
-
-            if (next < 0)
-            {
-                yield break;
-            }
-
-            // A document in several of the lists is taken once.
-            for (var i = 0; i < lists.Length; i++)
-            {
-                var p = positions[i];
-                if (p >= 0 && p < lists[i].Count && lists[i][p] == next)
-                {
-                    positions[i] = p + step;
-                }
-            }
-
-            yield return next;
-        }
+        return new PostingListCursor(list, position, order);
     }
 
-    private readonly record struct CompiledWord(int Id, HashSet<int>? Prefix)
+    /// <summary>A word of a query: its id, or the ids of the words a prefix expands to.</summary>
+    private sealed class CompiledWord(int id, int[]? expansion)
     {
+        private HashSet<int>? _expansionSet;
+
         public static CompiledWord None { get; } = new(-1, null);
 
-        public bool IsNone => Id < 0 && Prefix is null;
+        public int Id { get; } = id;
 
-        public bool Fits(int word) => Prefix is { } expansion ? expansion.Contains(word) : word == Id;
+        public int[]? Expansion { get; } = expansion;
+
+        public bool IsNone => Id < 0 && Expansion is null;
+
+        /// <summary>Whether the word's documents are walked through its posting lists (a prefix of too many words is not).</summary>
+        public bool IsWalkable => Expansion is not { } expansion || expansion.Length <= MaxPrefixListsToWalk;
+
+        public bool Fits(int word) => Expansion is null ? word == Id : (_expansionSet ??= [.. Expansion]).Contains(word);
     }
 
     private sealed class CompiledPhrase(CompiledWord[] words)
@@ -506,19 +460,22 @@ internal sealed class SearchIndex : IComparer<int>
 
         public bool Never { get; } = words.Any(w => w.IsNone);
 
+        /// <summary>True when the posting lists alone tell whether a document has the phrase: one word, walked.</summary>
+        public bool IsAnsweredByLists => Words.Length == 1 && Words[0].IsWalkable;
+
         public bool OccursIn(int[] sequence)
         {
             if (Words.Length == 1)
             {
                 var word = Words[0];
-                if (word.Prefix is null)
+                if (word.Expansion is null)
                 {
                     return sequence.AsSpan().Contains(word.Id);
                 }
 
                 foreach (var held in sequence)
                 {
-                    if (word.Prefix.Contains(held))
+                    if (word.Fits(held))
                     {
                         return true;
                     }
@@ -547,23 +504,20 @@ internal sealed class SearchIndex : IComparer<int>
 
     private sealed class QueryPlan(int[] terms, CompiledPhrase[][] groups, CompiledPhrase[] excluded)
     {
+        // The groups the posting lists cannot answer alone: a phrase of several words or a prefix of too many.
+        private readonly CompiledPhrase[][] _checkedGroups = [.. groups.Where(g => !g.All(p => p.IsAnsweredByLists))];
+
         public int[] Terms { get; } = terms;
 
         public CompiledPhrase[][] Groups { get; } = groups;
 
-        public bool Matches(SearchIndex index, int slot)
+        /// <summary>
+        /// Whether a document the walk gave, which has the terms and the walked words, matches the rest of the query:
+        /// its words in order hold a phrase of each checked group and none of the excluded ones.
+        /// </summary>
+        public bool Holds(int[] sequence)
         {
-            var held = index._terms[slot].AsSpan();
-            foreach (var term in Terms)
-            {
-                if (!held.Contains(term))
-                {
-                    return false;
-                }
-            }
-
-            var sequence = index._sequences[slot];
-            foreach (var group in Groups)
+            foreach (var group in _checkedGroups)
             {
                 var any = false;
                 foreach (var phrase in group)

@@ -28,6 +28,15 @@ public sealed class SqliteSearchIndexTests : IAsyncLifetime
         "ecole", "unknownword", "migr* -water", "\"local part*\"", "school OR unknownword", "bridge water school",
     ];
 
+    private static readonly IndexTerm[][] TermChoices =
+    [
+        [], [new("country", "IT")], [new("theme", "t1")], [new("country", "LT"), new("theme", "t2")],
+        [new("theme", "t0"), new("theme", "t3")], [new("country", "nowhere")], [new("kind", "question"), new("country", "IT"), new("theme", "t1")],
+    ];
+
+    // More words of one prefix than the memory index walks list by list, so that `wave*` is checked word by word.
+    private static readonly string[] Waves = [.. Enumerable.Range(0, 90).Select(i => $"wave{i}")];
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "collaboration-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string> _etags = [];
     private SqliteStorage _storage = null!;
@@ -54,6 +63,32 @@ public sealed class SqliteSearchIndexTests : IAsyncLifetime
         }
 
         await AssertSameAsSqliteAsync(random);
+    }
+
+    [Fact]
+    public async Task RandomPrefixesPhrasesWithRepeatedWordsOrGroupsAndExclusionsGetSqlitesPagesAndCountsInBothOrders()
+    {
+        var random = new Random(19);
+        for (var i = 0; i < 400; i++)
+        {
+            await WriteAsync(random, $"d{i:D3}", sortKey: random.Next(0, 150), RandomText(random));
+        }
+
+        using var connection = OpenConnection();
+        var queries = 0;
+        for (var q = 0; q < 400; q++)
+        {
+            var query = new IndexQuery("exchanges")
+            {
+                Terms = TermChoices[random.Next(TermChoices.Length)],
+                Text = RandomSearch(random),
+                Descending = random.Next(2) == 0,
+                Limit = random.Next(1, 12),
+            };
+            queries += await AssertPagesAndCountAsSqliteAsync(connection, query);
+        }
+
+        Assert.True(queries > 400, $"{queries} queries compared");
     }
 
     [Fact]
@@ -185,38 +220,15 @@ public sealed class SqliteSearchIndexTests : IAsyncLifetime
     {
         Assert.True(_storage.SearchIndexes.IsReady);
         using var connection = OpenConnection();
-        var termChoices = new IndexTerm[][]
-        {
-            [], [new("country", "IT")], [new("theme", "t1")], [new("country", "LT"), new("theme", "t2")],
-            [new("theme", "t0"), new("theme", "t3")], [new("country", "nowhere")], [new("kind", "question"), new("country", "IT"), new("theme", "t1")],
-        };
         var queries = 0;
-        foreach (var terms in termChoices)
+        foreach (var terms in TermChoices)
         {
             foreach (var text in Searches.Prepend(null))
             {
                 foreach (var descending in new[] { true, false })
                 {
                     var query = new IndexQuery("exchanges") { Terms = terms, Text = text, Descending = descending, Limit = random.Next(1, 8) };
-                    // Page by page to the end, the cursors of both compared.
-                    for (var page = 0; page < 100; page++)
-                    {
-                        var memory = _storage.SearchIndexes.TryQuery(query, query.Limit + 1);
-                        Assert.NotNull(memory);
-                        var ours = await _storage.QueryAsync(query);
-                        var sqlite = SqliteIndexQueries.Query(connection, query);
-                        Assert.Equal(Describe(sqlite), Describe(ours));
-                        queries++;
-                        if (sqlite.Next is null)
-                        {
-                            break;
-                        }
-
-                        query = query with { After = sqlite.Next };
-                    }
-
-                    var counted = query with { After = null };
-                    Assert.Equal(SqliteIndexQueries.Count(connection, counted), await _storage.CountAsync(counted));
+                    queries += await AssertPagesAndCountAsSqliteAsync(connection, query);
                 }
             }
         }
@@ -224,12 +236,89 @@ public sealed class SqliteSearchIndexTests : IAsyncLifetime
         Assert.True(queries > 300, $"{queries} queries compared");
     }
 
+    /// <summary>Pages through the query to the end, comparing each page and cursor with SQLite's, then its count; the pages asked.</summary>
+    private async Task<int> AssertPagesAndCountAsSqliteAsync(SqliteConnection connection, IndexQuery query)
+    {
+        var pages = 0;
+        for (var page = 0; page < 100; page++)
+        {
+            var memory = _storage.SearchIndexes.TryQuery(query, query.Limit + 1);
+            Assert.NotNull(memory);
+            var ours = await _storage.QueryAsync(query);
+            var sqlite = SqliteIndexQueries.Query(connection, query);
+            Assert.True(Describe(sqlite) == Describe(ours), $"{query.Text} ({(query.Descending ? "descending" : "ascending")}, after {query.After}): SQLite {Describe(sqlite)}, memory {Describe(ours)}");
+            pages++;
+            if (sqlite.Next is null)
+            {
+                break;
+            }
+
+            query = query with { After = sqlite.Next };
+        }
+
+        var counted = query with { After = null };
+        Assert.Equal(SqliteIndexQueries.Count(connection, counted), await _storage.CountAsync(counted));
+        return pages;
+    }
+
+    // Words of a skewed vocabulary, often repeated side by side, with now and then one of the many `wave` words.
+    private static List<string> RandomText(Random random)
+    {
+        var words = new List<string>();
+        var length = random.Next(1, 12);
+        while (words.Count < length)
+        {
+            var word = random.Next(6) == 0 ? Waves[random.Next(Waves.Length)] : Vocabulary[(int)(Math.Pow(random.NextDouble(), 2) * Vocabulary.Length)];
+            words.Add(word);
+            if (random.Next(5) == 0)
+            {
+                words.Add(word);
+            }
+        }
+
+        return words;
+    }
+
+    // One to three groups, each a word, a prefix or a phrase of two or three words (repeated words among them), or two
+    // or three of those joined by OR; sometimes one or two excluded ones.
+    private static string RandomSearch(Random random)
+    {
+        string Word()
+        {
+            var word = random.Next(5) == 0 ? Waves[random.Next(Waves.Length)] : Vocabulary[random.Next(Vocabulary.Length)];
+            var letters = new string([.. word.TakeWhile(char.IsLetterOrDigit)]);
+            return random.Next(4) == 0 ? letters[..Math.Min(letters.Length, random.Next(1, 5))] + "*" : letters;
+        }
+
+        string Part()
+        {
+            if (random.Next(3) != 0)
+            {
+                return Word();
+            }
+
+            var words = new List<string> { Word() };
+            for (var i = random.Next(1, 3); i > 0; i--)
+            {
+                words.Add(random.Next(3) == 0 ? words[^1].TrimEnd('*') : Word());
+            }
+
+            var last = words[^1].EndsWith('*') ? "*" : "";
+            return $"\"{string.Join(' ', words.Select(w => w.TrimEnd('*')))}\"{last}";
+        }
+
+        var groups = Enumerable.Range(0, random.Next(1, 4))
+            .Select(_ => random.Next(3) == 0 ? string.Join(" OR ", Enumerable.Range(0, random.Next(2, 4)).Select(_ => Part())) : Part());
+        var exclusions = Enumerable.Range(0, random.Next(4) == 0 ? random.Next(1, 3) : 0).Select(_ => "-" + Part());
+        return string.Join(' ', groups.Concat(exclusions));
+    }
+
     private static string Describe(IndexPage page) =>
         string.Join(" | ", page.Items.Select(h => $"{h.DocumentId}@{h.SortKey}:{h.Payload}")) + $" next {page.Next}";
 
-    private async Task WriteAsync(Random random, string id, long sortKey)
+    private async Task WriteAsync(Random random, string id, long sortKey, IEnumerable<string>? text = null)
     {
-        var words = Enumerable.Range(0, random.Next(1, 9)).Select(_ => Vocabulary[random.Next(Vocabulary.Length)]);
+        var words = text ?? Enumerable.Range(0, random.Next(1, 9)).Select(_ => Vocabulary[random.Next(Vocabulary.Length)]).ToList();
         var terms = new List<IndexTerm>
         {
             new("country", random.Next(3) switch { 0 => "IT", 1 => "LT", _ => "FR" }),
