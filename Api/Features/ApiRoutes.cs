@@ -20,16 +20,19 @@ namespace Collaboration.Api.Features;
 
 public static class ApiRoutes
 {
+    private const string SwaggerUiPath = "/swagger";
+
     /// <summary>Every route of the API, one line per feature.</summary>
     public static WebApplication MapCollaborationApis(this WebApplication app)
     {
         // One document at a fixed path: "/openapi/{documentName}.json" answered unknown names with a plain-text 404.
         app.MapOpenApi("/openapi/v1.json").AllowAnonymous().DisableRateLimiting().CacheOutput(CollaborationServices.OpenApiDocumentPolicy);
-        app.UseSwaggerUI(ui =>
+        // Only on its own paths: the UI's middleware matches two regular expressions against the path of every GET.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(SwaggerUiPath), branch => branch.UseSwaggerUI(ui =>
         {
             ui.SwaggerEndpoint("/openapi/v1.json", "Collaboration API v1");
-            ui.RoutePrefix = "swagger";
-        });
+            ui.RoutePrefix = SwaggerUiPath[1..];
+        }));
         app.MapHealthApi();
         if (TelemetrySettings.From(app.Configuration).Metrics)
         {
