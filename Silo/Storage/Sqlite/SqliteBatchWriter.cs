@@ -149,22 +149,15 @@ internal sealed class SqliteBatchWriter : IDisposable
         _version = _readVersion.ExecuteScalar() is long version ? version : 0;
         _checked = null;
         _batchWords.Clear();
-        _operationWords.Clear();
         _batchChanges.Clear();
-        _operationChanges.Clear();
         _batchTexts.Clear();
-        _operationTexts.Clear();
+        DropOperation();
     }
 
     public void Commit()
     {
-        // Applied without savepoints, the batch's words are still the current operation's.
-        _batchWords.UnionWith(_operationWords);
-        _operationWords.Clear();
-        _batchChanges.AddRange(_operationChanges);
-        _operationChanges.Clear();
-        _batchTexts.AddRange(_operationTexts);
-        _operationTexts.Clear();
+        // Applied without savepoints, the batch's words, changes and texts are still the current operation's.
+        KeepOperation();
         WriteTexts();
         Run(_saveVersion, _version);
         _commit.ExecuteNonQuery();
@@ -186,29 +179,20 @@ internal sealed class SqliteBatchWriter : IDisposable
     public void BeginOperation()
     {
         _checked = null;
-        _operationWords.Clear();
-        _operationChanges.Clear();
-        _operationTexts.Clear();
+        DropOperation();
         _savepoint.ExecuteNonQuery();
     }
 
     public void EndOperation()
     {
         _release.ExecuteNonQuery();
-        _batchWords.UnionWith(_operationWords);
-        _operationWords.Clear();
-        _batchChanges.AddRange(_operationChanges);
-        _operationChanges.Clear();
-        _batchTexts.AddRange(_operationTexts);
-        _operationTexts.Clear();
+        KeepOperation();
     }
 
     public void UndoOperation()
     {
         _rollbackToSavepoint.ExecuteNonQuery();
-        _operationWords.Clear();
-        _operationChanges.Clear();
-        _operationTexts.Clear();
+        DropOperation();
     }
 
     public string NextETag() => (++_version).ToString(CultureInfo.InvariantCulture);
@@ -371,6 +355,22 @@ internal sealed class SqliteBatchWriter : IDisposable
                 Run(_insertWord, word);
             }
         }
+    }
+
+    /// <summary>The current operation's words, index changes and text changes become the batch's.</summary>
+    private void KeepOperation()
+    {
+        _batchWords.UnionWith(_operationWords);
+        _batchChanges.AddRange(_operationChanges);
+        _batchTexts.AddRange(_operationTexts);
+        DropOperation();
+    }
+
+    private void DropOperation()
+    {
+        _operationWords.Clear();
+        _operationChanges.Clear();
+        _operationTexts.Clear();
     }
 
     /// <summary>The batch's text changes in their order, so a rowid deleted and written again ends with its last text.</summary>
