@@ -12,6 +12,9 @@ internal sealed class PostingList
 
     public int this[int position] => _slots[position];
 
+    /// <summary>The slots, in order, in the first <see cref="Count"/> places; valid until the list next changes.</summary>
+    public int[] Slots => _slots;
+
     public void Add(int slot, IComparer<int> order)
     {
         if (Count == 0 || order.Compare(_slots[Count - 1], slot) < 0)

@@ -1,9 +1,13 @@
 namespace Collaboration.Silo.Storage.Search;
 
-/// <summary>The documents of one <see cref="PostingList"/> from a position, skipping ahead by galloping.</summary>
+/// <summary>
+/// The documents of one <see cref="PostingList"/> from a position, skipping ahead by galloping. The list must not
+/// change while the cursor walks it (queries hold the indexes' read lock).
+/// </summary>
 internal sealed class PostingListCursor : PostingCursor
 {
-    private readonly PostingList _list;
+    private readonly int[] _slots;
+    private readonly int _count;
     private readonly int _step;
     private int _position;
 
@@ -11,26 +15,33 @@ internal sealed class PostingListCursor : PostingCursor
     public PostingListCursor(PostingList list, int position, WalkOrder order)
         : base(order)
     {
-        _list = list;
+        _slots = list.Slots;
+        _count = list.Count;
         _step = order.Descending ? -1 : 1;
         _position = position;
-        Current = InList(position) ? list[position] : End;
+        Current = InList(position) ? _slots[position] : End;
     }
 
-    public override long Size => _list.Count;
+    public override long Size => _count;
 
     public override void SeekTo(int target)
     {
-        if (Current == End || Order.Compare(Current, target) >= 0)
+        if (Current == End)
+        {
+            return;
+        }
+
+        var targetSortKey = Order.SortKey(target);
+        if (!Order.Before(Current, target, targetSortKey))
         {
             return;
         }
 
         // Positions ahead of the current one, counted in steps: the one at `before` comes before the target, the one
         // at `notBefore` does not (or is past the list's end). Galloping keeps a skip close to the length skipped.
-        var remaining = _step > 0 ? _list.Count - _position : _position + 1;
+        var remaining = _step > 0 ? _count - _position : _position + 1;
         int before = 0, notBefore = 1;
-        while (notBefore < remaining && Order.Compare(_list[_position + _step * notBefore], target) < 0)
+        while (notBefore < remaining && Order.Before(_slots[_position + _step * notBefore], target, targetSortKey))
         {
             before = notBefore;
             notBefore *= 2;
@@ -40,7 +51,7 @@ internal sealed class PostingListCursor : PostingCursor
         while (before + 1 < notBefore)
         {
             var middle = (before + notBefore) >>> 1;
-            if (Order.Compare(_list[_position + _step * middle], target) < 0)
+            if (Order.Before(_slots[_position + _step * middle], target, targetSortKey))
             {
                 before = middle;
             }
@@ -51,7 +62,7 @@ internal sealed class PostingListCursor : PostingCursor
         }
 
         _position += _step * notBefore;
-        Current = InList(_position) ? _list[_position] : End;
+        Current = InList(_position) ? _slots[_position] : End;
     }
 
     public override void MoveNext()
@@ -62,8 +73,8 @@ internal sealed class PostingListCursor : PostingCursor
         }
 
         _position += _step;
-        Current = InList(_position) ? _list[_position] : End;
+        Current = InList(_position) ? _slots[_position] : End;
     }
 
-    private bool InList(int position) => position >= 0 && position < _list.Count;
+    private bool InList(int position) => position >= 0 && position < _count;
 }

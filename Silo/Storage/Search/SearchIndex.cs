@@ -360,7 +360,8 @@ internal sealed class SearchIndex : IComparer<int>
     /// </summary>
     private PostingCursor Cursor(QueryPlan plan, IndexQuery query)
     {
-        var order = new WalkOrder(this, query.Descending);
+        // The arrays are not replaced while a query walks them: the caller holds the read lock.
+        var order = new WalkOrder(this, _sortKeys, query.Descending);
         var parts = new List<PostingCursor>(plan.Terms.Length + plan.Groups.Length);
         foreach (var term in plan.Terms)
         {
