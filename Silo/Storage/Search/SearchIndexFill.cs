@@ -13,7 +13,9 @@ namespace Collaboration.Silo.Storage.Search;
 /// </summary>
 internal static class SearchIndexFill
 {
-    public static void Run(SqliteConnection connection, Dictionary<string, SearchIndex> indexes)
+    /// <summary>Reads every index into <paramref name="indexes"/>; the caller holds one read transaction around it.</summary>
+    /// <param name="snapshotTaken">Called after the first read, which takes the transaction's snapshot.</param>
+    public static void Run(SqliteConnection connection, Dictionary<string, SearchIndex> indexes, Action? snapshotTaken = null)
     {
         var documents = new Dictionary<long, (SearchIndex Index, int Slot)>();
         using (var command = connection.CreateCommand())
@@ -32,6 +34,8 @@ internal static class SearchIndexFill
                 documents[rowId] = (index, index.Place(reader.GetString(2), reader.GetInt64(3), rowId, [], []));
             }
         }
+
+        snapshotTaken?.Invoke();
 
         var terms = new Dictionary<long, List<int>>();
         using (var command = connection.CreateCommand())

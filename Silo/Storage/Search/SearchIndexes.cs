@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Collaboration.Grains.Indexing;
+using Collaboration.Silo.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace Collaboration.Silo.Storage.Search;
@@ -7,15 +8,18 @@ namespace Collaboration.Silo.Storage.Search;
 /// <summary>
 /// Every index of a SQLite store held in memory (<see cref="SearchIndex"/>), so that lists and searches are answered
 /// by walking posting lists instead of SQLite's B-trees and FTS5. The store stays the durable copy: the indexes are
-/// filled from its file once, on the writer thread before its first batch, and then follow its commits, each applied
-/// right after it succeeded (never ahead of it). Until the fill is done, or when a query's words are beyond what
-/// this folding matches exactly as FTS5 (characters above U+FFFF), the store answers instead.
+/// filled from a snapshot of its file once, at open, beside the writer, and follow its commits, each applied right
+/// after it succeeded (never ahead of it; those committed during the fill right after it). Until the fill is done, or
+/// when a query's words are beyond what this folding matches exactly as FTS5 (characters above U+FFFF), the store
+/// answers instead.
 /// </summary>
 internal sealed class SearchIndexes
 {
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly Dictionary<string, SearchIndex> _indexes = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _filled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _gate = new();
+    private List<IndexChange>? _pending;
     private volatile bool _ready;
 
     /// <summary>Completes once the indexes were filled from the file (or the fill failed and the store answers).</summary>
@@ -29,8 +33,25 @@ internal sealed class SearchIndexes
     /// <summary>How long the fill took; zero until it is done.</summary>
     public TimeSpan FillTime { get; private set; }
 
-    /// <summary>Fills the indexes from the file; with no connection (the file could not be opened), leaves them to the store.</summary>
-    public void Fill(SqliteConnection? connection)
+    /// <summary>
+    /// From now on, keeps the changes of every commit until <see cref="Fill"/> is done, to apply them to what it read:
+    /// called before the fill's snapshot of the file is taken, so that no commit falls between the two.
+    /// </summary>
+    public void CollectChangesUntilFilled()
+    {
+        lock (_gate)
+        {
+            _pending ??= [];
+        }
+    }
+
+    /// <summary>
+    /// Fills the indexes from a snapshot of the file (one read transaction), then applies the changes committed
+    /// meanwhile (<see cref="CollectChangesUntilFilled"/>), and only then answers; with no connection (the file could
+    /// not be opened), leaves every query to the store. Runs beside the writer: commits go on during the fill.
+    /// </summary>
+    /// <param name="snapshotTaken">Called once the snapshot is taken and before the rest is read.</param>
+    public void Fill(SqliteConnection? connection, Action? snapshotTaken = null)
     {
         if (_filled.Task.IsCompleted)
         {
@@ -39,61 +60,83 @@ internal sealed class SearchIndexes
 
         if (connection is null)
         {
-            _filled.TrySetResult();
+            GiveUpFill(null);
             return;
         }
 
         var watch = Stopwatch.StartNew();
         try
         {
-            _lock.EnterWriteLock();
+            var filled = new Dictionary<string, SearchIndex>(StringComparer.Ordinal);
+            SqliteConnections.Execute(connection, "BEGIN;");
             try
             {
-                SearchIndexFill.Run(connection, _indexes);
+                SearchIndexFill.Run(connection, filled, snapshotTaken);
             }
             finally
             {
-                _lock.ExitWriteLock();
+                SqliteConnections.RollbackIfActive(connection);
             }
 
-            FillTime = watch.Elapsed;
-            _ready = true;
+            lock (_gate)
+            {
+                _lock.EnterWriteLock();
+                try
+                {
+                    _indexes.Clear();
+                    foreach (var (name, index) in filled)
+                    {
+                        _indexes[name] = index;
+                    }
+
+                    // Each change sets or removes a whole document, so one the snapshot already holds is applied again
+                    // harmlessly; what matters is that every later one is applied, in order.
+                    ApplyUnderLock(_pending ?? []);
+                }
+                finally
+                {
+                    _lock.ExitWriteLock();
+                }
+
+                _pending = null;
+                FillTime = watch.Elapsed;
+                _ready = true;
+            }
         }
         catch (Exception exception)
         {
             // Without its indexes in memory the store still answers every query, only slower.
-            Failure = exception;
-            _lock.EnterWriteLock();
-            _indexes.Clear();
-            _lock.ExitWriteLock();
+            GiveUpFill(exception);
+            return;
         }
 
         _filled.TrySetResult();
     }
 
-    /// <summary>Applies a commit's changes, in the order they were made.</summary>
+    /// <summary>Applies a commit's changes, in the order they were made; kept for later while the fill reads.</summary>
     public void Apply(IReadOnlyList<IndexChange> changes)
     {
-        if (!_ready || changes.Count == 0)
+        if (changes.Count == 0)
         {
             return;
+        }
+
+        if (!_ready)
+        {
+            lock (_gate)
+            {
+                if (!_ready)
+                {
+                    _pending?.AddRange(changes);
+                    return;
+                }
+            }
         }
 
         _lock.EnterWriteLock();
         try
         {
-            foreach (var change in changes)
-            {
-                var index = IndexOf(change.Index);
-                if (change.Entry is { } entry)
-                {
-                    index.Add(entry, change.RowId);
-                }
-                else
-                {
-                    index.Remove(change.DocumentId);
-                }
-            }
+            ApplyUnderLock(changes);
         }
         catch (Exception exception)
         {
@@ -157,6 +200,36 @@ internal sealed class SearchIndexes
         {
             _lock.ExitReadLock();
         }
+    }
+
+    private void ApplyUnderLock(IReadOnlyList<IndexChange> changes)
+    {
+        foreach (var change in changes)
+        {
+            var index = IndexOf(change.Index);
+            if (change.Entry is { } entry)
+            {
+                index.Add(entry, change.RowId);
+            }
+            else
+            {
+                index.Remove(change.DocumentId);
+            }
+        }
+    }
+
+    private void GiveUpFill(Exception? exception)
+    {
+        lock (_gate)
+        {
+            Failure = exception;
+            _pending = null;
+            _lock.EnterWriteLock();
+            _indexes.Clear();
+            _lock.ExitWriteLock();
+        }
+
+        _filled.TrySetResult();
     }
 
     private SearchIndex IndexOf(string name)

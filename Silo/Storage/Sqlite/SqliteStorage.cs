@@ -38,6 +38,8 @@ public sealed partial class SqliteStorage : IGrainStateStore, IGrainIndex, IAppe
     private readonly CollaborationMetrics? _metrics;
     private readonly ILogger _logger;
     private readonly Lock _initializeLock = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _fill = Task.CompletedTask;
     private volatile bool _initialized;
     private volatile bool _lastCommitFailed;
     private int _disposed;
@@ -89,6 +91,9 @@ public sealed partial class SqliteStorage : IGrainStateStore, IGrainIndex, IAppe
 
     /// <summary>Runs on the writer thread right before each COMMIT; tests hold a commit open with it.</summary>
     internal Action? BeforeCommit { get; set; }
+
+    /// <summary>Called by the fill of the memory indexes once its snapshot of the file is taken (tests pause it there).</summary>
+    internal Action? WhileFilling { get; set; }
 
     public Task<GrainStateRecord?> ReadAsync(GrainStateId id, CancellationToken cancellationToken = default)
     {
@@ -252,6 +257,8 @@ public sealed partial class SqliteStorage : IGrainStateStore, IGrainIndex, IAppe
             _queue.Writer.TryComplete();
         }
 
+        await _stopping.CancelAsync();
+        await _fill;
         await _writerStopped.Task;
         _checkpointer.Dispose();
         CloseIdleReaders();
@@ -288,12 +295,7 @@ public sealed partial class SqliteStorage : IGrainStateStore, IGrainIndex, IAppe
             {
                 while (batch.Count < _options.MaxBatchSize && reader.TryRead(out var operation))
                 {
-                    if (operation is FillSearchIndexesOperation fill)
-                    {
-                        writer = FillSearchIndexes(writer);
-                        fill.Succeed(null);
-                    }
-                    else if (operation.CancellationToken.IsCancellationRequested)
+                    if (operation.CancellationToken.IsCancellationRequested)
                     {
                         operation.Cancel();
                     }
@@ -321,29 +323,44 @@ public sealed partial class SqliteStorage : IGrainStateStore, IGrainIndex, IAppe
         }
     }
 
-    private SqliteBatchWriter? FillSearchIndexes(SqliteBatchWriter? writer)
+    private void FillSearchIndexes()
     {
+        SqliteConnection connection;
         try
         {
-            writer ??= new SqliteBatchWriter(_connections.Open(readOnly: false));
-            _searchIndexes.Fill(writer.Connection);
-            if (_searchIndexes.IsReady)
-            {
-                LogIndexesFilled(_options.FileName, _searchIndexes.FillTime);
-            }
-            else
-            {
-                LogIndexesNotFilled(_searchIndexes.Failure, _options.FileName);
-            }
+            connection = _connections.Open(readOnly: false);
         }
         catch (Exception exception)
         {
             // The file cannot be opened now: the memory indexes stay empty and SQLite answers every query.
             _searchIndexes.Fill(null);
             LogIndexesNotFilled(exception, _options.FileName);
+            return;
         }
 
-        return writer;
+        // Closing the store stops the fill: a statement running is interrupted, and the fill checks between its reads.
+        using (connection)
+        using (_stopping.Token.Register(() => SQLitePCL.raw.sqlite3_interrupt(connection.Handle)))
+        {
+            _searchIndexes.Fill(connection, () =>
+            {
+                WhileFilling?.Invoke();
+                _stopping.Token.ThrowIfCancellationRequested();
+            });
+        }
+
+        if (_searchIndexes.IsReady)
+        {
+            LogIndexesFilled(_options.FileName, _searchIndexes.FillTime);
+        }
+        else if (_stopping.IsCancellationRequested)
+        {
+            LogIndexesFillStopped(_options.FileName);
+        }
+        else
+        {
+            LogIndexesNotFilled(_searchIndexes.Failure, _options.FileName);
+        }
     }
 
     private SqliteBatchWriter? CommitBatch(SqliteBatchWriter? writer, List<WriteOperation> batch)
@@ -576,13 +593,17 @@ public sealed partial class SqliteStorage : IGrainStateStore, IGrainIndex, IAppe
             }
 
             _initialized = true;
-            // First in the writer's queue: the memory indexes are filled before any write reaches the file.
-            _queue.Writer.TryWrite(new FillSearchIndexesOperation());
+            // Before the fill's snapshot is taken: every commit after it is kept and applied once the fill is done.
+            _searchIndexes.CollectChangesUntilFilled();
+            _fill = Task.Factory.StartNew(FillSearchIndexes, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Lists and searches of {File} are answered from memory; filling its indexes took {FillTime} (writes waited for it)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lists and searches of {File} are answered from memory; filling its indexes took {FillTime} (writes went on meanwhile)")]
     private partial void LogIndexesFilled(string file, TimeSpan fillTime);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The store of {File} closed before its indexes were filled in memory")]
+    private partial void LogIndexesFillStopped(string file);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The indexes of {File} could not be held in memory; SQLite answers every list and search, more slowly")]
     private partial void LogIndexesNotFilled(Exception? exception, string file);

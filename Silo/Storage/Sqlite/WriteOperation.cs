@@ -134,12 +134,3 @@ internal sealed class ProbeOperation(CancellationToken cancellationToken) : Writ
 {
     public override string? Apply(SqliteBatchWriter writer) => null;
 }
-
-/// <summary>
-/// Fills the in-memory search indexes from the file: the writer thread takes it before any write, so that every
-/// commit after it is applied to them (see <see cref="Search.SearchIndexes"/>). Never part of a batch.
-/// </summary>
-internal sealed class FillSearchIndexesOperation() : WriteOperation(CancellationToken.None)
-{
-    public override string? Apply(SqliteBatchWriter writer) => null;
-}

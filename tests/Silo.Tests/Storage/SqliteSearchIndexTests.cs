@@ -182,7 +182,7 @@ public sealed class SqliteSearchIndexTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OpeningAStoreTellsItsLogThatListsAreAnsweredFromMemoryAndThatWritesWaitedForTheFill()
+    public async Task OpeningAStoreTellsItsLogThatListsAreAnsweredFromMemoryAndThatWritesWentOnDuringTheFill()
     {
         await WriteTextAsync("one", sortKey: 1, "filled at open");
         await _storage.DisposeAsync();
@@ -190,14 +190,88 @@ public sealed class SqliteSearchIndexTests : IAsyncLifetime
 
         _storage = new SqliteStorage(new SqliteStorageOptions { DataPath = _folder, CachedQueriesPerIndex = 0 }, logger: log);
         await _storage.CheckAsync();
-        // The line is written on the writer thread right after the fill, which may be after Filled has completed.
+        // The line is written by the fill right after it is done, which may be after Filled has completed.
         var line = await log.FirstLine.WaitAsync(TimeSpan.FromMinutes(1));
 
         Assert.Single(log.Lines);
         Assert.Equal(LogLevel.Information, line.Level);
         Assert.Contains("answered from memory", line.Message, StringComparison.Ordinal);
-        Assert.Contains("writes waited for it", line.Message, StringComparison.Ordinal);
+        Assert.Contains("writes went on meanwhile", line.Message, StringComparison.Ordinal);
         Assert.Null(_storage.SearchIndexes.Failure);
+    }
+
+    [Fact]
+    public async Task WritesCommittedWhileTheIndexesFillAreAcknowledgedAtOnceAndFoundInMemoryOnceFilled()
+    {
+        await WriteTextAsync("kept", sortKey: 1, "alpha unchanged");
+        await WriteTextAsync("rewritten", sortKey: 2, "bravo before");
+        await WriteTextAsync("cleared", sortKey: 3, "charlie gone");
+        await _storage.DisposeAsync();
+
+        var snapshotTaken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var resume = new ManualResetEventSlim();
+        _storage = new SqliteStorage(new SqliteStorageOptions { DataPath = _folder, CachedQueriesPerIndex = 0 })
+        {
+            WhileFilling = () =>
+            {
+                snapshotTaken.SetResult();
+                resume.Wait();
+            },
+        };
+        await _storage.CheckAsync();
+        await snapshotTaken.Task.WaitAsync(TimeSpan.FromMinutes(1));
+
+        // The fill holds its snapshot and waits: each write must still be acknowledged (the timeout only ends a hang).
+        await WriteTextAsync("rewritten", sortKey: 2, "bravo after").WaitAsync(TimeSpan.FromMinutes(1));
+        await WriteTextAsync("added", sortKey: 4, "delta new").WaitAsync(TimeSpan.FromMinutes(1));
+        await _storage.ClearAsync(StateOf("cleared"), _etags["cleared"]).WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.False(_storage.SearchIndexes.IsReady);
+        // Meanwhile SQLite answers, with the writes already in.
+        Assert.Equal(["added"], (await _storage.QueryAsync(new IndexQuery("exchanges") { Text = "delta" })).Items.Select(h => h.DocumentId));
+
+        resume.Set();
+        await _storage.SearchIndexes.Filled;
+        Assert.True(_storage.SearchIndexes.IsReady);
+        EmptySqlitesTextIndex();
+
+        Assert.Equal(["kept"], await FoundAsync("alpha"));
+        Assert.Equal(["rewritten"], await FoundAsync("\"bravo after\""));
+        Assert.Empty(await FoundAsync("before"));
+        Assert.Empty(await FoundAsync("charlie"));
+        Assert.Equal(["added"], await FoundAsync("delta"));
+        Assert.Equal(["added", "rewritten", "kept"], (await _storage.QueryAsync(new IndexQuery("exchanges"))).Items.Select(h => h.DocumentId));
+    }
+
+    [Fact]
+    public async Task ClosingAStoreWhileItsIndexesFillStopsTheFillAndLosesNoWrite()
+    {
+        await WriteTextAsync("one", sortKey: 1, "before closing");
+        await _storage.DisposeAsync();
+
+        var snapshotTaken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var resume = new ManualResetEventSlim();
+        _storage = new SqliteStorage(new SqliteStorageOptions { DataPath = _folder, CachedQueriesPerIndex = 0 })
+        {
+            WhileFilling = () =>
+            {
+                snapshotTaken.SetResult();
+                resume.Wait();
+            },
+        };
+        await _storage.CheckAsync();
+        await snapshotTaken.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        await WriteTextAsync("two", sortKey: 2, "written during the fill");
+
+        var closed = _storage;
+        var closing = closed.DisposeAsync().AsTask();
+        resume.Set();
+        await closing.WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.False(closed.SearchIndexes.IsReady);
+        Assert.IsAssignableFrom<OperationCanceledException>(closed.SearchIndexes.Failure);
+
+        _storage = await OpenAsync();
+        Assert.True(_storage.SearchIndexes.IsReady);
+        Assert.Equal(["two", "one"], (await _storage.QueryAsync(new IndexQuery("exchanges"))).Items.Select(h => h.DocumentId));
     }
 
     [Fact]
@@ -368,6 +442,18 @@ public sealed class SqliteSearchIndexTests : IAsyncLifetime
         }.ToString());
         connection.Open();
         return connection;
+    }
+
+    private async Task<IEnumerable<string>> FoundAsync(string text) =>
+        (await _storage.QueryAsync(new IndexQuery("exchanges") { Text = text })).Items.Select(h => h.DocumentId);
+
+    // Emptied behind the store's back, FTS5 would find nothing: what is found comes from memory.
+    private void EmptySqlitesTextIndex()
+    {
+        using var connection = OpenConnection(readOnly: false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM index_text;";
+        command.ExecuteNonQuery();
     }
 
     private static GrainStateId StateOf(string key) => new("exchange", key, "state");
