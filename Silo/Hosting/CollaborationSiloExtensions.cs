@@ -20,7 +20,7 @@ namespace Collaboration.Silo.Hosting;
 /// <summary>What a Collaboration silo hosts, the same whether it runs alone or inside the Api.</summary>
 public static class CollaborationSiloExtensions
 {
-    /// <summary>Grain locations a silo remembers: well above the grains a silo calls in a few minutes.</summary>
+    /// <summary>Grain addresses a silo remembers (Orleans's directory cache): a network's partners, projects and events several times over.</summary>
     internal const int DirectoryCacheSize = 16_384;
 
     /// <summary>
