@@ -20,6 +20,9 @@ namespace Collaboration.Silo.Hosting;
 /// <summary>What a Collaboration silo hosts, the same whether it runs alone or inside the Api.</summary>
 public static class CollaborationSiloExtensions
 {
+    /// <summary>Grain addresses a silo remembers (Orleans's directory cache): a network's partners, projects and events several times over.</summary>
+    internal const int DirectoryCacheSize = 16_384;
+
     /// <summary>
     /// Configures the silo from the <c>Collaboration</c> section: its cluster (<see cref="CollaborationClustering"/>), the
     /// configured store as the grain storage named <see cref="GrainStorage.Name"/> (with its indexes and logs), and the
@@ -34,6 +37,11 @@ public static class CollaborationSiloExtensions
         silo.UseCollaborationClustering(configuration);
         silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = orleans.ResponseTimeout);
         silo.Configure<GrainCollectionOptions>(collection => collection.CollectionAge = orleans.CollectionAge);
+        // Orleans caches the address of every activation registered here and keeps it after the activation is gone
+        // (unregistrations go in batches, which leave the cache alone). With its default bound of a million, every
+        // exchange ever posted stayed in it, and the dashboard's cache-size gauge counts the entries one by one every
+        // second. Bounded, the least recently used go; a grain on another silo not in it costs one directory lookup.
+        silo.Configure<GrainDirectoryOptions>(directory => directory.CacheSize = DirectoryCacheSize);
         silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
         if (telemetry.Otlp)
         {

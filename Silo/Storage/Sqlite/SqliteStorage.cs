@@ -101,13 +101,14 @@ public sealed partial class SqliteStorage : IGrainStateStore, IGrainIndex, IAppe
         return RunReadAsync(
             connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText =
+                // Every activation reads its state (a new exchange's is a miss): prepared once per connection, not per read.
+                using var built = connection.CreateCommand();
+                built.CommandText =
                     "SELECT etag, data FROM grain_state WHERE grain_type = $type AND grain_key = $key AND state_name = $state;";
-                command.Parameters.AddWithValue("$type", id.GrainType);
-                command.Parameters.AddWithValue("$key", id.GrainKey);
-                command.Parameters.AddWithValue("$state", id.StateName);
-                using var reader = command.ExecuteReader();
+                built.Parameters.AddWithValue("$type", id.GrainType);
+                built.Parameters.AddWithValue("$key", id.GrainKey);
+                built.Parameters.AddWithValue("$state", id.StateName);
+                using var reader = SqliteStatementCache.Reuse(built).ExecuteReader();
                 return reader.Read() ? new GrainStateRecord(reader.GetFieldValue<byte[]>(1), reader.GetString(0)) : null;
             },
             cancellationToken);

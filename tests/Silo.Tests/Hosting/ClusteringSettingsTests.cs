@@ -11,7 +11,8 @@ namespace Collaboration.Silo.Tests.Hosting;
 /// <summary>
 /// <c>Collaboration:Cluster</c> as a silo and a client read it: one process on loopback by default; a cluster on an
 /// Azure Table membership table with the given ids, ports, advertised address and membership settings; and a cluster
-/// over storage that belongs to one process refused before anything starts, saying why.
+/// over storage that belongs to one process refused before anything starts, saying why; and the bound on the grain
+/// addresses a silo remembers.
 /// </summary>
 public sealed class ClusteringSettingsTests
 {
@@ -27,6 +28,19 @@ public sealed class ClusteringSettingsTests
         var endpoints = host.Services.GetRequiredService<IOptions<EndpointOptions>>().Value;
         Assert.Equal(("collaboration", "collaboration"), (ids.ClusterId, ids.ServiceId));
         Assert.Equal((IPAddress.Loopback, 11111, 30000), (endpoints.AdvertisedIPAddress, endpoints.SiloPort, endpoints.GatewayPort));
+    }
+
+    [Fact]
+    public void ASiloRemembersTheAddressesOfABoundedNumberOfGrainsNotOfEveryGrainItEverActivated()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Collaboration:Storage:Provider"] = "Memory" });
+        builder.UseOrleans(silo => silo.AddCollaborationSilo(builder.Configuration));
+        using var host = builder.Build();
+
+        var directory = host.Services.GetRequiredService<IOptions<GrainDirectoryOptions>>().Value;
+        Assert.Equal(CollaborationSiloExtensions.DirectoryCacheSize, directory.CacheSize);
+        Assert.True(directory.CacheSize < new GrainDirectoryOptions().CacheSize / 10);
     }
 
     [Fact]
