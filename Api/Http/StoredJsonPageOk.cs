@@ -8,18 +8,18 @@ using Microsoft.Extensions.Options;
 namespace Collaboration.Api.Http;
 
 /// <summary>
-/// 200 with a <see cref="PageResponse{TItem}"/> whose items are already JSON, each exactly as this API writes a
-/// <typeparamref name="TItem"/>: they are written as they are, with no parse and no second serialization. Declares
-/// itself to OpenAPI as <c>Ok&lt;PageResponse&lt;TItem&gt;&gt;</c> does.
+/// 200 with a <see cref="PageResponse{TItem}"/> whose items are JSON the grains stored, each holding what this API
+/// writes for a <typeparamref name="TItem"/>: they are written through <see cref="StoredJson"/>, with no parse into
+/// objects and no second serialization. Declares itself to OpenAPI as <c>Ok&lt;PageResponse&lt;TItem&gt;&gt;</c> does.
 /// </summary>
-public sealed class JsonItemsPageOk<TItem> : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult
+public sealed class StoredJsonPageOk<TItem> : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult
 {
     private readonly IReadOnlyList<string> _itemsJson;
     private readonly string? _nextCursor;
 
-    /// <param name="itemsJson">Each item's JSON; the caller vouches that it is what the API would write for the item.</param>
+    /// <param name="itemsJson">Each item's stored JSON; the caller vouches that its fields are those of <typeparamref name="TItem"/>.</param>
     /// <param name="nextCursor">The page's <see cref="PageResponse{TItem}.NextCursor"/>.</param>
-    public JsonItemsPageOk(IReadOnlyList<string> itemsJson, string? nextCursor)
+    public StoredJsonPageOk(IReadOnlyList<string> itemsJson, string? nextCursor)
     {
         _itemsJson = itemsJson;
         _nextCursor = nextCursor;
@@ -34,14 +34,14 @@ public sealed class JsonItemsPageOk<TItem> : IResult, IEndpointMetadataProvider,
         httpContext.Response.StatusCode = StatusCodes.Status200OK;
         httpContext.Response.ContentType = "application/json; charset=utf-8";
 
-        // Straight into the response's pipe, as TypedResults.Ok writes JSON; the items need no validation, being ours.
-        await using (var writer = new Utf8JsonWriter(httpContext.Response.BodyWriter, new JsonWriterOptions { Encoder = options.Encoder, SkipValidation = true }))
+        // Straight into the response's pipe, as TypedResults.Ok writes JSON.
+        await using (var writer = StoredJson.CreateWriter(httpContext.Response.BodyWriter, options))
         {
             writer.WriteStartObject();
             writer.WriteStartArray(Name(naming, nameof(PageResponse<TItem>.Items)));
             foreach (var item in _itemsJson)
             {
-                writer.WriteRawValue(item, skipInputValidation: true);
+                StoredJson.Write(writer, item);
             }
 
             writer.WriteEndArray();
