@@ -1,5 +1,5 @@
 using System.Buffers;
-using System.Text;
+using System.Globalization;
 using System.Text.Json;
 
 namespace Collaboration.Api.Http;
@@ -18,71 +18,93 @@ public static class StoredJson
         return new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = apiOptions.Encoder, SkipValidation = true });
     }
 
-    /// <summary>Writes one stored JSON value; only its strings are escaped again, with <paramref name="writer"/>'s encoder.</summary>
+    /// <summary>
+    /// Writes one stored JSON value. Escapes occur only inside strings, and each one is escaped again as
+    /// <paramref name="writer"/>'s encoder escapes its character; everything else is copied as it is.
+    /// </summary>
     public static void Write(Utf8JsonWriter writer, string storedJson)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(storedJson);
-        if (!storedJson.Contains('\\'))
+
+        // Without an encoder the writer escapes as the stored JSON was escaped; without an escape the text is
+        // printable ASCII, which every encoder writes as it is.
+        if (writer.Options.Encoder is not { } encoder || !storedJson.Contains('\\'))
         {
-            // Nothing escaped means printable ASCII only, which every encoder writes as it is.
             writer.WriteRawValue(storedJson, skipInputValidation: true);
             return;
         }
 
-        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(storedJson.Length));
-        var scratch = ArrayPool<byte>.Shared.Rent(utf8.Length);
+        // Re-escaping lengthens a character at most from a two-character escape to a six-character one.
+        var output = ArrayPool<char>.Shared.Rent(storedJson.Length * 3);
         try
         {
-            Copy(writer, utf8.AsSpan(0, Encoding.UTF8.GetBytes(storedJson, utf8)), scratch);
+            var json = storedJson.AsSpan();
+            var written = 0;
+            Span<char> character = stackalloc char[2];
+            for (var escape = json.IndexOf('\\'); escape >= 0; escape = json.IndexOf('\\'))
+            {
+                json[..escape].CopyTo(output.AsSpan(written));
+                written += escape;
+                json = json[escape..];
+                var length = Unescape(json, character, out var consumed);
+                encoder.Encode(character[..length], output.AsSpan(written), out _, out var encoded);
+                written += encoded;
+                json = json[consumed..];
+            }
+
+            json.CopyTo(output.AsSpan(written));
+            writer.WriteRawValue(output.AsSpan(0, written + json.Length), skipInputValidation: true);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(scratch);
-            ArrayPool<byte>.Shared.Return(utf8);
+            ArrayPool<char>.Shared.Return(output);
         }
     }
 
-    private static void Copy(Utf8JsonWriter writer, ReadOnlySpan<byte> json, byte[] scratch)
+    /// <summary>The character an escape at the start of <paramref name="json"/> stands for (two for a surrogate pair).</summary>
+    private static int Unescape(ReadOnlySpan<char> json, Span<char> character, out int consumed)
     {
-        var reader = new Utf8JsonReader(json);
-        while (reader.Read())
+        consumed = 2;
+        switch (json.Length > 1 ? json[1] : '\0')
         {
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.StartObject:
-                    writer.WriteStartObject();
-                    break;
-                case JsonTokenType.EndObject:
-                    writer.WriteEndObject();
-                    break;
-                case JsonTokenType.StartArray:
-                    writer.WriteStartArray();
-                    break;
-                case JsonTokenType.EndArray:
-                    writer.WriteEndArray();
-                    break;
-                case JsonTokenType.PropertyName:
-                    writer.WritePropertyName(Unescaped(ref reader, scratch));
-                    break;
-                case JsonTokenType.String:
-                    writer.WriteStringValue(Unescaped(ref reader, scratch));
-                    break;
-                case JsonTokenType.True or JsonTokenType.False:
-                    writer.WriteBooleanValue(reader.GetBoolean());
-                    break;
-                case JsonTokenType.Null:
-                    writer.WriteNullValue();
-                    break;
-                default:
-                    // A number: no escaping, so its text is the same whoever writes it.
-                    writer.WriteRawValue(reader.ValueSpan, skipInputValidation: true);
-                    break;
-            }
+            case 'u':
+                character[0] = Hex(json, 2);
+                consumed = 6;
+                if (char.IsHighSurrogate(character[0]) && json.Length >= 12 && json[6] == '\\' && json[7] == 'u'
+                    && Hex(json, 8) is var low && char.IsLowSurrogate(low))
+                {
+                    character[1] = low;
+                    consumed = 12;
+                    return 2;
+                }
+
+                return 1;
+            case 'b':
+                character[0] = '\b';
+                return 1;
+            case 'f':
+                character[0] = '\f';
+                return 1;
+            case 'n':
+                character[0] = '\n';
+                return 1;
+            case 'r':
+                character[0] = '\r';
+                return 1;
+            case 't':
+                character[0] = '\t';
+                return 1;
+            case '"' or '\\' or '/':
+                character[0] = json[1];
+                return 1;
+            default:
+                throw new InvalidDataException("Stored JSON holds an invalid escape.");
         }
     }
 
-    // Unescaped text is never longer than the escaped text, so the scratch buffer (as long as the whole value) holds it.
-    private static ReadOnlySpan<byte> Unescaped(ref Utf8JsonReader reader, byte[] scratch) =>
-        reader.ValueIsEscaped ? scratch.AsSpan(0, reader.CopyString(scratch)) : reader.ValueSpan;
+    private static char Hex(ReadOnlySpan<char> json, int start) =>
+        json.Length >= start + 4 && ushort.TryParse(json.Slice(start, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code)
+            ? (char)code
+            : throw new InvalidDataException("Stored JSON holds an invalid \\u escape.");
 }

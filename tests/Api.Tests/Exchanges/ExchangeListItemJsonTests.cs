@@ -28,6 +28,7 @@ public sealed class ExchangeListItemJsonTests(CollaborationApiFactory api) : ICl
         new("ex-accents", ExchangeKind.LessonLearned, "Kelmė and Laragne-Montéglin", "Čeština, Ελληνικά, Ørsted, naïve café", ["culture", "Žalioji ekonomika", "housing"], "laragne-monteglin", "FR", null, "lt", Noon.ToOffset(TimeSpan.FromHours(2))),
         new("ex-escapes", ExchangeKind.Resource, "\"Quoted\" <b>bold</b> & 'single' \\ slash / solidus", "Line one\nline two\ttab \u0001 control, + plus, ` backtick", ["a&b", "<theme>"], "novo-mesto", "SI", "p-1", "sl", Noon.ToOffset(TimeSpan.FromMinutes(-330))),
         new("ex-astral", ExchangeKind.GoodPractice, "Emoji 🌍 and 𝄞 outside the basic plane", "Lone surrogate-free text \u2028 with separators \u2029", ["🌍"], "kelme", "LT", null, "en", new DateTimeOffset(2017, 1, 1, 23, 59, 59, 999, TimeSpan.FromHours(14))),
+        new("ex-odd", ExchangeKind.Resource, "No lone surrogates (a request cannot hold one), \u007F delete, \u00A0 no-break, \uFEFF bom, \uFFFD replacement", "Slash \\u0041 not an escape", ["é"], "b", "FR", null, "fr", Noon.ToOffset(TimeSpan.FromMinutes(45))),
         new("ex-far-offset", ExchangeKind.Question, "", "", ["one", "two", "three", "four", "five"], "a", "ME", "x", "", new DateTimeOffset(1999, 12, 31, 0, 0, 0, TimeSpan.FromHours(-12))),
     ];
 
