@@ -10,7 +10,7 @@ public interface IExchangeQueryGrain : IGrainWithStringKey
 {
     const string Key = "exchanges";
 
-    /// <summary>A search page with its items as stored JSON (<see cref="ExchangeJsonPage"/>), for a front end to write as they are.</summary>
+    /// <summary>A search page with its items as stored JSON (<see cref="ExchangeJsonPage"/>), for a front end to write without serializing them again.</summary>
     [ReadOnly]
     Task<ExchangeJsonPage> SearchAsync(ExchangeFilter filter, int? limit, string? cursor);
 
