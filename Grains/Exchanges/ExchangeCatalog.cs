@@ -26,6 +26,24 @@ public sealed class ExchangeCatalog(IGrainFactory grains, IGrainIndex index)
         return await PageAsync<ExchangeListItem>(query, cancellationToken);
     }
 
+    /// <summary>
+    /// <see cref="SearchAsync"/> with each item as the JSON the index stores for it (see <see cref="ExchangeJsonPage"/>):
+    /// the payload is written from <see cref="ExchangeListItem"/> by <see cref="ExchangeState"/>, so no item is parsed here.
+    /// </summary>
+    public async Task<ExchangeJsonPage> SearchJsonAsync(
+        ExchangeFilter filter, int? limit = null, string? cursor = null, CancellationToken cancellationToken = default)
+    {
+        var page = await index.QueryAsync(BuildSearch(filter, limit, cursor), cancellationToken);
+        var items = new string[page.Items.Count];
+        for (var i = 0; i < items.Length; i++)
+        {
+            var hit = page.Items[i];
+            items[i] = hit.Payload ?? throw new InvalidDataException($"Index document '{hit.DocumentId}' has no payload.");
+        }
+
+        return new ExchangeJsonPage(items, page.Next is { } next ? PageCursor.Encode(next) : null);
+    }
+
     /// <summary>The exchange with its replies and adoptions, or null when there is none with this id.</summary>
     public async Task<ExchangeView?> GetAsync(string exchangeId, CancellationToken cancellationToken = default)
     {

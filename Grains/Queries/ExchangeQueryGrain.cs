@@ -9,8 +9,8 @@ public sealed class ExchangeQueryGrain(IGrainIndex index) : Grain, IExchangeQuer
 {
     private ExchangeCatalog Catalog => field ??= new ExchangeCatalog(GrainFactory, index);
 
-    public Task<ExchangePage<ExchangeListItem>> SearchAsync(ExchangeFilter filter, int? limit, string? cursor) =>
-        Catalog.SearchAsync(filter, limit, cursor);
+    public Task<ExchangeJsonPage> SearchAsync(ExchangeFilter filter, int? limit, string? cursor) =>
+        Catalog.SearchJsonAsync(filter, limit, cursor);
 
     public Task<ExchangeView?> GetAsync(string exchangeId) => Catalog.GetAsync(exchangeId);
 

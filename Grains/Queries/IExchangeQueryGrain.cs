@@ -10,8 +10,9 @@ public interface IExchangeQueryGrain : IGrainWithStringKey
 {
     const string Key = "exchanges";
 
+    /// <summary>A search page with its items as stored JSON (<see cref="ExchangeJsonPage"/>), for a front end to write without serializing them again.</summary>
     [ReadOnly]
-    Task<ExchangePage<ExchangeListItem>> SearchAsync(ExchangeFilter filter, int? limit, string? cursor);
+    Task<ExchangeJsonPage> SearchAsync(ExchangeFilter filter, int? limit, string? cursor);
 
     [ReadOnly]
     Task<ExchangeView?> GetAsync(string exchangeId);

@@ -76,7 +76,7 @@ public static class ExchangesApi
         return TypedResults.Created($"/exchanges/{exchange.Id}", ExchangeResponse.From(exchange, [], 0, []));
     }
 
-    public static async Task<Ok<PageResponse<ExchangeListItemResponse>>> ListExchanges(
+    public static async Task<StoredJsonPageOk<ExchangeListItemResponse>> ListExchanges(
         string? theme,
         string? country,
         string? author,
@@ -89,7 +89,9 @@ public static class ExchangesApi
     {
         var page = await grains.GetGrain<IExchangeQueryGrain>(IExchangeQueryGrain.Key).SearchAsync(
             new ExchangeFilter(theme, country, author, projectId, kind, q), Limit(limit), cursor);
-        return TypedResults.Ok(new PageResponse<ExchangeListItemResponse>(page.Items.Select(ExchangeListItemResponse.From).ToList(), page.NextCursor));
+
+        // Each stored item holds the fields of an ExchangeListItemResponse, in its order (ExchangeListItemJsonTests).
+        return new StoredJsonPageOk<ExchangeListItemResponse>(page.ItemsJson, page.NextCursor);
     }
 
     public static async Task<Results<Ok<ExchangeResponse>, ProblemHttpResult>> GetExchange(
