@@ -206,20 +206,7 @@ public sealed class SqliteSearchIndexTests : IAsyncLifetime
         await WriteTextAsync("kept", sortKey: 1, "alpha unchanged");
         await WriteTextAsync("rewritten", sortKey: 2, "bravo before");
         await WriteTextAsync("cleared", sortKey: 3, "charlie gone");
-        await _storage.DisposeAsync();
-
-        var snapshotTaken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var resume = new ManualResetEventSlim();
-        _storage = new SqliteStorage(new SqliteStorageOptions { DataPath = _folder, CachedQueriesPerIndex = 0 })
-        {
-            WhileFilling = () =>
-            {
-                snapshotTaken.SetResult();
-                resume.Wait();
-            },
-        };
-        await _storage.CheckAsync();
-        await snapshotTaken.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        using var resume = await ReopenWithTheFillHeldAfterItsSnapshotAsync();
 
         // The fill holds its snapshot and waits: each write must still be acknowledged (the timeout only ends a hang).
         await WriteTextAsync("rewritten", sortKey: 2, "bravo after").WaitAsync(TimeSpan.FromMinutes(1));
@@ -246,20 +233,7 @@ public sealed class SqliteSearchIndexTests : IAsyncLifetime
     public async Task ClosingAStoreWhileItsIndexesFillStopsTheFillAndLosesNoWrite()
     {
         await WriteTextAsync("one", sortKey: 1, "before closing");
-        await _storage.DisposeAsync();
-
-        var snapshotTaken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var resume = new ManualResetEventSlim();
-        _storage = new SqliteStorage(new SqliteStorageOptions { DataPath = _folder, CachedQueriesPerIndex = 0 })
-        {
-            WhileFilling = () =>
-            {
-                snapshotTaken.SetResult();
-                resume.Wait();
-            },
-        };
-        await _storage.CheckAsync();
-        await snapshotTaken.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        using var resume = await ReopenWithTheFillHeldAfterItsSnapshotAsync();
         await WriteTextAsync("two", sortKey: 2, "written during the fill");
 
         var closed = _storage;
@@ -442,6 +416,25 @@ public sealed class SqliteSearchIndexTests : IAsyncLifetime
         }.ToString());
         connection.Open();
         return connection;
+    }
+
+    /// <summary>Closes the store and opens it again with its fill held once its snapshot is taken, until the returned event is set.</summary>
+    private async Task<ManualResetEventSlim> ReopenWithTheFillHeldAfterItsSnapshotAsync()
+    {
+        await _storage.DisposeAsync();
+        var snapshotTaken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var resume = new ManualResetEventSlim();
+        _storage = new SqliteStorage(new SqliteStorageOptions { DataPath = _folder, CachedQueriesPerIndex = 0 })
+        {
+            WhileFilling = () =>
+            {
+                snapshotTaken.SetResult();
+                resume.Wait();
+            },
+        };
+        await _storage.CheckAsync();
+        await snapshotTaken.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        return resume;
     }
 
     private async Task<IEnumerable<string>> FoundAsync(string text) =>
