@@ -26,7 +26,13 @@ public sealed class OrleansDashboardClientModeTests
         var refused = await anonymous.GetAsync("/orleans/DashboardCounters");
         var forbidden = await partner.GetAsync("/orleans/");
         var page = await coordinator.GetAsync("/orleans/");
+        // The dashboard refreshes its counters at most once a second by the wall clock (its grain reads DateTime.UtcNow,
+        // not a TimeProvider) and they are empty until its first refresh: asked again until they name a silo.
         var counters = await Json(await coordinator.GetAsync("/orleans/DashboardCounters"));
+        for (var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1); counters.GetProperty("hosts").GetArrayLength() == 0 && DateTime.UtcNow < deadline;)
+        {
+            counters = await Json(await coordinator.GetAsync("/orleans/DashboardCounters"));
+        }
         var ready = await Json(await anonymous.GetAsync("/readyz"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
