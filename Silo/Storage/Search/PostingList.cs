@@ -10,8 +10,6 @@ internal sealed class PostingList
 
     public int Count { get; private set; }
 
-    public int this[int position] => _slots[position];
-
     /// <summary>The slots, in order, in the first <see cref="Count"/> places; valid until the list next changes.</summary>
     public int[] Slots => _slots;
 

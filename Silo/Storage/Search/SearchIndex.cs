@@ -292,7 +292,6 @@ internal sealed class SearchIndex : IComparer<int>
         }
     }
 
-
     /// <summary>The query's conditions as numbers; null when one of them cannot hold, so nothing matches.</summary>
     private QueryPlan? Compile(IndexQuery query, SearchQuery text)
     {
