@@ -19,7 +19,9 @@ internal sealed class SearchIndexes
     private readonly Dictionary<string, SearchIndex> _indexes = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _filled = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
-    private List<IndexChange>? _pending;
+    // Every commit's changes from the start until the fill is done, to apply to what it read: kept from before the
+    // fill's snapshot is taken, so that no commit falls between the two.
+    private List<IndexChange>? _pending = [];
     private volatile bool _ready;
 
     /// <summary>Completes once the indexes were filled from the file (or the fill failed and the store answers).</summary>
@@ -34,21 +36,9 @@ internal sealed class SearchIndexes
     public TimeSpan FillTime { get; private set; }
 
     /// <summary>
-    /// From now on, keeps the changes of every commit until <see cref="Fill"/> is done, to apply them to what it read:
-    /// called before the fill's snapshot of the file is taken, so that no commit falls between the two.
-    /// </summary>
-    public void CollectChangesUntilFilled()
-    {
-        lock (_gate)
-        {
-            _pending ??= [];
-        }
-    }
-
-    /// <summary>
     /// Fills the indexes from a snapshot of the file (one read transaction), then applies the changes committed
-    /// meanwhile (<see cref="CollectChangesUntilFilled"/>), and only then answers; with no connection (the file could
-    /// not be opened), leaves every query to the store. Runs beside the writer: commits go on during the fill.
+    /// meanwhile, and only then answers; with no connection (the file could not be opened), leaves every query to the
+    /// store. Runs beside the writer: commits go on during the fill.
     /// </summary>
     /// <param name="snapshotTaken">Called once the snapshot is taken and before the rest is read.</param>
     public void Fill(SqliteConnection? connection, Action? snapshotTaken = null)

@@ -594,8 +594,7 @@ public sealed partial class SqliteStorage : IGrainStateStore, IGrainIndex, IAppe
             }
 
             _initialized = true;
-            // Before the fill's snapshot is taken: every commit after it is kept and applied once the fill is done.
-            _searchIndexes.CollectChangesUntilFilled();
+            // Commits go on during the fill: the indexes keep their changes and apply them once it is done.
             _fill = Task.Factory.StartNew(FillSearchIndexes, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
     }
