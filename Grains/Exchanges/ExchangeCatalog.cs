@@ -37,8 +37,7 @@ public sealed class ExchangeCatalog(IGrainFactory grains, IGrainIndex index)
         var items = new string[page.Items.Count];
         for (var i = 0; i < items.Length; i++)
         {
-            var hit = page.Items[i];
-            items[i] = hit.Payload ?? throw new InvalidDataException($"Index document '{hit.DocumentId}' has no payload.");
+            items[i] = PayloadOf(page.Items[i]);
         }
 
         return new ExchangeJsonPage(items, page.Next is { } next ? PageCursor.Encode(next) : null);
@@ -233,8 +232,11 @@ public sealed class ExchangeCatalog(IGrainFactory grains, IGrainIndex index)
     }
 
     private static TItem Deserialize<TItem>(IndexHit hit) =>
-        JsonSerializer.Deserialize<TItem>(hit.Payload ?? "null", GrainStateSerializer.Options)
-        ?? throw new InvalidDataException($"Index document '{hit.DocumentId}' has no payload.");
+        JsonSerializer.Deserialize<TItem>(PayloadOf(hit), GrainStateSerializer.Options) ?? throw NoPayload(hit);
+
+    private static string PayloadOf(IndexHit hit) => hit.Payload ?? throw NoPayload(hit);
+
+    private static InvalidDataException NoPayload(IndexHit hit) => new($"Index document '{hit.DocumentId}' has no payload.");
 
     private static int CheckLimit(int? limit, FieldErrors errors)
     {
