@@ -10,10 +10,12 @@ internal sealed class SqliteConnections
 
     private readonly string _connectionString;
     private readonly int _busyTimeoutMilliseconds;
+    private readonly int _readerCacheKiB;
 
     public SqliteConnections(SqliteStorageOptions options)
     {
         _busyTimeoutMilliseconds = (int)Math.Clamp(options.BusyTimeout.TotalMilliseconds, 0, int.MaxValue);
+        _readerCacheKiB = options.ReadConnectionCacheKiB;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = options.DatabasePath,
@@ -34,14 +36,15 @@ internal sealed class SqliteConnections
             connection.Open();
             // synchronous=FULL: a commit reaches the disk (WAL fsync) before it is acknowledged, so it survives a kill or a power cut.
             // The writer gets a larger page cache than SQLite's 2 MiB: its inserts land all over the term, document
-            // and text B-trees, and every page it must read again is a system call on the writer thread.
+            // and text B-trees, and every page it must read again is a system call on the writer thread. Readers get
+            // SqliteStorageOptions.ReadConnectionCacheKiB.
             // wal_autocheckpoint=0: a commit never checkpoints on the writer thread; SqliteCheckpointer does, beside it.
             // journal_size_limit: a WAL that grew while checkpoints lagged is cut back to 64 MiB once it restarts.
             Execute(
                 connection,
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY; PRAGMA query_only = {(readOnly ? 1 : 0)}; PRAGMA cache_size = {(readOnly ? -2048 : -WriterCacheKiB)}; PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;"));
+                    $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY; PRAGMA query_only = {(readOnly ? 1 : 0)}; PRAGMA cache_size = {(readOnly ? -_readerCacheKiB : -WriterCacheKiB)}; PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;"));
             return connection;
         }
         catch

@@ -57,6 +57,7 @@ public sealed partial class SqliteStorage : IGrainStateStore, IGrainIndex, IAppe
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxQueuedWrites, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxIdleReadConnections, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.ReadConnectionCacheKiB, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.CachedQueriesPerIndex, nameof(options));
 
         // A copy: changing the options object later must not change a running storage.

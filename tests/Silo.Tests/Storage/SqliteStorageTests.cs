@@ -162,6 +162,20 @@ public sealed class SqliteStorageTests : StorageContractTests
     }
 
     [Fact]
+    public void ReadConnectionsGetThePageCacheTheOptionsNameAndTheWriterKeepsItsOwn()
+    {
+        var connections = new SqliteConnections(new SqliteStorageOptions { DataPath = _folder, ReadConnectionCacheKiB = 4096 });
+        Directory.CreateDirectory(_folder);
+
+        using var reader = connections.Open(readOnly: true);
+        using var writer = connections.Open(readOnly: false);
+
+        Assert.Equal(-4096L, Scalar(reader, "PRAGMA cache_size;"));
+        Assert.Equal(-65536L, Scalar(writer, "PRAGMA cache_size;"));
+        Assert.Equal(16 * 1024, new SqliteStorageOptions().ReadConnectionCacheKiB);
+    }
+
+    [Fact]
     public async Task ManyConcurrentWritesToDifferentGrainsAllSucceedInFarFewerCommitsThanWrites()
     {
         const int writes = 1000;
