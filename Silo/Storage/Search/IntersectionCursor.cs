@@ -2,17 +2,22 @@ namespace Collaboration.Silo.Storage.Search;
 
 /// <summary>
 /// The documents in every one of several walks: the smallest leads, and each other one skips ahead to the document
-/// the last one stopped at, until all stop at the same one.
+/// the last one stopped at, until all stop at the same one. A dense posting list (one that keeps its slots as bits)
+/// is not walked at all: it is asked whether it has each document the others agree on.
 /// </summary>
 internal sealed class IntersectionCursor : PostingCursor
 {
     private readonly PostingCursor[] _parts;
+    private readonly PostingList[] _filters;
 
     public IntersectionCursor(PostingCursor[] parts, WalkOrder order)
         : base(order)
     {
-        _parts = [.. parts.OrderBy(p => p.Size)];
-        Size = _parts[0].Size;
+        var sorted = parts.OrderBy(p => p.Size).ToArray();
+        Size = sorted[0].Size;
+        // The leader is always walked; another part that is a dense list only filters what the walked ones agree on.
+        _parts = [sorted[0], .. sorted.Skip(1).Where(p => !IsFilter(p))];
+        _filters = [.. sorted.Skip(1).Where(IsFilter).Select(p => ((PostingListCursor)p).List)];
         Align();
     }
 
@@ -40,25 +45,50 @@ internal sealed class IntersectionCursor : PostingCursor
         Align();
     }
 
+    private static bool IsFilter(PostingCursor part) => part is PostingListCursor { List.HasMembers: true };
+
     private void Align()
     {
-        var target = _parts[0].Current;
-        var agreeing = 1;
-        for (var i = 1; target != End && agreeing < _parts.Length; i++)
+        while (true)
         {
-            var part = _parts[i % _parts.Length];
-            part.SeekTo(target);
-            if (part.Current == target)
+            var target = _parts[0].Current;
+            var agreeing = 1;
+            for (var i = 1; target != End && agreeing < _parts.Length; i++)
             {
-                agreeing++;
+                var part = _parts[i % _parts.Length];
+                part.SeekTo(target);
+                if (part.Current == target)
+                {
+                    agreeing++;
+                }
+                else
+                {
+                    target = part.Current;
+                    agreeing = 1;
+                }
             }
-            else
+
+            if (target == End || InEveryFilter(target))
             {
-                target = part.Current;
-                agreeing = 1;
+                Current = target;
+                return;
+            }
+
+            // Every walked part is at the target; the leader moves on from it.
+            _parts[0].MoveNext();
+        }
+    }
+
+    private bool InEveryFilter(int slot)
+    {
+        foreach (var filter in _filters)
+        {
+            if (!filter.Contains(slot))
+            {
+                return false;
             }
         }
 
-        Current = target;
+        return true;
     }
 }

@@ -15,12 +15,16 @@ internal sealed class PostingListCursor : PostingCursor
     public PostingListCursor(PostingList list, int position, WalkOrder order)
         : base(order)
     {
+        List = list;
         _slots = list.Slots;
         _count = list.Count;
         _step = order.Descending ? -1 : 1;
         _position = position;
         Current = InList(position) ? _slots[position] : End;
     }
+
+    /// <summary>The list walked: an intersection asks a dense one whether it has a document instead of walking it.</summary>
+    public PostingList List { get; }
 
     public override long Size => _count;
 

@@ -252,15 +252,15 @@ internal sealed class SearchIndex : IComparer<int>
 
     private void Post(int slot)
     {
-        _all.Add(slot, this);
+        _all.Add(slot, this, _slotCount);
         foreach (var term in _terms[slot])
         {
-            _termPostings[term].Add(slot, this);
+            _termPostings[term].Add(slot, this, _slotCount);
         }
 
         foreach (var word in Distinct(_sequences[slot]))
         {
-            _wordPostings[word].Add(slot, this);
+            _wordPostings[word].Add(slot, this, _slotCount);
         }
     }
 

@@ -92,6 +92,47 @@ public sealed class SqliteSearchIndexTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IntersectionsOfDenseListsAskedByBitsAndSparseListsWalkedGetSqlitesPagesAndCounts()
+    {
+        // 640 documents: a list of at least 20 (one in 32) keeps its slots as bits and is asked, a shorter one is walked.
+        // Words with one share each, so that every mix leads: two sparse, sparse with dense, dense with dense.
+        var shares = new (string Word, int OneIn)[] { ("common", 2), ("frequent", 3), ("usual", 9), ("uncommon", 50), ("scarce", 64), ("odd", 90) };
+        var random = new Random(23);
+        for (var i = 0; i < 640; i++)
+        {
+            var words = shares.Where(s => random.Next(s.OneIn) == 0).Select(s => s.Word).DefaultIfEmpty("filler");
+            await WriteAsync(random, $"d{i:D3}", sortKey: random.Next(0, 200), words);
+        }
+
+        // Some documents withdrawn and some rewritten, so that the bits follow removals too.
+        for (var i = 0; i < 640; i += 7)
+        {
+            await WriteAsync(random, $"d{i:D3}", sortKey: random.Next(0, 200), [shares[random.Next(shares.Length)].Word, "filler"]);
+        }
+
+        using var connection = OpenConnection();
+        string[] searches =
+        [
+            "uncommon scarce", "uncommon common", "common uncommon", "common frequent", "common frequent usual", "scarce usual common",
+            "odd common frequent", "uncommon OR scarce common", "common -frequent", "frequent usual -common",
+        ];
+        var queries = 0;
+        foreach (var text in searches)
+        {
+            foreach (var terms in TermChoices)
+            {
+                foreach (var descending in new[] { true, false })
+                {
+                    var query = new IndexQuery("exchanges") { Terms = terms, Text = text, Descending = descending, Limit = random.Next(1, 8) };
+                    queries += await AssertPagesAndCountAsSqliteAsync(connection, query);
+                }
+            }
+        }
+
+        Assert.True(queries > searches.Length * TermChoices.Length * 2, $"{queries} queries compared");
+    }
+
+    [Fact]
     public async Task RewritesWithdrawalsAndClearsReachTheMemoryIndexesOnceCommitted()
     {
         var random = new Random(11);
