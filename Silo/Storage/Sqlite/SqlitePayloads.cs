@@ -11,13 +11,11 @@ namespace Collaboration.Silo.Storage.Sqlite;
 /// </summary>
 internal static class SqlitePayloads
 {
-    // One statement text for every read (a short chunk repeats its last rowid), so that it stays prepared.
-    private const int RowsPerStatement = 32;
-
-    private static readonly string Sql = new StringBuilder("SELECT id, index_name, doc_id, sort_key, payload FROM index_doc WHERE id IN (")
-        .AppendJoin(", ", Enumerable.Range(0, RowsPerStatement).Select(i => $"$r{i}"))
-        .Append(");")
-        .ToString();
+    // One statement text for every read, so that it stays prepared, and two parameters: the rowids go as one JSON
+    // array rather than one parameter each (each bound by name on every run). `+index_name` keeps SQLite on the
+    // rowids instead of walking the index's documents by the index on index_name.
+    private const string Sql =
+        "SELECT id, doc_id, sort_key, payload FROM index_doc WHERE id IN (SELECT value FROM json_each($rows)) AND +index_name = $index;";
 
     /// <summary>The hits in the order found; null when a document is no longer at its row as found (a commit the memory has not taken yet).</summary>
     public static List<IndexHit>? TryRead(SqliteConnection connection, string index, List<SearchHit> found)
@@ -28,50 +26,45 @@ internal static class SqlitePayloads
             return hits;
         }
 
-        var payloads = new Dictionary<long, string?>(found.Count);
-        var byRow = new Dictionary<long, SearchHit>(found.Count);
-        foreach (var hit in found)
+        var byRow = new Dictionary<long, int>(found.Count);
+        var rows = new StringBuilder("[", 2 + found.Count * 8);
+        for (var i = 0; i < found.Count; i++)
         {
-            byRow[hit.RowId] = hit;
+            byRow[found[i].RowId] = i;
+            rows.Append(i == 0 ? "" : ",").Append(found[i].RowId);
         }
 
+        var payloads = new string?[found.Count];
+        var read = new bool[found.Count];
         using var command = connection.CreateCommand();
         command.CommandText = Sql;
-        for (var i = 0; i < RowsPerStatement; i++)
+        command.Parameters.AddWithValue("$rows", rows.Append(']').ToString());
+        command.Parameters.AddWithValue("$index", index);
+        using (var reader = SqliteStatementCache.Reuse(command).ExecuteReader())
         {
-            command.Parameters.Add(new SqliteParameter($"$r{i}", 0L));
-        }
-
-        for (var start = 0; start < found.Count; start += RowsPerStatement)
-        {
-            var statement = SqliteStatementCache.Reuse(command);
-            for (var i = 0; i < RowsPerStatement; i++)
-            {
-                statement.Parameters[i].Value = found[Math.Min(start + i, found.Count - 1)].RowId;
-            }
-
-            using var reader = statement.ExecuteReader();
             while (reader.Read())
             {
-                var rowId = reader.GetInt64(0);
-                var hit = byRow[rowId];
-                if (reader.GetString(1) != index || reader.GetString(2) != hit.DocumentId || reader.GetInt64(3) != hit.SortKey)
+                var position = byRow[reader.GetInt64(0)];
+                var hit = found[position];
+                if (reader.GetInt64(2) != hit.SortKey || reader.GetString(1) != hit.DocumentId)
                 {
                     return null;
                 }
 
-                payloads[rowId] = reader.IsDBNull(4) ? null : reader.GetString(4);
+                payloads[position] = reader.IsDBNull(3) ? null : reader.GetString(3);
+                read[position] = true;
             }
         }
 
-        foreach (var hit in found)
+        for (var i = 0; i < found.Count; i++)
         {
-            if (!payloads.TryGetValue(hit.RowId, out var payload))
+            // A row gone, or now another index's document.
+            if (!read[i])
             {
                 return null;
             }
 
-            hits.Add(new IndexHit(hit.DocumentId, hit.SortKey, payload));
+            hits.Add(new IndexHit(found[i].DocumentId, found[i].SortKey, payloads[i]));
         }
 
         return hits;
