@@ -155,10 +155,19 @@ public sealed partial class SqliteStorage : IGrainStateStore, IGrainIndex, IAppe
     /// </summary>
     private IndexPage Query(SqliteConnection connection, IndexQuery query)
     {
-        if (_searchIndexes.TryQuery(query, StorageArguments.FetchCount(query.Limit)) is { } found
-            && SqlitePayloads.TryRead(connection, query.Index, found) is { } hits)
+        if (_searchIndexes.TryQuery(query, StorageArguments.FetchCount(query.Limit)) is { } found)
         {
-            return StorageArguments.ToPage(hits, query.Limit);
+            // The extra hit only tells that a next page exists: its payload is not read.
+            var more = found.Count > query.Limit;
+            if (more)
+            {
+                found.RemoveRange(query.Limit, found.Count - query.Limit);
+            }
+
+            if (SqlitePayloads.TryRead(connection, query.Index, found) is { } hits)
+            {
+                return new IndexPage(hits, more ? hits[^1].Cursor : null);
+            }
         }
 
         return SqliteIndexQueries.Query(connection, query);
