@@ -97,6 +97,7 @@ public static class CollaborationSiloExtensions
                     sqlite.DataPath = settings.DataPath;
                     sqlite.BusyTimeout = storage.BusyTimeout;
                     sqlite.CachedQueriesPerIndex = storage.CachedQueriesPerIndex;
+                    sqlite.ReadConnectionCacheKiB = storage.ReadConnectionCacheKiB;
                 });
                 break;
             case "memory":

@@ -3,6 +3,9 @@ namespace Collaboration.Silo.Storage.Sqlite;
 /// <summary>Where the SQLite file lives and how its writer and readers behave.</summary>
 public sealed record SqliteStorageOptions
 {
+    /// <summary>The default of <see cref="ReadConnectionCacheKiB"/>: 16 MiB.</summary>
+    public const int DefaultReadConnectionCacheKiB = 16 * 1024;
+
     /// <summary>The folder of the database file; created on first use.</summary>
     public string DataPath { get; set; } = "data";
 
@@ -29,7 +32,7 @@ public sealed record SqliteStorageOptions
     /// instead of being read from the kernel at every search (bench/RESULTS.md). Each open read connection may fill
     /// its own, up to <see cref="MaxIdleReadConnections"/> of them and any in use beyond.
     /// </summary>
-    public int ReadConnectionCacheKiB { get; set; } = 16 * 1024;
+    public int ReadConnectionCacheKiB { get; set; } = DefaultReadConnectionCacheKiB;
 
     /// <summary>
     /// Index answers kept per index until a commit touches that index; 0 turns the cache off. Lists of a
