@@ -75,7 +75,7 @@ public sealed class ExchangeState : IIndexedState
                 SortKey = CreatedAt.UtcTicks,
                 Terms = terms,
                 Text = string.Join('\n', new[] { Title, Summary, Body }.Where(t => t is not null)),
-                Payload = JsonSerializer.Serialize(record.ToListItem(), GrainStateSerializer.Options),
+                Payload = JsonSerializer.Serialize(record.ToListItem(), GrainStateSerializer.ListedPayloadOptions),
             },
         ];
     }
