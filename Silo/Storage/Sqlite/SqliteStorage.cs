@@ -158,15 +158,10 @@ public sealed partial class SqliteStorage : IGrainStateStore, IGrainIndex, IAppe
         if (_searchIndexes.TryQuery(query, StorageArguments.FetchCount(query.Limit)) is { } found)
         {
             // The extra hit only tells that a next page exists: its payload is not read.
-            var more = found.Count > query.Limit;
-            if (more)
-            {
-                found.RemoveRange(query.Limit, found.Count - query.Limit);
-            }
-
+            var more = StorageArguments.DropExtra(found, query.Limit);
             if (SqlitePayloads.TryRead(connection, query.Index, found) is { } hits)
             {
-                return new IndexPage(hits, more ? hits[^1].Cursor : null);
+                return StorageArguments.ToPage(hits, more);
             }
         }
 
