@@ -1,4 +1,3 @@
-using System.Text;
 using Collaboration.Grains.Indexing;
 using Collaboration.Silo.Storage.Search;
 using Microsoft.Data.Sqlite;
@@ -20,25 +19,21 @@ internal static class SqlitePayloads
     /// <summary>The hits in the order found; null when a document is no longer at its row as found (a commit the memory has not taken yet).</summary>
     public static List<IndexHit>? TryRead(SqliteConnection connection, string index, List<SearchHit> found)
     {
-        var hits = new List<IndexHit>(found.Count);
         if (found.Count == 0)
         {
-            return hits;
+            return [];
         }
 
         var byRow = new Dictionary<long, int>(found.Count);
-        var rows = new StringBuilder("[", 2 + found.Count * 8);
         for (var i = 0; i < found.Count; i++)
         {
             byRow[found[i].RowId] = i;
-            rows.Append(i == 0 ? "" : ",").Append(found[i].RowId);
         }
 
-        var payloads = new string?[found.Count];
-        var read = new bool[found.Count];
+        var hits = new IndexHit?[found.Count];
         using var command = connection.CreateCommand();
         command.CommandText = Sql;
-        command.Parameters.AddWithValue("$rows", rows.Append(']').ToString());
+        command.Parameters.AddWithValue("$rows", $"[{string.Join(',', found.Select(h => h.RowId))}]");
         command.Parameters.AddWithValue("$index", index);
         using (var reader = SqliteStatementCache.Reuse(command).ExecuteReader())
         {
@@ -51,22 +46,22 @@ internal static class SqlitePayloads
                     return null;
                 }
 
-                payloads[position] = reader.IsDBNull(3) ? null : reader.GetString(3);
-                read[position] = true;
+                hits[position] = new IndexHit(hit.DocumentId, hit.SortKey, reader.IsDBNull(3) ? null : reader.GetString(3));
             }
         }
 
-        for (var i = 0; i < found.Count; i++)
+        // A row not read is gone, or now another index's document.
+        var page = new List<IndexHit>(hits.Length);
+        foreach (var hit in hits)
         {
-            // A row gone, or now another index's document.
-            if (!read[i])
+            if (hit is null)
             {
                 return null;
             }
 
-            hits.Add(new IndexHit(found[i].DocumentId, found[i].SortKey, payloads[i]));
+            page.Add(hit);
         }
 
-        return hits;
+        return page;
     }
 }
