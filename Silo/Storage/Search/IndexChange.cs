@@ -2,10 +2,10 @@ using Collaboration.Grains.Indexing;
 
 namespace Collaboration.Silo.Storage.Search;
 
-/// <summary>A document of an index removed (no entry) or published (its entry and its row in <c>index_doc</c>) by a commit.</summary>
-internal readonly record struct IndexChange(string Index, string DocumentId, IndexEntry? Entry, long RowId)
+/// <summary>A document of an index removed (no entry) or published (its entry) by a commit.</summary>
+internal readonly record struct IndexChange(string Index, string DocumentId, IndexEntry? Entry)
 {
-    public static IndexChange Removed(string index, string documentId) => new(index, documentId, null, 0);
+    public static IndexChange Removed(string index, string documentId) => new(index, documentId, null);
 
-    public static IndexChange Published(IndexEntry entry, long rowId) => new(entry.Index, entry.DocumentId, entry, rowId);
+    public static IndexChange Published(IndexEntry entry) => new(entry.Index, entry.DocumentId, entry);
 }

@@ -1,4 +1,4 @@
 namespace Collaboration.Silo.Storage.Search;
 
-/// <summary>A document found in memory: its payload is read from the store by <see cref="RowId"/>.</summary>
-internal readonly record struct SearchHit(string DocumentId, long SortKey, long RowId);
+/// <summary>A document found in memory, with its payload as the UTF-8 bytes the index holds (never changed in place).</summary>
+internal readonly record struct SearchHit(string DocumentId, long SortKey, byte[]? Payload);

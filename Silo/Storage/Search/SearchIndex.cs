@@ -1,10 +1,11 @@
+using System.Text;
 using Collaboration.Grains.Indexing;
 
 namespace Collaboration.Silo.Storage.Search;
 
 /// <summary>
 /// One index's documents held in memory for answering queries: each document in a slot with its sort key, its id, its
-/// row in the store, its term numbers and its folded words in order; each term and each word with the
+/// payload (UTF-8), its term numbers and its folded words in order; each term and each word with the
 /// <see cref="PostingList"/> of the documents having it, in the index's order. A query intersects the posting lists of
 /// its terms and of the words of each group (a union for OR and prefixes), skipping ahead from its cursor in its
 /// direction, and reads a document's words in order only for what the lists cannot tell (phrases, prefixes of many
@@ -26,7 +27,7 @@ internal sealed class SearchIndex : IComparer<int>
     private readonly PostingList _all = new();
     private string?[] _documentIds = [];
     private long[] _sortKeys = [];
-    private long[] _rowIds = [];
+    private byte[]?[] _payloads = [];
     private int[][] _terms = [];
     private int[][] _sequences = [];
     private int _slotCount;
@@ -65,13 +66,14 @@ internal sealed class SearchIndex : IComparer<int>
 
         _all.Remove(slot, this);
         _documentIds[slot] = null;
+        _payloads[slot] = null;
         _terms[slot] = [];
         _sequences[slot] = [];
         _freeSlots.Push(slot);
     }
 
     /// <summary>Adds (or replaces) a document, its words given as the text's words in order.</summary>
-    public void Add(IndexEntry entry, long rowId)
+    public void Add(IndexEntry entry)
     {
         Remove(entry.DocumentId);
         var words = TextWords.Split(entry.Text);
@@ -81,17 +83,17 @@ internal sealed class SearchIndex : IComparer<int>
             sequence[i] = WordId(TextWords.Fold(words[i]));
         }
 
-        var slot = Place(entry.DocumentId, entry.SortKey, rowId, TermIds(entry.Terms), sequence);
+        var slot = Place(entry.DocumentId, entry.SortKey, entry.Payload is { } payload ? Encoding.UTF8.GetBytes(payload) : null, TermIds(entry.Terms), sequence);
         Post(slot);
     }
 
     /// <summary>Places a document without posting it (the start's fill posts every document at once, in order).</summary>
-    public int Place(string documentId, long sortKey, long rowId, int[] terms, int[] sequence)
+    public int Place(string documentId, long sortKey, byte[]? payload, int[] terms, int[] sequence)
     {
         var slot = _freeSlots.Count > 0 ? _freeSlots.Pop() : NewSlot();
         _documentIds[slot] = documentId;
         _sortKeys[slot] = sortKey;
-        _rowIds[slot] = rowId;
+        _payloads[slot] = payload;
         _terms[slot] = terms;
         _sequences[slot] = sequence;
         _slotsByDocument[documentId] = slot;
@@ -164,7 +166,7 @@ internal sealed class SearchIndex : IComparer<int>
             var slot = cursor.Current;
             if (plan.Holds(_sequences[slot]))
             {
-                hits.Add(new SearchHit(_documentIds[slot]!, _sortKeys[slot], _rowIds[slot]));
+                hits.Add(new SearchHit(_documentIds[slot]!, _sortKeys[slot], _payloads[slot]));
             }
         }
 
@@ -212,7 +214,7 @@ internal sealed class SearchIndex : IComparer<int>
 
         for (var slot = 0; slot < _slotCount; slot++)
         {
-            bytes += 24 + 4L * _terms[slot].Length + 24 + 4L * _sequences[slot].Length;
+            bytes += 24 + 4L * _terms[slot].Length + 24 + 4L * _sequences[slot].Length + (_payloads[slot] is { } payload ? 24 + payload.Length : 0);
         }
 
         bytes += _all.Bytes;
@@ -242,7 +244,7 @@ internal sealed class SearchIndex : IComparer<int>
             var size = Math.Max(16, _slotCount * 2);
             Array.Resize(ref _documentIds, size);
             Array.Resize(ref _sortKeys, size);
-            Array.Resize(ref _rowIds, size);
+            Array.Resize(ref _payloads, size);
             Array.Resize(ref _terms, size);
             Array.Resize(ref _sequences, size);
         }

@@ -7,7 +7,7 @@ using SQLitePCL;
 namespace Collaboration.Silo.Storage.Search;
 
 /// <summary>
-/// Fills the in-memory indexes from a SQLite file: documents from <c>index_doc</c>, terms from <c>index_term</c>, and
+/// Fills the in-memory indexes from a SQLite file: documents with their payloads from <c>index_doc</c>, terms from <c>index_term</c>, and
 /// each document's words in order from FTS5 itself (an <c>fts5vocab</c> table of kind <c>instance</c>: every token
 /// with its document and position), since the texts are stored nowhere else.
 /// </summary>
@@ -20,7 +20,7 @@ internal static class SearchIndexFill
         var documents = new Dictionary<long, (SearchIndex Index, int Slot)>();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT id, index_name, doc_id, sort_key FROM index_doc;";
+            command.CommandText = "SELECT id, index_name, doc_id, sort_key, payload FROM index_doc;";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -31,7 +31,9 @@ internal static class SearchIndexFill
                 }
 
                 var rowId = reader.GetInt64(0);
-                documents[rowId] = (index, index.Place(reader.GetString(2), reader.GetInt64(3), rowId, [], []));
+                // The text's bytes as the file holds them: UTF-8, the encoding SQLite gives a new file and this store keeps.
+                var payload = reader.IsDBNull(4) ? null : reader.GetFieldValue<byte[]>(4);
+                documents[rowId] = (index, index.Place(reader.GetString(2), reader.GetInt64(3), payload, [], []));
             }
         }
 

@@ -7,7 +7,8 @@ namespace Collaboration.Silo.Storage.Search;
 
 /// <summary>
 /// Every index of a SQLite store held in memory (<see cref="SearchIndex"/>), so that lists and searches are answered
-/// by walking posting lists instead of SQLite's B-trees and FTS5. The store stays the durable copy: the indexes are
+/// by walking posting lists instead of SQLite's B-trees and FTS5, with the payloads held beside them (as UTF-8, about
+/// 46 MB for 100,000 exchanges), so that an answer reads nothing from the file. The store stays the durable copy: the indexes are
 /// filled from a snapshot of its file once, at open, beside the writer, and follow its commits, each applied right
 /// after it succeeded (never ahead of it; those committed during the fill right after it). Until the fill is done, or
 /// when a query's words are beyond what this folding matches exactly as FTS5 (characters above U+FFFF), the store
@@ -199,7 +200,7 @@ internal sealed class SearchIndexes
             var index = IndexOf(change.Index);
             if (change.Entry is { } entry)
             {
-                index.Add(entry, change.RowId);
+                index.Add(entry);
             }
             else
             {

@@ -314,7 +314,7 @@ internal sealed class SqliteBatchWriter : IDisposable
             Run(_insertDocument, keptRowId, entry.Index, entry.DocumentId, entry.SortKey, entry.Payload, owner.GrainType, owner.GrainKey, owner.StateName);
             var rowId = (long)_lastRowId.ExecuteScalar()!;
             _publishedRowIds.Add(rowId);
-            _operationChanges.Add(IndexChange.Published(entry, rowId));
+            _operationChanges.Add(IndexChange.Published(entry));
             foreach (var term in entry.Terms)
             {
                 Run(_insertTerm, entry.Index, term.Field, term.Value, entry.SortKey, entry.DocumentId, rowId);

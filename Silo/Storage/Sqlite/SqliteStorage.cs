@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Threading.Channels;
 using Collaboration.Grains.Indexing;
 using Collaboration.Grains.Storage;
@@ -20,8 +21,8 @@ namespace Collaboration.Silo.Storage.Sqlite;
 /// when one operation is refused (stale ETag, taken sequence number), the batch is applied again with each operation
 /// under its own savepoint, so that the refused one fails alone. A failed commit fails the whole batch.
 /// Reads use their own connections and run beside the writer. Lists and searches are answered from posting lists held
-/// in memory (<see cref="SearchIndexes"/>), filled from the file at open and following each commit, and by SQLite until
-/// then; answers are cached per index until a commit touches that index (<see cref="IndexQueryCache"/>). So the storage
+/// in memory with the documents' payloads (<see cref="SearchIndexes"/>), filled from the file at open and following
+/// each commit, and by SQLite until then; answers are cached per index until a commit touches that index (<see cref="IndexQueryCache"/>). So the storage
 /// must own its file: another process writing the same file would not be seen (the data folder is locked for that).
 /// </para>
 /// </summary>
@@ -139,33 +140,56 @@ public sealed partial class SqliteStorage : IGrainStateStore, IGrainIndex, IAppe
     public Task<IndexPage> QueryAsync(IndexQuery query, CancellationToken cancellationToken = default)
     {
         StorageArguments.Validate(query);
-        return RunCachedReadAsync(query, count: false, connection => Query(connection, query), cancellationToken);
+        return RunCachedReadAsync(
+            query,
+            count: false,
+            () => QueryInMemory(query, cancellationToken) ?? RunReadAsync(connection => SqliteIndexQueries.Query(connection, query), cancellationToken),
+            cancellationToken);
     }
 
     public Task<long> CountAsync(IndexQuery query, CancellationToken cancellationToken = default)
     {
         StorageArguments.Validate(query);
         return RunCachedReadAsync(
-            query, count: true, connection => _searchIndexes.TryCount(query) ?? SqliteIndexQueries.Count(connection, query), cancellationToken);
+            query,
+            count: true,
+            () => RunReadAsync(connection => _searchIndexes.TryCount(query) ?? SqliteIndexQueries.Count(connection, query), cancellationToken),
+            cancellationToken);
     }
 
     /// <summary>
-    /// The page found in memory with its payloads read from the file; from SQLite alone while the memory indexes are not
-    /// filled, or when a document found moved in the file meanwhile (a commit the memory indexes are about to take).
+    /// The page as the memory indexes hold it, payloads included, with no connection taken; null while they are not
+    /// filled (or were given up), so that SQLite answers.
     /// </summary>
-    private IndexPage Query(SqliteConnection connection, IndexQuery query)
+    private Task<IndexPage>? QueryInMemory(IndexQuery query, CancellationToken cancellationToken)
     {
-        if (_searchIndexes.TryQuery(query, StorageArguments.FetchCount(query.Limit)) is { } found)
+        if (cancellationToken.IsCancellationRequested)
         {
-            // The extra hit only tells that a next page exists: its payload is not read.
-            var more = StorageArguments.DropExtra(found, query.Limit);
-            if (SqlitePayloads.TryRead(connection, query.Index, found) is { } hits)
-            {
-                return StorageArguments.ToPage(hits, more);
-            }
+            return Task.FromCanceled<IndexPage>(cancellationToken);
         }
 
-        return SqliteIndexQueries.Query(connection, query);
+        try
+        {
+            if (_searchIndexes.TryQuery(query, StorageArguments.FetchCount(query.Limit)) is not { } found)
+            {
+                return null;
+            }
+
+            // The extra hit only tells that a next page exists.
+            var more = StorageArguments.DropExtra(found, query.Limit);
+            var hits = new List<IndexHit>(found.Count);
+            foreach (var hit in found)
+            {
+                hits.Add(new IndexHit(hit.DocumentId, hit.SortKey, hit.Payload is { } payload ? Encoding.UTF8.GetString(payload) : null));
+            }
+
+            return Task.FromResult(StorageArguments.ToPage(hits, more));
+        }
+        catch (Exception exception)
+        {
+            // Malformed search text, as SQLite's answer would fail for it.
+            return Task.FromException<IndexPage>(exception);
+        }
     }
 
     public Task AppendAsync(string log, long sequence, DateTimeOffset at, string payload, CancellationToken cancellationToken = default)
@@ -488,12 +512,13 @@ public sealed partial class SqliteStorage : IGrainStateStore, IGrainIndex, IAppe
     /// A text search is never kept: its words make almost every one new, so its answers would only fill the cache
     /// (4,096 pages of exchanges held about 100 MB) and push out the lists that are asked again and again.
     /// </summary>
-    private Task<T> RunCachedReadAsync<T>(IndexQuery query, bool count, Func<SqliteConnection, T> read, CancellationToken cancellationToken)
+    /// <summary>A query's answer, from the cache when the index is unchanged since it was kept (never for text searches).</summary>
+    private Task<T> RunCachedReadAsync<T>(IndexQuery query, bool count, Func<Task<T>> answer, CancellationToken cancellationToken)
         where T : notnull
     {
         if (!_queryCache.Enabled || query.Text is not null || cancellationToken.IsCancellationRequested)
         {
-            return RunReadAsync(read, cancellationToken);
+            return answer();
         }
 
         var key = IndexQueryCache.KeyOf(query, count);
@@ -502,13 +527,13 @@ public sealed partial class SqliteStorage : IGrainStateStore, IGrainIndex, IAppe
             return Task.FromResult((T)cached!);
         }
 
-        var answer = RunReadAsync(read, cancellationToken);
-        if (answer.IsCompletedSuccessfully)
+        var answered = answer();
+        if (answered.IsCompletedSuccessfully)
         {
-            _queryCache.Set(query.Index, key, generation, answer.Result);
+            _queryCache.Set(query.Index, key, generation, answered.Result);
         }
 
-        return answer;
+        return answered;
     }
 
     private Task<T> RunReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)

@@ -305,6 +305,33 @@ public sealed class SqliteSearchIndexTests : IAsyncLifetime
         Assert.Equal(1, await _storage.CountAsync(new IndexQuery("exchanges") { Text = "only" }));
     }
 
+    [Fact]
+    public async Task PayloadsComeFromMemoryAsCommittedAndAreFilledFromTheFileAfterARestart()
+    {
+        const string Lithuanian = "{\"title\":\"Kelmė – „bendruomenė“ 🇪🇺 \\u00e9\"}";
+        await WriteEntryAsync(new IndexEntry("exchanges", "lt") { SortKey = 2, Text = "bendruomene", Payload = Lithuanian });
+        await WriteEntryAsync(new IndexEntry("exchanges", "none") { SortKey = 1, Text = "bendruomene" });
+        var query = new IndexQuery("exchanges") { Text = "bendruomene" };
+        Assert.Equal([Lithuanian, null], (await _storage.QueryAsync(query)).Items.Select(h => h.Payload));
+
+        // Changed behind the store's back, the file no longer holds what was committed: the answer does not read it.
+        using (var connection = OpenConnection(readOnly: false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE index_doc SET payload = 'changed on disk' WHERE doc_id = 'lt';";
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+
+        Assert.Equal([Lithuanian, null], (await _storage.QueryAsync(query)).Items.Select(h => h.Payload));
+        Assert.Equal([Lithuanian], (await _storage.QueryAsync(new IndexQuery("exchanges") { Limit = 1 })).Items.Select(h => h.Payload));
+
+        // The fill at open reads what the file holds.
+        await _storage.DisposeAsync();
+        _storage = await OpenAsync();
+        Assert.True(_storage.SearchIndexes.IsReady);
+        Assert.Equal(["changed on disk", null], (await _storage.QueryAsync(query)).Items.Select(h => h.Payload));
+    }
+
     private async Task AssertSameAsSqliteAsync(Random random)
     {
         Assert.True(_storage.SearchIndexes.IsReady);
