@@ -20,6 +20,6 @@ public sealed class StorageOptions
     /// <summary>Index answers the SQLite storage keeps per index until a write touches that index; 0 turns the cache off.</summary>
     public int CachedQueriesPerIndex { get; set; } = 4096;
 
-    /// <summary>The page cache of each SQLite read connection, in KiB; searches read their page's rows through it.</summary>
+    /// <summary>The page cache of each SQLite read connection, in KiB.</summary>
     public int ReadConnectionCacheKiB { get; set; } = SqliteStorageOptions.DefaultReadConnectionCacheKiB;
 }

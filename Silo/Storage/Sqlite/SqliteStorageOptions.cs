@@ -3,8 +3,8 @@ namespace Collaboration.Silo.Storage.Sqlite;
 /// <summary>Where the SQLite file lives and how its writer and readers behave.</summary>
 public sealed record SqliteStorageOptions
 {
-    /// <summary>The default of <see cref="ReadConnectionCacheKiB"/>: 16 MiB.</summary>
-    public const int DefaultReadConnectionCacheKiB = 16 * 1024;
+    /// <summary>The default of <see cref="ReadConnectionCacheKiB"/>: 2 MiB, SQLite's own.</summary>
+    public const int DefaultReadConnectionCacheKiB = 2 * 1024;
 
     /// <summary>The folder of the database file; created on first use.</summary>
     public string DataPath { get; set; } = "data";
@@ -27,10 +27,9 @@ public sealed record SqliteStorageOptions
     public int MaxIdleReadConnections { get; set; } = 8;
 
     /// <summary>
-    /// The page cache of each read connection, in KiB (SQLite's default is 2 MiB). Lists and searches are newest
-    /// first, so the pages a page of results reads are mostly the file's last ones: with 16 MiB they stay cached
-    /// instead of being read from the kernel at every search (bench/RESULTS.md). Each open read connection may fill
-    /// its own, up to <see cref="MaxIdleReadConnections"/> of them and any in use beyond.
+    /// The page cache of each read connection, in KiB. Lists and searches read nothing from the file once the memory
+    /// indexes are filled, so readers mostly load single grain states, which land all over the file; each open read
+    /// connection may fill its own, up to <see cref="MaxIdleReadConnections"/> of them and any in use beyond.
     /// </summary>
     public int ReadConnectionCacheKiB { get; set; } = DefaultReadConnectionCacheKiB;
 

@@ -172,8 +172,8 @@ public sealed class SqliteStorageTests : StorageContractTests
 
         Assert.Equal(-4096L, Scalar(reader, "PRAGMA cache_size;"));
         Assert.Equal(-65536L, Scalar(writer, "PRAGMA cache_size;"));
-        Assert.Equal(16 * 1024, new SqliteStorageOptions().ReadConnectionCacheKiB);
-        Assert.Equal(16 * 1024, new Collaboration.Silo.Hosting.StorageOptions().ReadConnectionCacheKiB);
+        Assert.Equal(2 * 1024, new SqliteStorageOptions().ReadConnectionCacheKiB);
+        Assert.Equal(2 * 1024, new Collaboration.Silo.Hosting.StorageOptions().ReadConnectionCacheKiB);
     }
 
     [Fact]
