@@ -171,7 +171,7 @@ public sealed class SqliteStorageTests : StorageContractTests
         using var writer = connections.Open(readOnly: false);
 
         Assert.Equal(-4096L, Scalar(reader, "PRAGMA cache_size;"));
-        Assert.Equal(-65536L, Scalar(writer, "PRAGMA cache_size;"));
+        Assert.Equal(-16384L, Scalar(writer, "PRAGMA cache_size;"));
         Assert.Equal(2 * 1024, new SqliteStorageOptions().ReadConnectionCacheKiB);
         Assert.Equal(2 * 1024, new Collaboration.Silo.Hosting.StorageOptions().ReadConnectionCacheKiB);
     }
