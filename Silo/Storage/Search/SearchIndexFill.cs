@@ -7,9 +7,9 @@ using SQLitePCL;
 namespace Collaboration.Silo.Storage.Search;
 
 /// <summary>
-/// Fills the in-memory indexes from a SQLite file: documents with their payloads from <c>index_doc</c>, terms from <c>index_term</c>, and
-/// each document's words in order from FTS5 itself (an <c>fts5vocab</c> table of kind <c>instance</c>: every token
-/// with its document and position), since the texts are stored nowhere else.
+/// Fills the in-memory indexes from a SQLite file: documents with their payloads from <c>index_doc</c>, terms from
+/// <c>index_term</c>, and each document's words in order from FTS5 itself (an <c>fts5vocab</c> table of kind
+/// <c>instance</c>: every token with its document and position), since the texts are stored nowhere else.
 /// </summary>
 internal static class SearchIndexFill
 {

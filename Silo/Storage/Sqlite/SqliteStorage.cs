@@ -22,8 +22,9 @@ namespace Collaboration.Silo.Storage.Sqlite;
 /// under its own savepoint, so that the refused one fails alone. A failed commit fails the whole batch.
 /// Reads use their own connections and run beside the writer. Lists and searches are answered from posting lists held
 /// in memory with the documents' payloads (<see cref="SearchIndexes"/>), filled from the file at open and following
-/// each commit, and by SQLite until then; answers are cached per index until a commit touches that index (<see cref="IndexQueryCache"/>). So the storage
-/// must own its file: another process writing the same file would not be seen (the data folder is locked for that).
+/// each commit, and by SQLite until then; answers are cached per index until a commit touches that index
+/// (<see cref="IndexQueryCache"/>). So the storage must own its file: another process writing the same file would not
+/// be seen (the data folder is locked for that).
 /// </para>
 /// </summary>
 public sealed partial class SqliteStorage : IGrainStateStore, IGrainIndex, IAppendLog, IStorageHealth, IAsyncDisposable, IDisposable
@@ -512,7 +513,6 @@ public sealed partial class SqliteStorage : IGrainStateStore, IGrainIndex, IAppe
     /// A text search is never kept: its words make almost every one new, so its answers would only fill the cache
     /// (4,096 pages of exchanges held about 100 MB) and push out the lists that are asked again and again.
     /// </summary>
-    /// <summary>A query's answer, from the cache when the index is unchanged since it was kept (never for text searches).</summary>
     private Task<T> RunCachedReadAsync<T>(IndexQuery query, bool count, Func<Task<T>> answer, CancellationToken cancellationToken)
         where T : notnull
     {
