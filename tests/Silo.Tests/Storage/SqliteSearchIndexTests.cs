@@ -318,7 +318,7 @@ public sealed class SqliteSearchIndexTests : IAsyncLifetime
         using (var connection = OpenConnection(readOnly: false))
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE index_doc SET payload = 'changed on disk' WHERE doc_id = 'lt';";
+            command.CommandText = "UPDATE index_doc SET payload = 'changed on disk: Kelmė – „žodis“ 🇪🇺' WHERE doc_id = 'lt';";
             Assert.Equal(1, command.ExecuteNonQuery());
         }
 
@@ -329,7 +329,7 @@ public sealed class SqliteSearchIndexTests : IAsyncLifetime
         await _storage.DisposeAsync();
         _storage = await OpenAsync();
         Assert.True(_storage.SearchIndexes.IsReady);
-        Assert.Equal(["changed on disk", null], (await _storage.QueryAsync(query)).Items.Select(h => h.Payload));
+        Assert.Equal(["changed on disk: Kelmė – „žodis“ 🇪🇺", null], (await _storage.QueryAsync(query)).Items.Select(h => h.Payload));
     }
 
     private async Task AssertSameAsSqliteAsync(Random random)
