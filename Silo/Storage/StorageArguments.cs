@@ -90,20 +90,14 @@ internal static class StorageArguments
     public static int FetchCount(int limit) => limit == int.MaxValue ? limit : limit + 1;
 
     /// <summary>Turns up to limit + 1 hits into a page: the extra hit only tells that a next page exists.</summary>
-    public static IndexPage ToPage(List<IndexHit> hits, int limit) => ToPage(hits, DropExtra(hits, limit));
-
-    /// <summary>A page of the hits kept by <see cref="DropExtra"/>; <paramref name="more"/> is what it answered.</summary>
-    public static IndexPage ToPage(List<IndexHit> hits, bool more) => new(hits, more ? hits[^1].Cursor : null);
-
-    /// <summary>Drops the hit past <paramref name="limit"/> from up to limit + 1 found; whether there was one (a next page exists).</summary>
-    public static bool DropExtra<T>(List<T> found, int limit)
+    public static IndexPage ToPage(List<IndexHit> hits, int limit)
     {
-        if (found.Count <= limit)
+        if (hits.Count <= limit)
         {
-            return false;
+            return new IndexPage(hits, null);
         }
 
-        found.RemoveRange(limit, found.Count - limit);
-        return true;
+        hits.RemoveRange(limit, hits.Count - limit);
+        return new IndexPage(hits, hits[^1].Cursor);
     }
 }

@@ -176,15 +176,15 @@ public sealed partial class SqliteStorage : IGrainStateStore, IGrainIndex, IAppe
                 return null;
             }
 
-            // The extra hit only tells that a next page exists.
-            var more = StorageArguments.DropExtra(found, query.Limit);
             var hits = new List<IndexHit>(found.Count);
-            foreach (var hit in found)
+            for (var i = 0; i < found.Count; i++)
             {
-                hits.Add(new IndexHit(hit.DocumentId, hit.SortKey, hit.Payload is { } payload ? Encoding.UTF8.GetString(payload) : null));
+                // The hit past the limit only tells that a next page exists (ToPage drops it): its payload is not decoded.
+                var (documentId, sortKey, payload) = found[i];
+                hits.Add(new IndexHit(documentId, sortKey, i < query.Limit && payload is not null ? Encoding.UTF8.GetString(payload) : null));
             }
 
-            return Task.FromResult(StorageArguments.ToPage(hits, more));
+            return Task.FromResult(StorageArguments.ToPage(hits, query.Limit));
         }
         catch (Exception exception)
         {
