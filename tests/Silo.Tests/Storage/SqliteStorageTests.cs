@@ -162,6 +162,22 @@ public sealed class SqliteStorageTests : StorageContractTests
     }
 
     [Fact]
+    public async Task ANewFileIndexesTextsWithoutPrefixIndexesAndSqliteStillFindsWordsByTheirBeginning()
+    {
+        // More words of one beginning than are spelled out, so that FTS5 itself must match the prefix.
+        var many = string.Join(' ', Enumerable.Range(0, 70).Select(i => $"wa{i}"));
+        await Sqlite.WriteAsync(StateOf("s"), Bytes("{}"), null, [Entry("many", 1, many), Entry("water", 2, "Water for Bled"), Entry("other", 3, "Solar energy")]);
+
+        using var connection = OpenRawConnection();
+        Assert.DoesNotContain("prefix", (string)Scalar(connection, "SELECT sql FROM sqlite_master WHERE name = 'index_text';")!, StringComparison.OrdinalIgnoreCase);
+        // What SQLite answers until the memory indexes are filled.
+        Assert.Equal(["water", "many"], SqliteIndexQueries.Query(connection, new IndexQuery("exchanges") { Text = "wa*" }).Items.Select(h => h.DocumentId));
+        Assert.Equal(["water", "many"], SqliteIndexQueries.Query(connection, new IndexQuery("exchanges") { Text = "w*" }).Items.Select(h => h.DocumentId));
+        Assert.Equal(["other"], SqliteIndexQueries.Query(connection, new IndexQuery("exchanges") { Text = "so*" }).Items.Select(h => h.DocumentId));
+        Assert.Equal(2L, SqliteIndexQueries.Count(connection, new IndexQuery("exchanges") { Text = "wa*" }));
+    }
+
+    [Fact]
     public void ReadConnectionsGetThePageCacheTheOptionsNameAndTheWriterKeepsItsOwn()
     {
         var connections = new SqliteConnections(new SqliteStorageOptions { DataPath = _folder, ReadConnectionCacheKiB = 4096 });
