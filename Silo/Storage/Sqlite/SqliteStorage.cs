@@ -144,7 +144,8 @@ public sealed partial class SqliteStorage : IGrainStateStore, IGrainIndex, IAppe
         return RunCachedReadAsync(
             query,
             count: false,
-            () => QueryInMemory(query, cancellationToken) ?? RunReadAsync(connection => SqliteIndexQueries.Query(connection, query), cancellationToken),
+            () => AnswerInMemory(() => PageInMemory(query), cancellationToken)
+                ?? RunReadAsync(connection => SqliteIndexQueries.Query(connection, query), cancellationToken),
             cancellationToken);
     }
 
@@ -154,43 +155,49 @@ public sealed partial class SqliteStorage : IGrainStateStore, IGrainIndex, IAppe
         return RunCachedReadAsync(
             query,
             count: true,
-            () => RunReadAsync(connection => _searchIndexes.TryCount(query) ?? SqliteIndexQueries.Count(connection, query), cancellationToken),
+            () => AnswerInMemory(() => _searchIndexes.TryCount(query) is { } count ? Task.FromResult(count) : null, cancellationToken)
+                ?? RunReadAsync(connection => SqliteIndexQueries.Count(connection, query), cancellationToken),
             cancellationToken);
     }
 
     /// <summary>
-    /// The page as the memory indexes hold it, payloads included, with no connection taken; null while they are not
-    /// filled (or were given up), so that SQLite answers.
+    /// An answer of the memory indexes, with no connection taken; null while they are not filled (or were given up),
+    /// so that SQLite answers. A malformed search text fails the task, as SQLite's answer would.
     /// </summary>
-    private Task<IndexPage>? QueryInMemory(IndexQuery query, CancellationToken cancellationToken)
+    private static Task<T>? AnswerInMemory<T>(Func<Task<T>?> answer, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
-            return Task.FromCanceled<IndexPage>(cancellationToken);
+            return Task.FromCanceled<T>(cancellationToken);
         }
 
         try
         {
-            if (_searchIndexes.TryQuery(query, StorageArguments.FetchCount(query.Limit)) is not { } found)
-            {
-                return null;
-            }
-
-            var hits = new List<IndexHit>(found.Count);
-            for (var i = 0; i < found.Count; i++)
-            {
-                // The hit past the limit only tells that a next page exists (ToPage drops it): its payload is not decoded.
-                var (documentId, sortKey, payload) = found[i];
-                hits.Add(new IndexHit(documentId, sortKey, i < query.Limit && payload is not null ? Encoding.UTF8.GetString(payload) : null));
-            }
-
-            return Task.FromResult(StorageArguments.ToPage(hits, query.Limit));
+            return answer();
         }
         catch (Exception exception)
         {
-            // Malformed search text, as SQLite's answer would fail for it.
-            return Task.FromException<IndexPage>(exception);
+            return Task.FromException<T>(exception);
         }
+    }
+
+    /// <summary>The page as the memory indexes hold it, payloads included; null when they cannot answer.</summary>
+    private Task<IndexPage>? PageInMemory(IndexQuery query)
+    {
+        if (_searchIndexes.TryQuery(query, StorageArguments.FetchCount(query.Limit)) is not { } found)
+        {
+            return null;
+        }
+
+        var hits = new List<IndexHit>(found.Count);
+        for (var i = 0; i < found.Count; i++)
+        {
+            // The hit past the limit only tells that a next page exists (ToPage drops it): its payload is not decoded.
+            var (documentId, sortKey, payload) = found[i];
+            hits.Add(new IndexHit(documentId, sortKey, i < query.Limit && payload is not null ? Encoding.UTF8.GetString(payload) : null));
+        }
+
+        return Task.FromResult(StorageArguments.ToPage(hits, query.Limit));
     }
 
     public Task AppendAsync(string log, long sequence, DateTimeOffset at, string payload, CancellationToken cancellationToken = default)
